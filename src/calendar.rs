@@ -1,0 +1,1 @@
+//! Working days: the shipped China holiday calendar plus the user's extra days (stub).

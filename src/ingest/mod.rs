@@ -1,0 +1,1 @@
+//! Ingest: inbox folder → typed `model::Inbox` + findings (stub).

@@ -1,0 +1,21 @@
+//! tongbao (通报): inbox of safety-work ledgers → findings → the mechanism's rules → half-year
+//! tracking and year-end scoring → bulletin, summary workbook, per-unit feedback, results.json.
+//!
+//! Stages pass owned, typed values: `ingest` → `model::Inbox` → `rules::evaluate` →
+//! `eval::Results` → `report` (bytes) → `output` (the only place that writes files).
+
+pub mod calendar;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod eval;
+pub mod findings;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod period;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod scoring;
+pub mod template;

@@ -1,0 +1,1 @@
+//! The mechanism's rules (stub).

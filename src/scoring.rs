@@ -1,0 +1,1 @@
+//! Year-end score, grades, vetoes, commendation (stub).
