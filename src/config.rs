@@ -295,8 +295,7 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
     let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
         message: format!("配置文件有误：{e}"),
     })?;
-    use sha2::Digest;
-    let sha256 = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
+    let sha256 = crate::digest::sha256_hex(text.as_bytes());
     Ok(Config {
         school: raw.school,
         units: raw.units,

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod digest;
 pub mod eval;
 pub mod findings;
 pub mod ingest;
