@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::PathBuf;
 
+mod keys;
+mod toml_date;
+mod validate;
+
 /// A day of the assessed year written `"MM-DD"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MonthDay {
@@ -79,7 +83,9 @@ pub struct LeaderCfg {
 #[serde(deny_unknown_fields)]
 pub struct SemesterCfg {
     pub name: String,
+    #[serde(deserialize_with = "toml_date::one")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "toml_date::one")]
     pub end: NaiveDate,
 }
 
@@ -88,9 +94,9 @@ pub struct SemesterCfg {
 #[serde(deny_unknown_fields)]
 pub struct CalendarYear {
     pub year: i32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub holidays: Vec<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub makeup_workdays: Vec<NaiveDate>,
     #[serde(default)]
     pub source: Option<String>,
@@ -99,9 +105,9 @@ pub struct CalendarYear {
 #[derive(Debug, Clone, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarCfg {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub extra_holidays: Vec<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub extra_workdays: Vec<NaiveDate>,
     #[serde(default)]
     pub year: Vec<CalendarYear>,
@@ -288,15 +294,110 @@ struct RawConfig {
 #[error("{message}")]
 pub struct ConfigError {
     pub message: String,
+    /// 1-based line of the offending key or value, when known.
+    pub line: Option<usize>,
+}
+
+impl ConfigError {
+    fn plain(message: String) -> Self {
+        ConfigError {
+            message,
+            line: None,
+        }
+    }
+}
+
+impl Default for Config {
+    /// A config without a roster (used by `check` when there is no config file).
+    fn default() -> Self {
+        Config {
+            school: School {
+                name: String::new(),
+                issuer: None,
+                doc_prefix: String::new(),
+            },
+            units: Vec::new(),
+            leaders: Vec::new(),
+            semesters: Vec::new(),
+            calendar: CalendarCfg::default(),
+            rules: RulesCfg::default(),
+            bulletin: BulletinCfg::default(),
+            suggestions: SuggestionsCfg::default(),
+            grades: GradesCfg::default(),
+            scoring: ScoringCfg::default(),
+            base_dir: PathBuf::new(),
+            sha256: String::new(),
+        }
+    }
 }
 
 /// Parse config text; `base_dir` is the folder of the config file.
 pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, ConfigError> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
-        message: format!("配置文件有误：{e}"),
+    parse_named(text, base_dir, "")
+}
+
+/// Read and validate the config file.
+pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ConfigError::plain(format!(
+            "无法读取配置文件 {}：{}",
+            path.display(),
+            io_cn(&e)
+        ))
     })?;
-    let sha256 = crate::digest::sha256_hex(text.as_bytes());
-    Ok(Config {
+    let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    parse_named(&text, &base, &path.display().to_string())
+}
+
+fn io_cn(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".into(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
+        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本文件".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parse, reject unknown keys, deserialise, validate; every error names the key and line.
+fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Config, ConfigError> {
+    let fail = |line: Option<usize>, what: String| {
+        let at = match line {
+            Some(l) => format!("第{l}行："),
+            None => "：".into(),
+        };
+        let sep = if name.is_empty() { "" } else { " " };
+        ConfigError {
+            message: format!(
+                "配置文件{sep}{name}{}{at}{what}",
+                if line.is_some() { " " } else { "" }
+            ),
+            line,
+        }
+    };
+    let doc = toml::de::DeTable::parse(text).map_err(|e| {
+        let line = e.span().map(|s| keys::line_of(text, s.start));
+        fail(
+            line,
+            format!("不是有效的 TOML 格式（{}）", e.message().trim()),
+        )
+    })?;
+    let root = doc.get_ref();
+    if let Some(u) = keys::check_unknown(root) {
+        let line = keys::line_of(text, u.offset);
+        let hint = match u.suggestion {
+            Some(s) => format!("是否想写 {s}？"),
+            None => format!("可用的配置项：{}", u.known.join("、")),
+        };
+        let what = format!("未知的配置项 {}，{hint}", keys::path_text(&u.path));
+        return Err(fail(Some(line), what));
+    }
+    let raw = RawConfig::deserialize(toml::de::Deserializer::from(doc.clone())).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let path = keys::path_at(root, span.start);
+        let line = (!path.is_empty() || span.start > 0).then(|| keys::line_of(text, span.start));
+        fail(line, serde_message_cn(&keys::path_text(&path), e.message()))
+    })?;
+    let cfg = Config {
         school: raw.school,
         units: raw.units,
         leaders: raw.leaders,
@@ -308,15 +409,114 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
         grades: raw.grades,
         scoring: raw.scoring,
         base_dir: base_dir.to_path_buf(),
-        sha256,
-    })
+        sha256: crate::digest::sha256_hex(text.as_bytes()),
+    };
+    if let Some((path, what)) = validate::validate(&cfg) {
+        let line = keys::span_of(root, &path).map(|s| keys::line_of(text, s.start));
+        return Err(fail(line, format!("{}：{what}", keys::path_text(&path))));
+    }
+    Ok(cfg)
 }
 
-/// Read and validate the config file.
-pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        message: format!("无法读取配置文件 {}：{e}", path.display()),
-    })?;
-    let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    from_toml_str(&text, &base)
+/// serde/toml's English message → Chinese, prefixed with the key path.
+fn serde_message_cn(path: &str, msg: &str) -> String {
+    let at = if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path} ")
+    };
+    if msg.chars().any(|c| !c.is_ascii()) && !msg.starts_with("unknown variant") {
+        // Our own messages (e.g. MonthDay) are Chinese already.
+        return format!("{at}的值{msg}");
+    }
+    if let Some(field) = between(msg, "missing field `", "`") {
+        return format!("{at}缺少必填项 {field}");
+    }
+    if let Some(v) = between(msg, "unknown variant `", "`") {
+        let expected: Vec<&str> = msg
+            .split("expected ")
+            .nth(1)
+            .unwrap_or("")
+            .split(['`', ',', ' '])
+            .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or")
+            .collect();
+        return format!("{at}的值“{v}”无效，应为：{}", expected.join("、"));
+    }
+    let (found, expected) = match msg.split_once(", expected ") {
+        Some((f, e)) => (f, e),
+        None => (msg, ""),
+    };
+    let found = found
+        .trim_start_matches("invalid type: ")
+        .trim_start_matches("invalid value: ");
+    format!(
+        "{at}的值 {} 不对，应为{}",
+        found_cn(found),
+        expected_cn(expected)
+    )
 }
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &s[s.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+fn found_cn(found: &str) -> String {
+    let lit = found
+        .split_once(' ')
+        .map(|(_, v)| v.trim_matches(['`', '"']))
+        .unwrap_or("");
+    match found.split(' ').next().unwrap_or("") {
+        "string" => format!("“{lit}”（文字）"),
+        "integer" => format!("{lit}（整数）"),
+        "floating" => format!(
+            "{}（小数）",
+            lit.trim_start_matches("point ").trim_matches('`')
+        ),
+        "boolean" => format!("{lit}"),
+        "sequence" => "[…]（列表）".into(),
+        "map" => "{…}（表）".into(),
+        _ => found.to_string(),
+    }
+}
+
+fn expected_cn(expected: &str) -> String {
+    let e = expected.to_ascii_lowercase();
+    if e.contains("date") {
+        "日期，如 2026-02-23".into()
+    } else if e.contains("u8") || e.contains("u32") || e.contains("u64") {
+        "不小于 0 的整数".into()
+    } else if e.contains("i32") || e.contains("i64") {
+        "整数".into()
+    } else if e.contains("f64") || e.contains("f32") {
+        "数字".into()
+    } else if e.contains("bool") {
+        "true 或 false".into()
+    } else if e.contains("sequence") {
+        "列表，如 [\"甲\", \"乙\"]".into()
+    } else if e.contains("string") {
+        "加引号的文字".into()
+    } else if e.contains("struct") || e.contains("map") {
+        "一个表（[名称] 或 [[名称]]）".into()
+    } else {
+        expected.to_string()
+    }
+}
+
+/// Name normalisation for comparing unit names and aliases: trim, full-width → half-width,
+/// ideographic space → space, case-folded. (ingest has its own `normalize_name`; this one keeps
+/// config independent of ingest.)
+pub fn normalize_name(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests;
