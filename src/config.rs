@@ -425,7 +425,7 @@ fn serde_message_cn(path: &str, msg: &str) -> String {
     } else {
         format!("{path} ")
     };
-    if msg.chars().any(|c| !c.is_ascii()) && !msg.starts_with("unknown variant") {
+    if !msg.is_ascii() && !msg.starts_with("unknown variant") {
         // Our own messages (e.g. MonthDay) are Chinese already.
         return format!("{at}的值{msg}");
     }
@@ -473,7 +473,7 @@ fn found_cn(found: &str) -> String {
             "{}（小数）",
             lit.trim_start_matches("point ").trim_matches('`')
         ),
-        "boolean" => format!("{lit}"),
+        "boolean" => lit.to_string(),
         "sequence" => "[…]（列表）".into(),
         "map" => "{…}（表）".into(),
         _ => found.to_string(),

@@ -284,7 +284,7 @@ pub fn span_of(root: &DeTable<'_>, path: &[Seg]) -> Option<std::ops::Range<usize
                 cur = v;
             }
             (Seg::Index(i), DeValue::Array(a)) => {
-                cur = a.iter().nth(*i)?;
+                cur = a.get(*i)?;
                 span = cur.span();
             }
             _ => return None,
