@@ -396,7 +396,10 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
         let span = e.span().unwrap_or(0..0);
         let path = keys::path_at(root, span.start);
         let line = (!path.is_empty() || span.start > 0).then(|| keys::line_of(text, span.start));
-        fail(line, messages::serde_message_cn(&keys::path_text(&path), e.message()))
+        fail(
+            line,
+            messages::serde_message_cn(&keys::path_text(&path), e.message()),
+        )
     })?;
     let cfg = Config {
         school: raw.school,

@@ -1,8 +1,8 @@
 //! `tongbao watch` (stub).
 
-use crate::cli::{BuildArgs, Common};
+use crate::cli::{Common, WatchArgs};
 use std::process::ExitCode;
 
-pub fn run(_common: &Common, _args: &BuildArgs) -> anyhow::Result<ExitCode> {
+pub fn run(_common: &Common, _args: &WatchArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!("尚未实现")
 }

@@ -84,4 +84,3 @@ fn expected_cn(expected: &str) -> String {
         expected.to_string()
     }
 }
-
