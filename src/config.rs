@@ -422,19 +422,18 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
     Ok(cfg)
 }
 
-/// Name normalisation for comparing unit names and aliases: trim, full-width → half-width,
-/// ideographic space → space, case-folded. (ingest has its own `normalize_name`; this one keeps
-/// config independent of ingest.)
+/// Name normalisation for comparing unit names and aliases: full-width → half-width, whitespace
+/// (incl. the ideographic space) removed, case-folded — the same as `ingest::normalize_name`;
+/// kept here so that config does not depend on ingest.
 pub fn normalize_name(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '\u{3000}' => ' ',
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
-        .collect::<String>()
-        .trim()
-        .to_lowercase()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]

@@ -237,5 +237,5 @@ fn load_names_the_file() {
 
 #[test]
 fn normaliser() {
-    assert_eq!(normalize_name(" ＡＢ信息系\u{3000}"), "ab信息系");
+    assert_eq!(normalize_name(" ＡＢ信息 系\u{3000}"), "ab信息系");
 }
