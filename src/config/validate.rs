@@ -14,23 +14,13 @@ fn key(s: &str) -> Seg {
 
 /// The first problem in the config, checked section by section in file order.
 pub fn validate(cfg: &Config) -> Option<Problem> {
-    school(cfg)
-        .or_else(|| units(cfg))
+    units(cfg)
         .or_else(|| leaders(cfg))
         .or_else(|| semesters(cfg))
         .or_else(|| calendar(cfg))
         .or_else(|| rules(cfg))
         .or_else(|| grades(cfg))
         .or_else(|| scoring(cfg))
-}
-
-fn school(cfg: &Config) -> Option<Problem> {
-    cfg.school.name.trim().is_empty().then(|| {
-        (
-            vec![key("school"), key("name")],
-            "学校名称不能为空".to_string(),
-        )
-    })
 }
 
 fn units(cfg: &Config) -> Option<Problem> {
