@@ -7,6 +7,7 @@ use crate::findings::{Finding, Severity};
 use crate::model::{Inbox, Role};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,7 +21,12 @@ pub fn run(common: &Common, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         recursive: common.recursive,
     };
     let inbox = crate::ingest::ingest_paths(paths, &cfg, &opts)?;
-    print!("{}", format_report(&inbox));
+    let report = format_report(&inbox);
+    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        print!("{}", colourise(&report));
+    } else {
+        print!("{report}");
+    }
     let errors = inbox.findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if common.strict && errors {
         ExitCode::from(1)
@@ -137,6 +143,26 @@ pub fn format_report(inbox: &Inbox) -> String {
     out
 }
 
+/// ANSI colours for the severity tags at the start of finding lines (terminal only).
+fn colourise(report: &str) -> String {
+    let tags = [("  [错误]", "31"), ("  [警告]", "33"), ("  [提示]", "36")];
+    report
+        .lines()
+        .map(|line| {
+            tags.iter()
+                .find_map(|(tag, code)| {
+                    line.strip_prefix(tag)
+                        .map(|rest| format!("  \x1b[{code}m{}\x1b[0m{rest}", tag.trim_start()))
+                })
+                .unwrap_or_else(|| line.to_string())
+        })
+        .fold(String::new(), |mut out, l| {
+            out.push_str(&l);
+            out.push('\n');
+            out
+        })
+}
+
 /// `共检查12个文件：错误3项，警告5项，提示1项`
 pub fn total_line(files: usize, findings: &[Finding]) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -219,6 +245,15 @@ b后勤处.xlsx（单位台账）
 共检查3个文件：错误1项，警告2项，提示1项
 ";
         assert_eq!(text, want);
+    }
+
+    #[test]
+    fn colour_only_touches_tags() {
+        let c = colourise("a.xlsx\n  [错误] x [警告]\n  没有发现问题\n");
+        assert_eq!(
+            c,
+            "a.xlsx\n  \x1b[31m[错误]\x1b[0m x [警告]\n  没有发现问题\n"
+        );
     }
 
     #[test]
