@@ -186,7 +186,12 @@ mod tests {
             holidays: vec![d(2027, 1, 1)],
             ..CalendarYear::default()
         });
-        assert!(Calendar::new(&cfg).add_workdays(d(2026, 12, 20), 20).1.is_empty());
+        assert!(
+            Calendar::new(&cfg)
+                .add_workdays(d(2026, 12, 20), 20)
+                .1
+                .is_empty()
+        );
     }
 
     #[test]
