@@ -27,8 +27,11 @@ pub fn loc(file: &str, sheet: &str, row: u32) -> Loc {
 /// A config with the given units (系部), leader 王某某, the 2026 semesters
 /// (2026-02-23–07-10 and 2026-09-01–2027-01-15) and every default.
 pub fn config(units: &[&str]) -> Config {
-    let mut cfg = crate::config::from_toml_str("[school]\nname = \"测试学院\"\ndoc_prefix = \"厦城院综\"\n", std::path::Path::new("."))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut cfg = crate::config::from_toml_str(
+        "[school]\nname = \"测试学院\"\ndoc_prefix = \"厦城院综\"\n",
+        std::path::Path::new("."),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     cfg.units = units
         .iter()
         .map(|n| UnitCfg {
@@ -88,10 +91,15 @@ pub fn full_ledger(unit: &str) -> Ledger {
     let inspections = (1..=12)
         .map(|m| inspection(&f, m + 1, d(2026, m, 10)))
         .collect();
-    let quarterly = [(1, d(2026, 4, 5)), (2, d(2026, 7, 5)), (3, d(2026, 10, 9)), (4, d(2027, 1, 5))]
-        .iter()
-        .map(|(q, day)| quarterly(&f, u32::from(*q) + 1, *q, *day))
-        .collect();
+    let quarterly = [
+        (1, d(2026, 4, 5)),
+        (2, d(2026, 7, 5)),
+        (3, d(2026, 10, 9)),
+        (4, d(2027, 1, 5)),
+    ]
+    .iter()
+    .map(|(q, day)| quarterly(&f, u32::from(*q) + 1, *q, *day))
+    .collect();
     Ledger {
         file: f,
         unit: unit.into(),
@@ -142,7 +150,14 @@ pub fn quarterly(file: &str, row: u32, q: u8, on: NaiveDate) -> QuarterlyReport 
 }
 
 /// An accident with the given grade and casualties.
-pub fn accident(file: &str, row: u32, date: NaiveDate, grade: AccidentGrade, deaths: u32, injuries: u32) -> Accident {
+pub fn accident(
+    file: &str,
+    row: u32,
+    date: NaiveDate,
+    grade: AccidentGrade,
+    deaths: u32,
+    injuries: u32,
+) -> Accident {
     Accident {
         loc: loc(file, "安全事故", row),
         date: Some(date),
@@ -179,7 +194,12 @@ pub fn register() -> Register {
     }
 }
 
-pub fn punishment(unit: &str, row: u32, imposed: NaiveDate, report: Option<NaiveDate>) -> Punishment {
+pub fn punishment(
+    unit: &str,
+    row: u32,
+    imposed: NaiveDate,
+    report: Option<NaiveDate>,
+) -> Punishment {
     Punishment {
         loc: loc("保卫处台账.xlsx", "惩戒措施", row),
         unit: Some(unit.into()),
@@ -217,7 +237,10 @@ pub fn visit(leader: &str, row: u32, date: NaiveDate) -> LeaderVisit {
 /// An inbox with these ledgers and register.
 pub fn inbox(ledgers: Vec<Ledger>, register: Option<Register>) -> Inbox {
     Inbox {
-        ledgers: ledgers.into_iter().map(|l| (l.unit.clone(), l)).collect::<BTreeMap<_, _>>(),
+        ledgers: ledgers
+            .into_iter()
+            .map(|l| (l.unit.clone(), l))
+            .collect::<BTreeMap<_, _>>(),
         register,
         ..Inbox::default()
     }
