@@ -300,3 +300,28 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AccidentGrade::*;
+
+    #[test]
+    fn implied_grade_boundaries_include_the_number() {
+        assert_eq!(implied_grade(None, None, None), None);
+        assert_eq!(implied_grade(Some(2), None, None), Some(General));
+        assert_eq!(implied_grade(Some(3), None, None), Some(Major));
+        assert_eq!(implied_grade(Some(10), Some(0), None), Some(Serious));
+        assert_eq!(implied_grade(Some(30), None, None), Some(Extraordinary));
+        assert_eq!(implied_grade(None, Some(9), None), Some(General));
+        assert_eq!(implied_grade(None, Some(50), None), Some(Serious));
+        assert_eq!(implied_grade(None, Some(100), None), Some(Extraordinary));
+        assert_eq!(implied_grade(None, None, Some(999.9)), Some(General));
+        assert_eq!(implied_grade(None, None, Some(1000.0)), Some(Major));
+        assert_eq!(implied_grade(Some(0), None, Some(9999.0)), Some(Serious));
+        assert_eq!(
+            implied_grade(Some(0), None, Some(10000.0)),
+            Some(Extraordinary)
+        );
+    }
+}

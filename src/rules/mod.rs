@@ -366,3 +366,65 @@ fn ledger_rules(
     rules.insert("R11".into(), accidents::r11(accidents));
     rules.insert("R13".into(), inspections::r13(ctx, l.hazards.as_deref()));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::{config, d};
+
+    fn ctx<'a>(cfg: &'a Config, period: &str, as_of: NaiveDate) -> Ctx<'a> {
+        Ctx {
+            cfg,
+            cal: Calendar::default(),
+            period: period.parse().unwrap(),
+            as_of,
+            register: None,
+        }
+    }
+
+    #[test]
+    fn doc_numbers() {
+        assert_eq!(
+            doc_number("厦城院综", d(2026, 7, 15), Some(12)),
+            "厦城院综〔2026〕12号"
+        );
+        assert_eq!(
+            doc_number("厦城院综", d(2027, 1, 12), None),
+            "厦城院综〔2027〕 号"
+        );
+    }
+
+    #[test]
+    fn register_items_carry_into_later_periods_while_open() {
+        let cfg = config(&[]);
+        let h2 = ctx(&cfg, "2026H2", d(2026, 12, 1));
+        assert!(h2.holds(Some(d(2026, 6, 20)), None));
+        assert!(h2.holds(Some(d(2026, 6, 20)), Some(d(2026, 7, 1))));
+        assert!(!h2.holds(Some(d(2026, 6, 20)), Some(d(2026, 6, 30))));
+        assert!(
+            !h2.holds(Some(d(2026, 12, 2)), None),
+            "after as-of: not yet happened"
+        );
+        let h1 = ctx(&cfg, "2026H1", d(2026, 12, 1));
+        assert!(!h1.holds(Some(d(2026, 7, 2)), None));
+    }
+
+    #[test]
+    fn as_of_day_itself_is_not_over() {
+        let cfg = config(&[]);
+        let c = ctx(&cfg, "2026H1", d(2026, 6, 30));
+        assert!(!c.period_over());
+        assert!(ctx(&cfg, "2026H1", d(2026, 7, 1)).period_over());
+        assert_eq!(c.seen(Some(d(2026, 7, 1))), None);
+        assert!(c.in_period(Some(d(2026, 6, 30))));
+    }
+
+    #[test]
+    fn colliding_feedback_names_get_suffixes() {
+        let cfg = config(&["a/b", "a_b", "a:b", ""]);
+        assert_eq!(
+            feedback_stems(&cfg.units),
+            ["a_b", "a_b-2", "a_b-3", "unit"]
+        );
+    }
+}
