@@ -121,7 +121,7 @@ impl Notes {
             let what = if rule.is_empty() {
                 "整改要求期限".to_string()
             } else {
-                format!("{rule}的期限")
+                format!("{rule}（{}）的期限", meta(&rule).0)
             };
             let mut f = Finding::warning(
                 Code::HolidayDataMissing,
