@@ -2,6 +2,25 @@
 //! Pure functions over typed data: no file I/O, no printing. Each rule family lives in its own
 //! file naming its clause; this module assembles one `UnitResult` per roster unit, the leaders,
 //! the summary and the findings, then hands the units to `scoring`.
+//!
+//! Choices where mechanism.md is silent (each also in the lead's report):
+//! - `holiday_data_missing`: one warning per (unit, rule, year); the bulletin's 整改要求 date
+//!   gets one without unit or rule.
+//! - R1 is judged the same in every period (the plan is the year's). R15 without a ledger is
+//!   待完成 until the submission due date (as-of semantics), 未达标 after it; a 报送日期 after
+//!   as-of (a later resend used to rebuild a past period) is not judged late.
+//! - A missing central register, or a missing register sheet, makes R10/R12 (and R6/R7) 不适用,
+//!   not 未达标: units are not blamed for the office's own workbook.
+//! - R12: 状态 已销号 without a date on an item listed before the period is taken as closed
+//!   before it (not carried over).
+//! - Accidents: the grade that counts is 等级认定, else the unit's reported grade (the 493号令
+//!   grade only warns). Casualties for R11 = deaths + injuries + serious injuries. Several
+//!   accidents on one date → `duplicate_value` warning on the first determination of that date.
+//! - Scoring deductions scale with the configured points (R10: ½ per 逾期提交, all per 逾期未交;
+//!   R12: ½ per 逾期未整改/逾期销号, all per 拒不整改; accidents: ⅕ per accident, ½ per R11 item
+//!   without report). In the year score an item entirely 待完成 (or 不适用 for the period) earns
+//!   its full points; in H1/H2 it is left out. A 不适用-for-the-period item is R8 in H1/H2, R2/R3
+//!   with no semester starting, R4 with every month exempt.
 
 pub mod accidents;
 pub mod duty;
