@@ -122,8 +122,9 @@ fn warn_shared_date(
 fn from_ledger(ctx: &Ctx, a: &Accident, d: Option<&Determination>) -> AccidentRecord {
     let implied = implied_grade(a.deaths, a.serious_injuries, a.loss_wan);
     let determined = d.and_then(|d| d.grade);
-    let casualties =
-        a.deaths.unwrap_or(0) + a.injuries.unwrap_or(0) + a.serious_injuries.unwrap_or(0);
+    let casualties = [a.deaths, a.injuries, a.serious_injuries]
+        .iter()
+        .fold(0u32, |s, n| s.saturating_add(n.unwrap_or(0)));
     let responsible = d.and_then(|d| d.responsible);
     AccidentRecord {
         date: a.date,
