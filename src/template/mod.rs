@@ -190,6 +190,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("无法在 {} 中创建临时文件", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("写入 {} 失败", path.display()))?;
+    // A temp file is private (0600); the workbook is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(tmp.path(), perms)
+            .with_context(|| format!("写入 {} 失败", path.display()))?;
+    }
     tmp.persist(path).map_err(|e| {
         anyhow::anyhow!(
             "无法写入 {}（文件是否正在 Excel/WPS 中打开？请先关闭）：{}",
