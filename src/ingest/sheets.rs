@@ -26,6 +26,11 @@ pub fn header_base(s: &str) -> (String, String) {
             _ => base.push(c),
         }
     }
+    // Required markers and trailing colons: `*单位名称：` → `单位名称`.
+    let base = base
+        .trim_start_matches('*')
+        .trim_end_matches(':')
+        .to_string();
     (base, note)
 }
 
@@ -389,6 +394,7 @@ mod tests {
         );
         assert_eq!(header_base(" 会议 日期 ").0, "会议日期");
         assert_eq!(header_base("【备注】说明").0, "说明");
+        assert_eq!(header_base("*单位名称：").0, "单位名称");
     }
 
     #[test]
