@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use std::io::Read;
-use tongbao::findings::Code;
+use tongbao::findings::{Code, Severity};
 use tongbao::ingest::{Options, ingest_dir};
 
 /// Peak resident set size of this process in KiB (Linux), 0 elsewhere.
@@ -203,6 +203,9 @@ fn zip_bomb_is_refused_with_small_peak_memory() {
     assert!(packed < 5 << 20, "bomb should compress small: {packed}");
     assert_inflates(&bomb);
     ledger("信息工程系", 2026, d(2026, 7, 3)).save(dir.path(), "信息工程系.xlsx");
+    ledger("学生处", 2026, d(2026, 7, 3))
+        .cell(tongbao::schema::INSPECTIONS, 1_048_575, 16_383, "x")
+        .save(dir.path(), "学生处.xlsx");
     reset_hwm();
     let before = vm_hwm_kib();
     let inbox = ingest_dir(
@@ -215,20 +218,34 @@ fn zip_bomb_is_refused_with_small_peak_memory() {
     )
     .unwrap();
     let after = vm_hwm_kib();
-    eprintln!("bomb {packed} bytes packed; VmHWM before ingest {before} KiB, after {after} KiB");
+    eprintln!(
+        "bomb {packed} bytes packed (+ sparse XFD1048576 + good ledger); VmHWM reset to {before} KiB before ingest, {after} KiB after"
+    );
     let f: Vec<_> = inbox
         .findings
         .iter()
-        .filter(|f| f.code == Code::UnreadableFile)
+        .filter(|f| f.file.as_deref() == Some("机电工程系.xlsx"))
         .collect();
     assert_eq!(f.len(), 1, "{:#?}", inbox.findings);
-    assert_eq!(f[0].file.as_deref(), Some("机电工程系.xlsx"));
+    assert_eq!(
+        (f[0].severity, f[0].code),
+        (Severity::Error, Code::UnreadableFile)
+    );
     assert!(f[0].message.contains("压缩炸弹"), "{}", f[0].message);
     assert_eq!(
         inbox.unreadable_by_unit["机电工程系"],
         vec!["机电工程系.xlsx"]
     );
     assert!(inbox.ledgers.contains_key("信息工程系"));
+    // The sparse sheet (a value in XFD1048576) is read up to its bounds, with a finding.
+    let sparse: Vec<_> = inbox
+        .findings
+        .iter()
+        .filter(|f| f.file.as_deref() == Some("学生处.xlsx"))
+        .collect();
+    assert_eq!(sparse.len(), 1);
+    assert_eq!(sparse[0].cell.as_deref(), Some("XFD1048576"));
+    assert!(inbox.ledgers.contains_key("学生处"));
     assert!(after < 150 * 1024, "peak RSS {after} KiB");
 }
 
