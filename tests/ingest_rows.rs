@@ -209,3 +209,16 @@ fn merged_cells_count_for_their_first_cell() {
         (Some("隐患排查"), Some("A3"), Some("R4"))
     );
 }
+
+#[test]
+fn pre_numbered_blank_rows_end_the_data() {
+    let rows = vec![
+        ledger_headers(schema::PLAN),
+        row![1, "排查", "李四", d(2026, 12, 31)],
+        row![2],
+        row![3],
+    ];
+    let inbox = run(base().sheet(schema::PLAN, rows));
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(inbox.ledgers["信息工程系"].plan.as_ref().unwrap().len(), 1);
+}
