@@ -18,6 +18,8 @@ pub const MAX_RATIO: u64 = 100;
 /// Entries smaller than this are not judged by ratio (tiny XML compresses very well).
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
+const LIED: &str = "文件结构异常：内部条目的实际大小超过声明大小，疑似恶意文件，不予读取";
+
 fn mb(n: u64) -> String {
     format!("{:.1} MB", n as f64 / 1024.0 / 1024.0)
 }
@@ -82,18 +84,21 @@ fn verify_sizes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> 
         let mut limited = f.take(declared.saturating_add(1));
         let mut seen: u64 = 0;
         loop {
-            let n = limited
-                .read(&mut buf)
-                .map_err(|e| corrupt(zip::result::ZipError::Io(e)))?;
+            let n = limited.read(&mut buf).map_err(|e| {
+                // zip itself stops an entry that inflates past its declared size.
+                if e.to_string().contains("declared") {
+                    LIED.to_string()
+                } else {
+                    corrupt(zip::result::ZipError::Io(e))
+                }
+            })?;
             if n == 0 {
                 break;
             }
             seen += n as u64;
         }
         if seen > declared {
-            return Err(
-                "文件结构异常：内部条目的实际大小超过声明大小，疑似恶意文件，不予读取".into(),
-            );
+            return Err(LIED.into());
         }
     }
     Ok(())

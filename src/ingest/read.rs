@@ -221,9 +221,9 @@ fn year_ok(
     match (opts.year, year) {
         (Some(want), Some(got)) if want != got => {
             let msg = format!("{what}封面年度为 {got} 年，不是本次考核的 {want} 年，本文件不计入");
-            let f = Finding::error(Code::OutOfPeriod, msg)
-                .raw(got.to_string())
-                .rule("R15");
+            // A unit ledger of another year leaves the unit 未报送 (R15); the register has no rule.
+            let f = Finding::error(Code::OutOfPeriod, msg).raw(got.to_string());
+            let f = if what == "台账" { f.rule("R15") } else { f };
             ctx.push(f, sheet, cell);
             false
         }

@@ -26,6 +26,11 @@ pub fn header_base(s: &str) -> (String, String) {
             _ => base.push(c),
         }
     }
+    // Required markers and trailing colons: `*单位名称：` → `单位名称`.
+    let base = base
+        .trim_start_matches('*')
+        .trim_end_matches(':')
+        .to_string();
     (base, note)
 }
 
@@ -263,15 +268,21 @@ fn match_headers(
     (cols, notes)
 }
 
-/// Rows after the header up to the first fully empty row; 合计/小计 rows left out.
+/// Rows after the header up to the first fully empty row; 合计/小计 rows left out. A row holding
+/// nothing but its 序号 (pre-numbered blank lines) counts as empty.
 fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Vec<u32> {
-    let first = cols
-        .get("序号")
-        .copied()
-        .unwrap_or_else(|| cols.values().copied().min().unwrap_or(0));
+    let serial = cols.get("序号").copied();
+    let first = serial.unwrap_or_else(|| cols.values().copied().min().unwrap_or(0));
+    let numbered = |v: &Value| values::number(v).is_some();
+    let empty = |r: u32| {
+        (0..grid.width(r)).all(|c| {
+            let v = grid.get(r, c);
+            v.is_blank() || (Some(c) == serial && numbered(v))
+        })
+    };
     let mut out = Vec::new();
     let mut r = header + 1;
-    while r < grid.height() && !grid.row_blank(r) {
+    while r < grid.height() && !empty(r) {
         let key = values::text(grid.get(r, first))
             .map(|s| normalize_name(&s))
             .unwrap_or_default();
@@ -389,6 +400,7 @@ mod tests {
         );
         assert_eq!(header_base(" 会议 日期 ").0, "会议日期");
         assert_eq!(header_base("【备注】说明").0, "说明");
+        assert_eq!(header_base("*单位名称：").0, "单位名称");
     }
 
     #[test]
