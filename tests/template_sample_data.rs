@@ -7,23 +7,8 @@ use tongbao::config::Config;
 use tongbao::ingest::{Options, ingest_dir};
 use tongbao::model::Role;
 
-/// The sample config; quotes bare TOML dates when the loader in this build wants strings.
 fn sample_config() -> Config {
-    let path = Path::new("sample-data/tongbao.toml");
-    if let Ok(cfg) = tongbao::config::load(path) {
-        return cfg;
-    }
-    let text = std::fs::read_to_string(path).unwrap();
-    let quoted: String = text
-        .lines()
-        .map(|line| match line.split_once("= ") {
-            Some((k, v)) if NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").is_ok() => {
-                format!("{k}= \"{}\"\n", v.trim())
-            }
-            _ => format!("{line}\n"),
-        })
-        .collect();
-    tongbao::config::from_toml_str(&quoted, Path::new("sample-data")).unwrap()
+    tongbao::config::load(Path::new("sample-data/tongbao.toml")).unwrap()
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
