@@ -151,10 +151,8 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
     }
     let mut units: Vec<_> = r.units.iter().collect();
     units.sort_by_key(|u| (u.rank, u.order));
-    let counts: Vec<String> = r
-        .summary
-        .grade_counts
-        .iter()
+    let counts: Vec<String> = grade_order(&r.summary.grade_counts)
+        .into_iter()
         .map(|(g, n)| format!("{}{}个", esc(g), n))
         .collect();
     let rows = units

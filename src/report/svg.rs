@@ -107,16 +107,13 @@ pub fn scores(units: &[&UnitResult]) -> String {
 
 /// 等级分布 in the usual grade order, then any other grade.
 pub fn grades(counts: &BTreeMap<String, usize>) -> String {
-    const ORDER: [&str; 5] = ["优秀", "良好", "合格", "不合格", "不合格（一票否决）"];
-    let mut keys: Vec<&String> = counts.keys().collect();
-    keys.sort_by_key(|k| (ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()), (*k).clone()));
     let max = counts.values().copied().max().unwrap_or(0) as f64;
-    let bars: Vec<Bar> = keys
+    let bars: Vec<Bar> = crate::report::view::grade_order(counts)
         .into_iter()
-        .map(|k| Bar {
+        .map(|(k, n)| Bar {
             label: k.clone(),
-            value: counts[k] as f64,
-            text: format!("{}个", counts[k]),
+            value: n as f64,
+            text: format!("{n}个"),
             class: if k.starts_with("不合格") { "b-low" } else { "b-met" },
         })
         .collect();

@@ -130,6 +130,14 @@ pub fn cn_numeral(n: usize) -> String {
     }
 }
 
+/// Grades in the usual order (优秀 … 不合格（一票否决）), unknown grades after them.
+pub fn grade_order(counts: &std::collections::BTreeMap<String, usize>) -> Vec<(&String, usize)> {
+    const ORDER: [&str; 5] = ["优秀", "良好", "合格", "不合格", "不合格（一票否决）"];
+    let mut v: Vec<(&String, usize)> = counts.iter().map(|(k, n)| (k, *n)).collect();
+    v.sort_by_key(|(k, _)| (ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()), (*k).clone()));
+    v
+}
+
 /// Rule IDs in mechanism order (numeric: R1 … R5, R8 … R13, R15).
 pub fn rule_order(ids: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut v: Vec<String> = ids.into_iter().collect();
