@@ -276,6 +276,31 @@ pub struct Results {
     pub prose: Option<String>,
 }
 
+/// A safe file name stem for a unit's feedback page (outputs.md: unit names are never used raw
+/// as file names). Keeps CJK, letters, digits, `-` and `_`; anything else (path separators,
+/// dots, reserved characters, spaces, control characters) becomes `_`; leading dots and
+/// underscores are trimmed; at most 60 characters; empty → `unit`. Callers de-duplicate
+/// collisions (`-2`, `-3`, …).
+pub fn feedback_file_stem(unit: &str) -> String {
+    let mapped: String = unit
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let trimmed = mapped.trim_start_matches(['.', '_']);
+    let capped: String = trimmed.chars().take(60).collect();
+    if capped.is_empty() {
+        "unit".to_string()
+    } else {
+        capped
+    }
+}
+
 impl Results {
     /// results.json bytes: pretty, keys sorted, trailing newline.
     pub fn to_json(&self) -> Vec<u8> {
@@ -283,5 +308,20 @@ impl Results {
         let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
         out.push(b'\n');
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feedback_stems_are_safe() {
+        assert_eq!(feedback_file_stem("信息工程系"), "信息工程系");
+        assert_eq!(feedback_file_stem("../etc/passwd"), "etc_passwd");
+        assert_eq!(feedback_file_stem("a:b*c?\"d<e>|f g"), "a_b_c__d_e__f_g");
+        assert_eq!(feedback_file_stem("..."), "unit");
+        assert_eq!(feedback_file_stem("x\u{7}y"), "x_y");
+        assert_eq!(feedback_file_stem(&"长".repeat(80)).chars().count(), 60);
     }
 }

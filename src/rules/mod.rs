@@ -1,1 +1,367 @@
-//! The mechanism's rules (stub).
+//! The mechanism's rules (mechanism.md): `Inbox` + `Config` + period + as-of date → `Results`.
+//! Pure functions over typed data: no file I/O, no printing. Each rule family lives in its own
+//! file naming its clause; this module assembles one `UnitResult` per roster unit, the leaders,
+//! the summary and the findings, then hands the units to `scoring`.
+
+pub mod accidents;
+pub mod duty;
+pub mod inspections;
+pub mod leaders;
+pub mod listed;
+pub mod meetings;
+pub mod plan;
+pub mod punishments;
+pub mod quarterly;
+pub mod submission;
+pub mod summary;
+
+use crate::calendar::Calendar;
+use crate::config::{Config, UnitCfg};
+use crate::eval::{Item, PeriodKind, Results, RuleResult, Status, UnitResult};
+use crate::findings::{Code, Finding};
+use crate::model::{Inbox, Ledger, Register};
+use crate::period::Period;
+use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What `evaluate` needs.
+pub struct EvalInput<'a> {
+    pub cfg: &'a Config,
+    pub inbox: &'a Inbox,
+    pub period: Period,
+    pub as_of: NaiveDate,
+    pub doc_number: Option<u32>,
+}
+
+/// Unit rule IDs in the order the bulletin lists them.
+pub const UNIT_RULES: [&str; 12] = [
+    "R1", "R2", "R3", "R4", "R5", "R8", "R9", "R10", "R11", "R12", "R13", "R15",
+];
+/// Leader rule IDs.
+pub const LEADER_RULES: [&str; 2] = ["R6", "R7"];
+
+/// Clause and short Chinese title of a rule.
+pub fn meta(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "R1" => ("一.1", "年度安全工作计划"),
+        "R2" => ("二.1", "每学期安全工作会议"),
+        "R3" => ("二.1", "主要负责人研究防范措施"),
+        "R4" => ("二.1", "每月隐患排查"),
+        "R5" => ("五.1", "季度报告"),
+        "R6" => ("四.1", "领导基层调研督查"),
+        "R7" => ("四.1", "领导述职报告含安全工作"),
+        "R8" => ("四.2", "年度总结报告履职、述职述安"),
+        "R9" => ("五.2", "安全事故多发"),
+        "R10" => ("五.3", "惩戒措施书面整改报告"),
+        "R11" => ("五.4", "事故书面检查报告及问责"),
+        "R12" => ("六.1–3", "挂牌督办隐患整改"),
+        "R13" => ("二.1、六.1", "隐患及时整改"),
+        "R15" => ("一.1、五.1", "台账报送"),
+        _ => ("", ""),
+    }
+}
+
+/// The evaluation context shared by every rule.
+pub struct Ctx<'a> {
+    pub cfg: &'a Config,
+    pub cal: Calendar,
+    pub period: Period,
+    pub as_of: NaiveDate,
+    pub register: Option<&'a Register>,
+}
+
+impl Ctx<'_> {
+    /// A date that has happened by as-of; later dates count as not yet made.
+    pub fn seen(&self, d: Option<NaiveDate>) -> Option<NaiveDate> {
+        d.filter(|d| *d <= self.as_of)
+    }
+    /// An event dated in the period and not after as-of.
+    pub fn in_period(&self, d: Option<NaiveDate>) -> bool {
+        d.is_some_and(|d| self.period.contains(d) && d <= self.as_of)
+    }
+    /// The period's last day is over by as-of (requirements due at the period's end are judged).
+    pub fn period_over(&self) -> bool {
+        self.as_of > self.period.end()
+    }
+    /// An item of a register (R10, R12) that the period holds: started in the period, or before
+    /// it and still open when the period started (mechanism.md, "which items a period holds").
+    pub fn holds(&self, start: Option<NaiveDate>, closed: Option<NaiveDate>) -> bool {
+        let Some(s) = start else { return false };
+        if s > self.as_of {
+            return false;
+        }
+        let ps = self.period.start();
+        self.period.contains(s) || (s < ps && closed.is_none_or(|c| c >= ps))
+    }
+}
+
+/// Findings raised by the rules, plus the years without holiday data each (unit, rule) used.
+#[derive(Default)]
+pub struct Notes {
+    pub findings: Vec<Finding>,
+    holiday: BTreeSet<(Option<String>, String, i32)>,
+}
+
+impl Notes {
+    pub fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+    /// Record that `rule` of `unit` counted working days in years without holiday data.
+    pub fn holiday_missing(&mut self, unit: Option<&str>, rule: &str, years: &[i32]) {
+        for y in years {
+            self.holiday
+                .insert((unit.map(str::to_string), rule.to_string(), *y));
+        }
+    }
+    /// One `holiday_data_missing` warning per (unit, rule, year).
+    fn into_findings(mut self) -> Vec<Finding> {
+        for (unit, rule, year) in std::mem::take(&mut self.holiday) {
+            let what = if rule.is_empty() {
+                "整改要求期限".to_string()
+            } else {
+                format!("{rule}的期限")
+            };
+            let mut f = Finding::warning(
+                Code::HolidayDataMissing,
+                format!(
+                    "节假日数据缺失：{year}年。{what}按周一至周五计算工作日，\
+                     请在配置文件 [[calendar.year]] 中补充{year}年的放假和调休安排"
+                ),
+            );
+            if !rule.is_empty() {
+                f = f.rule(rule);
+            }
+            if let Some(u) = unit {
+                f = f.unit(u);
+            }
+            self.findings.push(f);
+        }
+        self.findings
+    }
+}
+
+/// A rule result with its clause and title filled in.
+pub fn result(id: &str, status: Status, detail: impl Into<String>) -> RuleResult {
+    let (clause, title) = meta(id);
+    RuleResult {
+        status,
+        detail: detail.into(),
+        clause: clause.to_string(),
+        title: title.to_string(),
+        items: Vec::new(),
+        extra: BTreeMap::new(),
+    }
+}
+
+/// A rule made of items: status is the worst item (不适用 with none), detail as given.
+pub fn from_items(id: &str, items: Vec<Item>, detail: impl Into<String>) -> RuleResult {
+    let status = Status::worst(items.iter().map(|i| i.status));
+    let mut r = result(id, status, detail);
+    r.items = items;
+    r
+}
+
+/// An item with its rule-specific keys.
+pub fn item(status: Status, detail: impl Into<String>, fields: Vec<(&str, Value)>) -> Item {
+    Item {
+        status,
+        detail: detail.into(),
+        fields: fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    }
+}
+
+/// ISO date or null.
+pub fn date(d: Option<NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+/// Text or null.
+pub fn text(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, |s| Value::String(s.to_string()))
+}
+
+/// Detail joining the reasons of the items that are not met (or the given fallback).
+pub fn join_details(items: &[Item], status: Status, fallback: &str) -> String {
+    let parts: Vec<&str> = items
+        .iter()
+        .filter(|i| i.status == status)
+        .map(|i| i.detail.as_str())
+        .collect();
+    if parts.is_empty() {
+        fallback.to_string()
+    } else {
+        parts.join("；")
+    }
+}
+
+/// The message for a missing ledger sheet, e.g. 未提交「隐患排查」工作表.
+pub fn missing_sheet(sheet: &str) -> String {
+    format!("台账缺少「{sheet}」工作表")
+}
+
+/// Evaluate the mechanism for the period: the whole `Results` (results.json).
+pub fn evaluate(input: &EvalInput) -> Results {
+    let cfg = input.cfg;
+    let ctx = Ctx {
+        cfg,
+        cal: Calendar::new(&cfg.calendar),
+        period: input.period,
+        as_of: input.as_of,
+        register: input.inbox.register.as_ref(),
+    };
+    let mut notes = Notes::default();
+    let stems = feedback_stems(&cfg.units);
+    let mut units: Vec<UnitResult> = cfg
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| evaluate_unit(&ctx, input.inbox, i, u, &stems[i], &mut notes))
+        .collect();
+    crate::scoring::score_all(&ctx, &mut units);
+    let leaders = leaders::evaluate(&ctx, &mut notes);
+    let (rect_due, missing) = ctx
+        .cal
+        .add_workdays(input.as_of, cfg.bulletin.rectification_working_days);
+    notes.holiday_missing(None, "", &missing);
+    let mut findings = input.inbox.findings.clone();
+    findings.extend(notes.into_findings());
+    crate::findings::sort(&mut findings);
+    let summary = summary::summarise(&ctx, &units, &leaders, &findings);
+    Results {
+        period: input.period.to_string(),
+        period_kind: input.period.kind,
+        year: input.period.year,
+        period_start: input.period.start(),
+        period_end: input.period.end(),
+        as_of: input.as_of,
+        title: input.period.bulletin_title(),
+        school: cfg.school.name.clone(),
+        issuer: cfg.issuer().to_string(),
+        doc_number: doc_number(&cfg.school.doc_prefix, input.as_of, input.doc_number),
+        rectification_due: rect_due,
+        submission_due: input.period.submission_due(&cfg.rules),
+        config_sha256: cfg.sha256.clone(),
+        register_present: ctx.register.is_some(),
+        register_file: ctx.register.map(|r| r.file.clone()),
+        inputs: input.inbox.inputs.clone(),
+        units,
+        leaders,
+        summary,
+        findings,
+        prose: input.inbox.prose.clone(),
+    }
+}
+
+/// 发文字号: 厦城院综〔2026〕12号, or with a blank number for the office to fill in.
+pub fn doc_number(prefix: &str, as_of: NaiveDate, n: Option<u32>) -> String {
+    use chrono::Datelike;
+    match n {
+        Some(n) => format!("{prefix}〔{}〕{n}号", as_of.year()),
+        None => format!("{prefix}〔{}〕 号", as_of.year()),
+    }
+}
+
+/// Safe, unique feedback file stems in roster order (collisions get -2, -3, …).
+fn feedback_stems(units: &[UnitCfg]) -> Vec<String> {
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    units
+        .iter()
+        .map(|u| {
+            let base = crate::eval::feedback_file_stem(&u.name);
+            let mut stem = base.clone();
+            let mut n = 2;
+            while !used.insert(stem.clone()) {
+                stem = format!("{base}-{n}");
+                n += 1;
+            }
+            stem
+        })
+        .collect()
+}
+
+/// Every unit rule for one roster unit (scores are filled in later by `scoring`).
+fn evaluate_unit(
+    ctx: &Ctx,
+    inbox: &Inbox,
+    order: usize,
+    u: &UnitCfg,
+    stem: &str,
+    notes: &mut Notes,
+) -> UnitResult {
+    let ledger = inbox.ledgers.get(&u.name);
+    let unreadable = inbox.unreadable_by_unit.get(&u.name);
+    let accidents = accidents::assemble(ctx, &u.name, ledger, notes);
+    let mut rules = BTreeMap::new();
+    let (r15, late) = submission::r15(ctx, &u.name, ledger, unreadable, notes);
+    match ledger {
+        Some(l) => ledger_rules(ctx, l, &accidents, notes, &mut rules),
+        None => {
+            for id in ["R1", "R2", "R3", "R4", "R5", "R8", "R11", "R13"] {
+                rules.insert(
+                    id.to_string(),
+                    submission::not_submitted(ctx, id, unreadable),
+                );
+            }
+        }
+    }
+    rules.insert("R9".into(), accidents::r9(ctx, &accidents));
+    rules.insert("R10".into(), punishments::r10(ctx, &u.name, notes));
+    rules.insert("R12".into(), listed::r12(ctx, &u.name, notes));
+    rules.insert("R15".into(), r15);
+    let not_met = UNIT_RULES
+        .iter()
+        .filter(|id| rules.get(**id).is_some_and(|r| r.status == Status::NotMet))
+        .map(|id| id.to_string())
+        .collect();
+    UnitResult {
+        name: u.name.clone(),
+        kind: u.kind.label().to_string(),
+        order,
+        principal: ledger
+            .and_then(|l| l.cover.principal.clone())
+            .or_else(|| u.principal.clone()),
+        submitted: ledger.is_some(),
+        file: ledger.map(|l| l.file.clone()),
+        submitted_on: ledger.and_then(|l| l.cover.submitted_on),
+        late_submission: late,
+        feedback: format!("feedback/{stem}.html"),
+        score: 0.0,
+        provisional: ctx.period.kind != PeriodKind::Year,
+        grade: String::new(),
+        rank: 0,
+        commended: false,
+        performing_well: false,
+        rules,
+        points: BTreeMap::new(),
+        adjustments: Vec::new(),
+        suggestions: Vec::new(),
+        accidents,
+        vetoes: Vec::new(),
+        veto_risks: Vec::new(),
+        not_met,
+    }
+}
+
+/// The rules judged from a submitted ledger.
+fn ledger_rules(
+    ctx: &Ctx,
+    l: &Ledger,
+    accidents: &[crate::eval::AccidentRecord],
+    notes: &mut Notes,
+    rules: &mut BTreeMap<String, RuleResult>,
+) {
+    accidents::cross_check_quarterly(ctx, l, notes);
+    rules.insert("R1".into(), plan::r1(ctx, l));
+    let (r2, r3) = meetings::r2_r3(ctx, l.meetings.as_deref());
+    rules.insert("R2".into(), r2);
+    rules.insert("R3".into(), r3);
+    rules.insert("R4".into(), inspections::r4(ctx, l.inspections.as_deref()));
+    rules.insert("R5".into(), quarterly::r5(ctx, l.quarterly.as_deref()));
+    rules.insert("R8".into(), duty::r8(ctx, l));
+    rules.insert("R11".into(), accidents::r11(accidents));
+    rules.insert("R13".into(), inspections::r13(ctx, l.hazards.as_deref()));
+}

@@ -1,0 +1,302 @@
+//! R9 (五.2) frequent accidents, R11 (五.4) written inspection report and 问责, and the accident
+//! cross-checks: determinations matched to reported accidents by date (one to one in row order),
+//! the 493号令 implied grade (`grade_too_low`) and the quarterly 事故起数 (`inconsistent_count`).
+
+use super::{Ctx, Notes, date, from_items, item, result, text};
+use crate::eval::{AccidentRecord, Item, RuleResult, Status};
+use crate::findings::{Code, Finding};
+use crate::model::{Accident, AccidentGrade, Determination, Ledger};
+use serde_json::Value;
+
+/// Grade implied by the figures (国务院令第493号); None when every figure is blank.
+pub fn implied_grade(
+    deaths: Option<u32>,
+    serious: Option<u32>,
+    loss_wan: Option<f64>,
+) -> Option<AccidentGrade> {
+    if deaths.is_none() && serious.is_none() && loss_wan.is_none() {
+        return None;
+    }
+    let by = |v: Option<f64>, t: [f64; 3]| match v {
+        Some(v) if v >= t[0] => AccidentGrade::Extraordinary,
+        Some(v) if v >= t[1] => AccidentGrade::Serious,
+        Some(v) if v >= t[2] => AccidentGrade::Major,
+        _ => AccidentGrade::General,
+    };
+    let g = by(deaths.map(f64::from), [30.0, 10.0, 3.0])
+        .max(by(serious.map(f64::from), [100.0, 50.0, 10.0]))
+        .max(by(loss_wan, [10000.0, 5000.0, 1000.0]));
+    Some(g)
+}
+
+/// The unit's accidents in the period (not after as-of): its ledger's 安全事故 rows, plus the
+/// determinations matching none of them. Raises the matching and grading warnings.
+pub fn assemble(
+    ctx: &Ctx,
+    unit: &str,
+    ledger: Option<&Ledger>,
+    notes: &mut Notes,
+) -> Vec<AccidentRecord> {
+    let reported: Vec<&Accident> = ledger
+        .and_then(|l| l.accidents.as_deref())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|a| ctx.in_period(a.date))
+        .collect();
+    let dets: Vec<&Determination> = ctx
+        .register
+        .and_then(|r| r.determinations.as_deref())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|d| d.unit.as_deref() == Some(unit) && ctx.in_period(d.date))
+        .collect();
+    let reg_file = ctx.register.map_or("", |r| r.file.as_str());
+    let mut matched: Vec<Option<&Determination>> = vec![None; reported.len()];
+    let mut records = Vec::new();
+    for d in &dets {
+        let slot =
+            (0..reported.len()).find(|&i| matched[i].is_none() && reported[i].date == d.date);
+        warn_shared_date(unit, d, &reported, &dets, reg_file, notes);
+        match slot {
+            Some(i) => matched[i] = Some(d),
+            None => {
+                notes.push(
+                    Finding::warning(
+                        Code::UnreportedAccident,
+                        format!(
+                            "疑似未报告事故：保卫处认定{}的事故在本单位台账“安全事故”中无对应记录（五.4；七.3 四）",
+                            d.date.map_or(String::new(), |x| x.to_string())
+                        ),
+                    )
+                    .file(reg_file)
+                    .sheet(d.loc.sheet.clone())
+                    .cell(d.loc.cell("发生日期"))
+                    .rule("R9、R11")
+                    .unit(unit),
+                );
+                records.push((d.date, 1, d.loc.row, from_determination(d)));
+            }
+        }
+    }
+    let file = ledger.map_or("", |l| l.file.as_str());
+    for (a, d) in reported.iter().zip(matched) {
+        let rec = from_ledger(ctx, a, d);
+        check_grade(a, unit, file, notes);
+        records.push((a.date, 0, a.loc.row, rec));
+    }
+    records.sort_by_key(|(d, src, row, _)| (*d, *src, *row));
+    records.into_iter().map(|(_, _, _, r)| r).collect()
+}
+
+/// Several reported accidents or determinations on one date: matched in row order, warned once
+/// (on the first determination of that date).
+fn warn_shared_date(
+    unit: &str,
+    d: &Determination,
+    reported: &[&Accident],
+    dets: &[&Determination],
+    file: &str,
+    notes: &mut Notes,
+) {
+    let same_dets: Vec<_> = dets.iter().filter(|o| o.date == d.date).collect();
+    let same_rep = reported.iter().filter(|a| a.date == d.date).count();
+    let first = same_dets.first().is_some_and(|f| std::ptr::eq(**f, d));
+    if first && (same_dets.len() > 1 || same_rep > 1) {
+        notes.push(
+            Finding::warning(
+                Code::DuplicateValue,
+                format!(
+                    "同一发生日期有多起事故（台账{same_rep}起、认定{}起），按行序一一对应，请核对（五.4）",
+                    same_dets.len()
+                ),
+            )
+            .file(file)
+            .sheet(d.loc.sheet.clone())
+            .cell(d.loc.cell("发生日期"))
+            .rule("R9、R11")
+            .unit(unit),
+        );
+    }
+}
+
+fn from_ledger(ctx: &Ctx, a: &Accident, d: Option<&Determination>) -> AccidentRecord {
+    let implied = implied_grade(a.deaths, a.serious_injuries, a.loss_wan);
+    let determined = d.and_then(|d| d.grade);
+    let casualties =
+        a.deaths.unwrap_or(0) + a.injuries.unwrap_or(0) + a.serious_injuries.unwrap_or(0);
+    let responsible = d.and_then(|d| d.responsible);
+    AccidentRecord {
+        date: a.date,
+        summary: a.summary.clone(),
+        reported_grade: a.grade.map(|g| g.label().to_string()),
+        determined_grade: determined.map(|g| g.label().to_string()),
+        implied_grade: implied.map(|g| g.label().to_string()),
+        grade: determined.or(a.grade).map(|g| g.label().to_string()),
+        deaths: a.deaths,
+        injuries: a.injuries,
+        serious_injuries: a.serious_injuries,
+        loss: a.loss_wan,
+        report_date: ctx.seen(a.report_on),
+        responsible,
+        concealed: d.and_then(|d| d.concealed),
+        bad_influence: d.and_then(|d| d.bad_influence),
+        in_activity: a.in_activity,
+        source: "ledger".into(),
+        accountability: casualties > 0 || responsible == Some(true),
+    }
+}
+
+fn from_determination(d: &Determination) -> AccidentRecord {
+    AccidentRecord {
+        date: d.date,
+        summary: d.note.clone(),
+        reported_grade: None,
+        determined_grade: d.grade.map(|g| g.label().to_string()),
+        implied_grade: None,
+        grade: d.grade.map(|g| g.label().to_string()),
+        deaths: None,
+        injuries: None,
+        serious_injuries: None,
+        loss: None,
+        report_date: None,
+        responsible: d.responsible,
+        concealed: d.concealed,
+        bad_influence: d.bad_influence,
+        in_activity: None,
+        source: "register".into(),
+        accountability: d.responsible == Some(true),
+    }
+}
+
+/// `grade_too_low` when the reported grade is below the implied one.
+fn check_grade(a: &Accident, unit: &str, file: &str, notes: &mut Notes) {
+    let implied = implied_grade(a.deaths, a.serious_injuries, a.loss_wan);
+    let (Some(rep), Some(imp)) = (a.grade, implied) else {
+        return;
+    };
+    if rep >= imp {
+        return;
+    }
+    notes.push(
+        Finding::warning(
+            Code::GradeTooLow,
+            format!(
+                "等级疑似偏低：按死亡、重伤人数和直接经济损失应为{}事故，台账报告为{}事故（国务院令第493号；七.3 四）",
+                imp.label(),
+                rep.label()
+            ),
+        )
+        .file(file)
+        .sheet(a.loc.sheet.clone())
+        .cell(a.loc.cell("事故等级"))
+        .raw(rep.label())
+        .rule("R9、R11")
+        .unit(unit),
+    );
+}
+
+/// R9: accidents in the period ≥ `frequent_accident_threshold` → 事故多发单位.
+pub fn r9(ctx: &Ctx, accidents: &[AccidentRecord]) -> RuleResult {
+    let n = accidents.len();
+    let t = ctx.cfg.rules.frequent_accident_threshold as usize;
+    let mut r = if n >= t.max(1) {
+        result(
+            "R9",
+            Status::NotMet,
+            format!("事故多发单位：本期发生安全事故{n}起"),
+        )
+    } else {
+        result("R9", Status::Met, format!("本期发生安全事故{n}起"))
+    };
+    r.extra.insert("accidents".into(), Value::from(n));
+    r
+}
+
+/// R11: each accident with casualties, or found 负有责任, needs a written inspection report;
+/// each starts accountability (启动问责).
+pub fn r11(accidents: &[AccidentRecord]) -> RuleResult {
+    let items: Vec<Item> = accidents
+        .iter()
+        .filter(|a| a.accountability)
+        .map(r11_item)
+        .collect();
+    if items.is_empty() {
+        return result("R11", Status::Na, "本期无须作出书面检查报告的事故");
+    }
+    let detail = super::join_details(&items, Status::NotMet, "");
+    let mut r = from_items("R11", items, detail);
+    if r.detail.is_empty() {
+        r.detail = "已作出书面检查报告，启动问责".into();
+    }
+    r
+}
+
+fn r11_item(a: &AccidentRecord) -> Item {
+    let when = a.date.map_or(String::new(), |d| d.to_string());
+    let (status, detail) = match a.report_date {
+        Some(d) => (
+            Status::Met,
+            format!("{when}事故：{d}已作出书面检查报告，启动问责"),
+        ),
+        None => (
+            Status::NotMet,
+            format!("{when}事故：未作出书面检查报告，启动问责"),
+        ),
+    };
+    let fields = vec![
+        ("date", date(a.date)),
+        ("summary", text(a.summary.as_deref())),
+        ("grade", text(a.grade.as_deref())),
+        ("deaths", a.deaths.map_or(Value::Null, Value::from)),
+        ("injuries", a.injuries.map_or(Value::Null, Value::from)),
+        (
+            "responsible",
+            a.responsible.map_or(Value::Null, Value::from),
+        ),
+        ("report_date", date(a.report_date)),
+    ];
+    item(status, detail, fields)
+}
+
+/// Quarterly 事故起数 vs the ledger's own accident rows dated in that quarter.
+pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
+    let (Some(reports), accidents) = (
+        l.quarterly.as_deref(),
+        l.accidents.as_deref().unwrap_or(&[]),
+    ) else {
+        return;
+    };
+    for r in reports {
+        let (Some(q), Some(count)) = (r.quarter, r.accident_count) else {
+            continue;
+        };
+        if !ctx.period.quarters().contains(&q) || ctx.seen(r.submitted_on).is_none() {
+            continue;
+        }
+        let (first, last) = super::quarterly::quarter_bounds(ctx.period.year, q);
+        let rows = accidents
+            .iter()
+            .filter(|a| {
+                a.date
+                    .is_some_and(|d| d >= first && d <= last.min(ctx.as_of))
+            })
+            .count();
+        if rows as u32 != count {
+            notes.push(
+                Finding::warning(
+                    Code::InconsistentCount,
+                    format!(
+                        "{}报告事故起数为{count}，“安全事故”表中该季度有{rows}起，请核对（五.1；七.3 四）",
+                        super::quarterly::quarter_label(q)
+                    ),
+                )
+                .file(l.file.clone())
+                .sheet(r.loc.sheet.clone())
+                .cell(r.loc.cell("事故起数"))
+                .raw(count.to_string())
+                .rule("R5、R9")
+                .unit(l.unit.clone()),
+            );
+        }
+    }
+}

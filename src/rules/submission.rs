@@ -1,0 +1,85 @@
+//! R15 (一.1, 五.1): every unit on the roster submits its ledger. A unit without one has the
+//! ledger rules (R1–R5, R8 where judged, R11, R13) 未达标 with detail 未报送.
+
+use super::{Ctx, Notes, result};
+use crate::eval::{RuleResult, Status};
+use crate::findings::{Code, Finding};
+use crate::model::Ledger;
+use serde_json::Value;
+
+/// 未报送, or 未报送（文件无法读取） when an unreadable file names the unit.
+fn not_submitted_text(unreadable: Option<&Vec<String>>) -> &'static str {
+    if unreadable.is_some_and(|v| !v.is_empty()) {
+        "未报送（文件无法读取）"
+    } else {
+        "未报送"
+    }
+}
+
+/// R15 and whether the submission was late (→ `late_submission` warning).
+pub fn r15(
+    ctx: &Ctx,
+    unit: &str,
+    ledger: Option<&Ledger>,
+    unreadable: Option<&Vec<String>>,
+    notes: &mut Notes,
+) -> (RuleResult, bool) {
+    let due = ctx.period.submission_due(&ctx.cfg.rules);
+    let Some(l) = ledger else {
+        let text = not_submitted_text(unreadable);
+        let mut r = if ctx.as_of <= due {
+            result("R15", Status::Pending, format!("{text}，截止{due}"))
+        } else {
+            result("R15", Status::NotMet, text)
+        };
+        r.extra.insert("due".into(), super::date(Some(due)));
+        if let Some(files) = unreadable.filter(|v| !v.is_empty()) {
+            r.extra
+                .insert("unreadable_files".into(), Value::from(files.clone()));
+        }
+        return (r, false);
+    };
+    let on = l.cover.submitted_on;
+    // A 报送日期 after as-of belongs to a later resend (a past period rebuilt): not judged late.
+    let late = on.is_some_and(|d| d > due && d <= ctx.as_of);
+    let detail = match on {
+        Some(d) if late => format!("已报送（{d}），逾期报送（截止{due}）"),
+        Some(d) => format!("已报送（{d}）"),
+        None => "已报送（报送日期未填）".to_string(),
+    };
+    if late {
+        let mut f = Finding::warning(
+            Code::LateSubmission,
+            format!(
+                "逾期报送：报送日期{}晚于截止日期{due}（一.1、五.1）",
+                on.map_or(String::new(), |d| d.to_string())
+            ),
+        )
+        .file(l.file.clone())
+        .sheet(l.cover.sheet.clone())
+        .rule("R15")
+        .unit(unit);
+        if let Some(c) = l.cover.cells.get("报送日期") {
+            f = f.cell(c.clone());
+        }
+        notes.push(f);
+    }
+    let mut r = result("R15", Status::Met, detail);
+    r.extra.insert("due".into(), super::date(Some(due)));
+    r.extra.insert("late".into(), Value::from(late));
+    (r, late)
+}
+
+/// A ledger rule of a unit that did not submit: 未达标 (R8 only where judged).
+pub fn not_submitted(ctx: &Ctx, id: &str, unreadable: Option<&Vec<String>>) -> RuleResult {
+    let text = not_submitted_text(unreadable);
+    if id == "R8" {
+        if !ctx.period.is_year() {
+            return result("R8", Status::Na, "年终考核项目，半年不评");
+        }
+        if !ctx.period_over() {
+            return result("R8", Status::Pending, text);
+        }
+    }
+    result(id, Status::NotMet, text)
+}

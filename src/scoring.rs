@@ -1,1 +1,0 @@
-//! Year-end score, grades, vetoes, commendation (stub).

@@ -1,0 +1,286 @@
+//! Year-end score (年终考核) and the H1/H2 provisional score (参考分): the rubric of
+//! `[scoring]` over the rule results, 考评加减分, clamp, rounding half up to one decimal, grades,
+//! then vetoes (七), rankings, commendation (一.3) and suggestions (五.3). Pure, no I/O.
+
+pub mod outcomes;
+pub mod vetoes;
+
+use crate::eval::{Item, Points, RuleResult, Status, UnitResult};
+use crate::rules::Ctx;
+use crate::rules::listed::{CLOSED_LATE, OVERDUE, REFUSED};
+use std::collections::BTreeMap;
+
+/// How one rubric item came out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Outcome {
+    Earned(f64),
+    /// Entirely 待完成.
+    Pending,
+    /// 不适用 for the period (R8 in H1/H2, no semester starting, every month exempt).
+    NaForPeriod,
+}
+
+/// Rubric item key (results.json `points`), label, rules, points from the config.
+fn rubric(ctx: &Ctx) -> [(&'static str, &'static str, &'static [&'static str], f64); 10] {
+    let s = &ctx.cfg.scoring;
+    [
+        ("plan", "年度工作计划", &["R1"], s.plan),
+        ("meetings", "学期安全工作会议", &["R2"], s.meetings),
+        (
+            "principal_study",
+            "主要负责人研究防范措施",
+            &["R3"],
+            s.principal_study,
+        ),
+        ("inspections", "月度隐患排查", &["R4"], s.inspections),
+        (
+            "quarterly_reports",
+            "季度报告",
+            &["R5"],
+            s.quarterly_reports,
+        ),
+        ("duty_report", "述职述安", &["R8"], s.duty_report),
+        (
+            "rectification_reports",
+            "惩戒整改报告",
+            &["R10"],
+            s.rectification_reports,
+        ),
+        ("listed_hazards", "挂牌督办整改", &["R12"], s.listed_hazards),
+        ("accidents", "安全事故", &["R9", "R11"], s.accidents),
+        (
+            "hazard_rectification",
+            "隐患整改",
+            &["R13"],
+            s.hazard_rectification,
+        ),
+    ]
+}
+
+/// Round half up to one decimal on a scaled integer (96.25 → 96.3, immune to binary noise).
+pub fn round1(x: f64) -> f64 {
+    let hundredths = (x * 100.0).round() as i64;
+    (hundredths + 5).div_euclid(10) as f64 / 10.0
+}
+
+/// Grade from a rounded score (`[grades]`).
+pub fn grade(ctx: &Ctx, score: f64) -> &'static str {
+    let g = &ctx.cfg.grades;
+    if score >= g.excellent {
+        "优秀"
+    } else if score >= g.good {
+        "良好"
+    } else if score >= g.pass {
+        "合格"
+    } else {
+        "不合格"
+    }
+}
+
+/// The vetoed grade.
+pub const VETOED: &str = "不合格（一票否决）";
+
+/// Fill points, adjustments, score, grade, vetoes, ranks, commendation and suggestions.
+pub fn score_all(ctx: &Ctx, units: &mut [UnitResult]) {
+    for u in units.iter_mut() {
+        score_unit(ctx, u);
+    }
+    outcomes::rank(units);
+    for u in units.iter_mut() {
+        outcomes::commend(ctx, u);
+        u.suggestions = outcomes::suggestions(ctx, u);
+    }
+}
+
+fn score_unit(ctx: &Ctx, u: &mut UnitResult) {
+    let year = ctx.period.is_year();
+    let mut points = BTreeMap::new();
+    let (mut earned, mut max) = (0.0, 0.0);
+    for (key, label, rules, pts) in rubric(ctx) {
+        let outcome = if u.submitted {
+            item_outcome(key, pts, &u.rules, u.accidents.len())
+        } else {
+            Outcome::Earned(0.0)
+        };
+        let (e, excluded) = match outcome {
+            Outcome::Earned(e) => (e, false),
+            Outcome::Pending | Outcome::NaForPeriod if year => (pts, false),
+            _ => (0.0, true),
+        };
+        if !excluded {
+            earned += e;
+            max += pts;
+        }
+        let p = Points {
+            label: label.to_string(),
+            rules: rules.iter().map(|r| r.to_string()).collect(),
+            earned: (e * 100.0).round() / 100.0,
+            max: pts,
+            excluded,
+        };
+        points.insert(key.to_string(), p);
+    }
+    u.points = points;
+    let raw = if year {
+        u.adjustments = outcomes::adjustments(ctx, &u.name);
+        earned + u.adjustments.iter().map(|a| a.points).sum::<f64>()
+    } else if max > 0.0 {
+        earned / max * 100.0
+    } else {
+        0.0
+    };
+    u.score = if u.submitted {
+        round1(raw.clamp(0.0, 100.0))
+    } else {
+        0.0
+    };
+    let found = vetoes::conditions(ctx, u);
+    if year {
+        u.vetoes = found;
+        if let Some(v3) = vetoes::v3(ctx, u.score) {
+            u.vetoes.push(v3);
+        }
+    } else {
+        u.veto_risks = found;
+    }
+    u.grade = if u.vetoes.is_empty() {
+        grade(ctx, u.score).to_string()
+    } else {
+        VETOED.to_string()
+    };
+}
+
+/// One rubric item from the rule results.
+fn item_outcome(
+    key: &str,
+    max: f64,
+    rules: &BTreeMap<String, RuleResult>,
+    accidents: usize,
+) -> Outcome {
+    let get = |id: &str| rules.get(id);
+    match key {
+        "plan" => single(get("R1"), max),
+        "duty_report" => single(get("R8"), max),
+        "meetings" => share(get("R2"), max, true, |_| 1.0),
+        "principal_study" => share(get("R3"), max, true, |_| 1.0),
+        "inspections" => share(get("R4"), max, true, |_| 1.0),
+        "hazard_rectification" => share(get("R13"), max, false, |_| 1.0),
+        "quarterly_reports" => share(
+            get("R5"),
+            max,
+            true,
+            |i| {
+                if submitted(i) { 0.5 } else { 0.0 }
+            },
+        ),
+        "rectification_reports" => {
+            deduct(get("R10"), max, |i| if submitted(i) { 0.5 } else { 1.0 })
+        }
+        "listed_hazards" => deduct(get("R12"), max, |i| {
+            match i.fields.get("state").and_then(|v| v.as_str()) {
+                Some(REFUSED) => 1.0,
+                Some(OVERDUE) | Some(CLOSED_LATE) => 0.5,
+                _ => 0.0,
+            }
+        }),
+        "accidents" => {
+            let missing_reports = get("R11").map_or(0, |r| {
+                r.items
+                    .iter()
+                    .filter(|i| i.status == Status::NotMet)
+                    .count()
+            });
+            let lost = max * (0.2 * accidents as f64 + 0.5 * missing_reports as f64);
+            Outcome::Earned((max - lost).max(0.0))
+        }
+        _ => Outcome::Earned(0.0),
+    }
+}
+
+fn submitted(i: &Item) -> bool {
+    i.fields.get("submitted").is_some_and(|v| !v.is_null())
+}
+
+/// 达标 full, else 0; 待完成 pending; 不适用 n/a for the period.
+fn single(r: Option<&RuleResult>, max: f64) -> Outcome {
+    match r.map(|r| r.status) {
+        Some(Status::Met) => Outcome::Earned(max),
+        Some(Status::Pending) => Outcome::Pending,
+        Some(Status::Na) => Outcome::NaForPeriod,
+        _ => Outcome::Earned(0.0),
+    }
+}
+
+/// Share of judged items met; a 未达标 item earns `partial(item)` of its share.
+/// `na_is_period`: 不适用 means nothing to judge this period (else: nothing happened → full).
+fn share(
+    r: Option<&RuleResult>,
+    max: f64,
+    na_is_period: bool,
+    partial: impl Fn(&Item) -> f64,
+) -> Outcome {
+    let Some(r) = r else {
+        return Outcome::Earned(0.0);
+    };
+    let judged: Vec<&Item> = r
+        .items
+        .iter()
+        .filter(|i| matches!(i.status, Status::Met | Status::NotMet))
+        .collect();
+    if judged.is_empty() {
+        return match r.status {
+            Status::Pending => Outcome::Pending,
+            Status::Na if na_is_period => Outcome::NaForPeriod,
+            Status::Na | Status::Met => Outcome::Earned(max),
+            Status::NotMet => Outcome::Earned(0.0),
+        };
+    }
+    let got: f64 = judged
+        .iter()
+        .map(|i| {
+            if i.status == Status::Met {
+                1.0
+            } else {
+                partial(i)
+            }
+        })
+        .sum();
+    Outcome::Earned(max * got / judged.len() as f64)
+}
+
+/// Full points minus `fraction(item) × max` per 未达标 item, floor 0; 不适用 → full.
+fn deduct(r: Option<&RuleResult>, max: f64, fraction: impl Fn(&Item) -> f64) -> Outcome {
+    let Some(r) = r else {
+        return Outcome::Earned(max);
+    };
+    let judged = r
+        .items
+        .iter()
+        .filter(|i| matches!(i.status, Status::Met | Status::NotMet))
+        .count();
+    if r.status == Status::Pending && judged == 0 {
+        return Outcome::Pending;
+    }
+    let lost: f64 = r
+        .items
+        .iter()
+        .filter(|i| i.status == Status::NotMet)
+        .map(|i| fraction(i) * max)
+        .sum();
+    Outcome::Earned((max - lost).max(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_half_up_on_one_decimal() {
+        assert_eq!(round1(96.25), 96.3);
+        assert_eq!(round1(96.24), 96.2);
+        assert_eq!(round1(87.45), 87.5);
+        assert_eq!(round1(0.1 + 0.2 + 96.0 - 0.05), 96.3);
+        assert_eq!(round1(100.0), 100.0);
+        assert_eq!(round1(0.0), 0.0);
+    }
+}
