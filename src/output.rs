@@ -12,9 +12,9 @@ use std::path::{Component, Path, PathBuf};
 pub fn check_relative(path: &Path) -> anyhow::Result<()> {
     let parts: Vec<Component> = path.components().collect();
     let plain = |c: &Component| match c {
-        Component::Normal(s) => s
-            .to_str()
-            .is_some_and(|s| !s.is_empty() && !s.contains(['/', '\\', ':']) && s != "." && s != ".."),
+        Component::Normal(s) => s.to_str().is_some_and(|s| {
+            !s.is_empty() && !s.contains(['/', '\\', ':']) && s != "." && s != ".."
+        }),
         _ => false,
     };
     let ok = match parts.as_slice() {
@@ -105,7 +105,11 @@ pub fn write_period(
             std::fs::rename(old, &target).ok();
         }
         std::fs::remove_dir_all(&new_path).ok();
-        bail!("无法写入输出文件夹 {}：{e}{}", target.display(), in_use_hint(&e));
+        bail!(
+            "无法写入输出文件夹 {}：{e}{}",
+            target.display(),
+            in_use_hint(&e)
+        );
     }
     if let Some(old) = old {
         std::fs::remove_dir_all(&old).ok();
@@ -130,7 +134,12 @@ pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result
     tmp.as_file().sync_all().ok();
     let target = dir.join(name);
     tmp.persist(&target).map_err(|e| {
-        anyhow::anyhow!("无法写入 {}：{}{}", target.display(), e.error, in_use_hint(&e.error))
+        anyhow::anyhow!(
+            "无法写入 {}：{}{}",
+            target.display(),
+            e.error,
+            in_use_hint(&e.error)
+        )
     })?;
     Ok(())
 }

@@ -35,7 +35,11 @@ fn item(status: Status, detail: &str, fields: serde_json::Value) -> Item {
         serde_json::Value::Object(m) => m.into_iter().collect(),
         _ => BTreeMap::new(),
     };
-    Item { status, detail: detail.into(), fields }
+    Item {
+        status,
+        detail: detail.into(),
+        fields,
+    }
 }
 
 fn rule(status: Status, clause: &str, title: &str, detail: &str, items: Vec<Item>) -> RuleResult {
@@ -82,7 +86,11 @@ fn months(missing: &[u32], pending: u32) -> Vec<Item> {
         .map(|m| {
             let key = format!("2026-{m:02}");
             if missing.contains(&m) {
-                item(Status::NotMet, &format!("2026年{m}月无排查记录"), json!({"month": key}))
+                item(
+                    Status::NotMet,
+                    &format!("2026年{m}月无排查记录"),
+                    json!({"month": key}),
+                )
             } else if m == pending {
                 item(Status::Pending, "本月尚未结束", json!({"month": key}))
             } else {
@@ -120,7 +128,13 @@ fn unit(name: &str, kind: &str, order: usize) -> UnitResult {
     }
 }
 
-fn accident(date: NaiveDate, summary: &str, grade: &str, implied: &str, deaths: u32) -> AccidentRecord {
+fn accident(
+    date: NaiveDate,
+    summary: &str,
+    grade: &str,
+    implied: &str,
+    deaths: u32,
+) -> AccidentRecord {
     AccidentRecord {
         date: Some(date),
         summary: Some(summary.into()),
@@ -144,26 +158,41 @@ fn accident(date: NaiveDate, summary: &str, grade: &str, implied: &str, deaths: 
 
 fn units() -> Vec<UnitResult> {
     let mut a = unit("信息工程系", "系部", 0);
-    a.rules.get_mut("R4").map(|r| {
+    if let Some(r) = a.rules.get_mut("R4") {
         r.status = Status::NotMet;
         r.detail = "缺2026年4月、5月".into();
         r.items = months(&[4, 5], 0);
-        r.extra.insert("missing_months".into(), json!(["2026-04", "2026-05"]));
-    });
+        r.extra
+            .insert("missing_months".into(), json!(["2026-04", "2026-05"]));
+    }
     a.rules.insert(
         "R10".into(),
         rule(Status::Met, "五.3", "惩戒整改报告", "", vec![item(
             Status::Met,
-            "按时提交",
+            "约谈（2026-04-28）：按时提交",
             json!({"measure": "约谈", "imposed": "2026-04-28", "due": "2026-05-28", "submitted": "2026-05-27"}),
         )]),
     );
     a.rules.insert(
         "R5".into(),
-        rule(Status::NotMet, "五.1", "季度报告", "第1季度逾期3天", vec![
-            item(Status::NotMet, "逾期3天", json!({"quarter": 1, "due": "2026-04-10", "submitted": "2026-04-13"})),
-            item(Status::Met, "按时", json!({"quarter": 2, "due": "2026-07-10", "submitted": "2026-07-02"})),
-        ]),
+        rule(
+            Status::NotMet,
+            "五.1",
+            "季度报告",
+            "第1季度逾期3天",
+            vec![
+                item(
+                    Status::NotMet,
+                    "逾期3天",
+                    json!({"quarter": 1, "due": "2026-04-10", "submitted": "2026-04-13"}),
+                ),
+                item(
+                    Status::Met,
+                    "按时",
+                    json!({"quarter": 2, "due": "2026-07-10", "submitted": "2026-07-02"}),
+                ),
+            ],
+        ),
     );
     a.not_met = vec!["R4".into(), "R5".into()];
     a.score = 87.5;
@@ -172,7 +201,9 @@ fn units() -> Vec<UnitResult> {
 
     let mut b = unit("经济管理系", "系部", 1);
     b.performing_well = true;
-    b.rules.get_mut("R4").map(|r| r.items = months(&[], 0));
+    if let Some(r) = b.rules.get_mut("R4") {
+        r.items = months(&[], 0);
+    }
 
     let mut c = unit(SCRIPT, "部门", 2);
     c.submitted = false;
@@ -186,7 +217,10 @@ fn units() -> Vec<UnitResult> {
             r.detail = "未报送台账".into();
         }
     }
-    c.not_met = vec!["R1", "R2", "R3", "R4", "R5", "R15"].into_iter().map(String::from).collect();
+    c.not_met = vec!["R1", "R2", "R3", "R4", "R5", "R15"]
+        .into_iter()
+        .map(String::from)
+        .collect();
     c.feedback = "feedback/_script_alert(1)__script_.html".into();
 
     let mut e = unit("../../etc/x", "部门", 3);
@@ -196,14 +230,21 @@ fn units() -> Vec<UnitResult> {
     e.accidents = vec![accident(d(2026, 3, 12), "实验室火灾", "一般", "重大", 11)];
     e.rules.insert(
         "R11".into(),
-        rule(Status::NotMet, "五.4", "书面检查报告", "2026-03-12事故未提交书面检查报告", vec![]),
+        rule(
+            Status::NotMet,
+            "五.4",
+            "书面检查报告",
+            "2026-03-12事故未提交书面检查报告",
+            vec![],
+        ),
     );
     e.rules.insert(
         "R12".into(),
         rule(Status::NotMet, "六.1", "挂牌督办整改", "拒不整改", vec![item(
             Status::NotMet,
-            "拒不整改，撤换部门主要负责人（六.3）",
-            json!({"id": "GP-2026-01", "name": FORMULA, "level": "学校", "listed": "2026-02-01", "deadline": "2026-04-30"}),
+            "GP-2026-01实验楼消防通道堵塞：拒不整改，整改时限2026-04-30，学校督办",
+            json!({"id": "GP-2026-01", "name": FORMULA, "level": "学校", "listed": "2026-02-01", "deadline": "2026-04-30",
+                   "hints": ["撤换部门主要负责人（六.3）"]}),
         )]),
     );
     e.veto_risks = vec![VetoRecord {
@@ -224,8 +265,14 @@ fn leaders() -> Vec<LeaderResult> {
         name: name.into(),
         title: Some("副校长".into()),
         rules: [
-            ("R6".to_string(), rule(Status::Pending, "四.1", "调研督查", detail, vec![])),
-            ("R7".to_string(), rule(Status::Na, "四.1", "述职报告", "", vec![])),
+            (
+                "R6".to_string(),
+                rule(Status::Pending, "四.1", "调研督查", detail, vec![]),
+            ),
+            (
+                "R7".to_string(),
+                rule(Status::Na, "四.1", "述职报告", "", vec![]),
+            ),
         ]
         .into_iter()
         .collect(),
@@ -249,9 +296,12 @@ fn findings() -> Vec<Finding> {
             .raw("2026-02-30")
             .rule("R4")
             .unit("信息工程系"),
-        Finding::warning(Code::LateSubmission, "逾期报送：报送日期2026-07-08晚于2026-07-05")
-            .file("x台账.xlsx")
-            .unit("../../etc/x"),
+        Finding::warning(
+            Code::LateSubmission,
+            "逾期报送：报送日期2026-07-08晚于2026-07-05",
+        )
+        .file("x台账.xlsx")
+        .unit("../../etc/x"),
         Finding::warning(Code::InconsistentValue, "隐患描述可疑")
             .file("保卫处台账.xlsx")
             .sheet("挂牌督办")
@@ -324,7 +374,9 @@ pub fn h1() -> Results {
             warnings: 2,
         },
         findings: findings(),
-        prose: Some(format!("**上半年**，各单位总体平稳。{SCRIPT}\n\n[点此](javascript:alert(1))")),
+        prose: Some(format!(
+            "**上半年**，各单位总体平稳。{SCRIPT}\n\n[点此](javascript:alert(1))"
+        )),
     }
 }
 
@@ -354,9 +406,14 @@ pub fn year() -> Results {
     r.summary.veto_risk = vec![];
     r.summary.commended = vec!["经济管理系".into()];
     r.summary.performing_well = vec![];
-    r.summary.grade_counts = [("优秀", 1), ("良好", 1), ("不合格", 1), ("不合格（一票否决）", 1)]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    r.summary.grade_counts = [
+        ("优秀", 1),
+        ("良好", 1),
+        ("不合格", 1),
+        ("不合格（一票否决）", 1),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
     r
 }

@@ -22,9 +22,22 @@ fn rendering_twice_is_byte_identical() {
 #[test]
 fn expected_files() {
     let files = render(&h1());
-    let names: Vec<String> = files.keys().map(|p| p.to_string_lossy().into_owned()).collect();
-    for want in ["bulletin.html", "bulletin.md", "summary.xlsx", "results.json", "feedback/信息工程系.html", "feedback/信息工程系.md"] {
-        assert!(names.iter().any(|n| n == want), "{want} missing in {names:?}");
+    let names: Vec<String> = files
+        .keys()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    for want in [
+        "bulletin.html",
+        "bulletin.md",
+        "summary.xlsx",
+        "results.json",
+        "feedback/信息工程系.html",
+        "feedback/信息工程系.md",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing in {names:?}"
+        );
     }
     for p in files.keys() {
         tongbao::output::check_relative(p).unwrap();
@@ -40,13 +53,20 @@ fn script_is_escaped_in_every_html_file() {
             if p.extension().is_some_and(|e| e == "html") {
                 let text = String::from_utf8(bytes.clone()).unwrap();
                 assert!(!text.contains("<script"), "raw <script> in {}", p.display());
-                assert!(!text.to_lowercase().contains("javascript:"), "{}", p.display());
+                assert!(
+                    !text.to_lowercase().contains("javascript:"),
+                    "{}",
+                    p.display()
+                );
                 if text.contains("&lt;script&gt;") {
                     seen += 1;
                 }
             }
         }
-        assert!(seen >= 2, "escaped name shown in bulletin and its feedback page");
+        assert!(
+            seen >= 2,
+            "escaped name shown in bulletin and its feedback page"
+        );
         let md = String::from_utf8(files[&PathBuf::from("bulletin.md")].clone()).unwrap();
         assert!(!md.contains("<script>"), "raw <script> in bulletin.md");
         assert!(md.contains("\\<script\\>"));
@@ -64,12 +84,17 @@ fn hostile_unit_name_gives_safe_feedback_file() {
         let name = p.file_name().unwrap().to_str().unwrap();
         assert!(!name.contains(['/', '\\', '<', '>']), "{name}");
     }
-    assert!(files.contains_key(&PathBuf::from("feedback/x.html")) || files.keys().any(|p| p.to_string_lossy().contains("etc_x")));
+    assert!(
+        files.contains_key(&PathBuf::from("feedback/x.html"))
+            || files.keys().any(|p| p.to_string_lossy().contains("etc_x"))
+    );
 }
 
 fn sheet_xml(xlsx: &[u8], sheet_no: usize) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
-    let mut f = zip.by_name(&format!("xl/worksheets/sheet{sheet_no}.xml")).unwrap();
+    let mut f = zip
+        .by_name(&format!("xl/worksheets/sheet{sheet_no}.xml"))
+        .unwrap();
     let mut s = String::new();
     f.read_to_string(&mut s).unwrap();
     s
@@ -88,7 +113,7 @@ fn formula_text_is_a_string_cell() {
     use calamine::{Reader, Xlsx};
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).unwrap();
     let range = wb.worksheet_range("挂牌督办").unwrap();
-    let found = range.cells().any(|(_, _, c)| c.to_string() == FORMULA);
+    let found = range.cells().any(|(_, _, c)| c.get_string() == Some(FORMULA));
     assert!(found, "hazard name kept as text");
     let f = wb.worksheet_formula("挂牌督办").unwrap();
     assert!(f.cells().all(|(_, _, c)| c.is_empty()));
@@ -100,7 +125,12 @@ fn grid(xlsx: &[u8], sheet: &str) -> String {
     let range = wb.worksheet_range(sheet).unwrap();
     range
         .rows()
-        .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" | "))
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -108,7 +138,10 @@ fn grid(xlsx: &[u8], sheet: &str) -> String {
 #[test]
 fn summary_sheet_snapshot() {
     let files = render(&h1());
-    insta::assert_snapshot!("summary_h1", grid(&files[&PathBuf::from("summary.xlsx")], "总表"));
+    insta::assert_snapshot!(
+        "summary_h1",
+        grid(&files[&PathBuf::from("summary.xlsx")], "总表")
+    );
 }
 
 #[test]
@@ -124,7 +157,19 @@ fn bulletin_md_snapshots() {
 fn bulletin_sections_and_print_rules() {
     let files = render(&year());
     let html = String::from_utf8(files[&PathBuf::from("bulletin.html")].clone()).unwrap();
-    for want in ["考核结果", "一票否决情况", "表彰建议名单", "整改要求", "各单位情况一览表", "2027年1月20日", "抄送：学校党委、纪委办公室", "七.2", "@page", "37mm", "<svg"] {
+    for want in [
+        "考核结果",
+        "一票否决情况",
+        "表彰建议名单",
+        "整改要求",
+        "各单位情况一览表",
+        "2027年1月20日",
+        "抄送：学校党委、纪委办公室",
+        "七.2",
+        "@page",
+        "37mm",
+        "<svg",
+    ] {
         assert!(html.contains(want), "{want}");
     }
     // The fixture's hazard name is a formula quoting http://x: shown as escaped text, not a
@@ -141,7 +186,8 @@ fn bulletin_sections_and_print_rules() {
 #[test]
 fn results_json_round_trips() {
     let files = render(&h1());
-    let v: serde_json::Value = serde_json::from_slice(&files[&PathBuf::from("results.json")]).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&files[&PathBuf::from("results.json")]).unwrap();
     assert_eq!(v["period"], "2026H1");
     assert_eq!(v["units"][0]["rules"]["R4"]["missing_months"][0], "2026-04");
 }

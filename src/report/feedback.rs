@@ -92,7 +92,11 @@ pub fn stem_of(u: &UnitResult) -> String {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("");
-    safe_stem(if from_field.is_empty() { &u.name } else { from_field })
+    safe_stem(if from_field.is_empty() {
+        &u.name
+    } else {
+        from_field
+    })
 }
 
 fn rule_views(u: &UnitResult, status: Status, esc: Esc) -> Vec<RuleView> {

@@ -46,7 +46,10 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
             Some(IndexEntry {
                 title: s("title"),
                 as_of: s("as_of"),
-                units: v.get("units").and_then(|u| u.as_array()).map_or(0, Vec::len),
+                units: v
+                    .get("units")
+                    .and_then(|u| u.as_array())
+                    .map_or(0, Vec::len),
                 key: (s("period_end"), kind, s("as_of")),
                 period: name,
             })

@@ -2,7 +2,7 @@
 //! same prose made safe for the Markdown bulletin. Raw HTML becomes text, images are reduced to
 //! their alt text (no request may leave the page), links keep only http/https/mailto/relative.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::ops::Range;
 
 fn options() -> Options {
@@ -32,6 +32,19 @@ pub fn to_html(md: &str) -> String {
     let mut link_ok: Vec<bool> = Vec::new();
     let events = Parser::new_ext(md, options()).filter_map(|ev| match ev {
         Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
+        // The preamble sits under the bulletin's title: its headings start at level 3.
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: shift(level),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(shift(level)))),
         Event::Start(Tag::Image { .. }) => {
             image_depth += 1;
             None
@@ -64,6 +77,15 @@ pub fn to_html(md: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
+}
+
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
 }
 
 /// Prose for the Markdown bulletin: the staff's Markdown kept as written, except raw HTML
@@ -166,7 +188,9 @@ mod tests {
 
     #[test]
     fn javascript_links_and_images_are_dropped() {
-        let h = to_html("[a](javascript:alert(1)) [b](JaVa\tScript:x) [c](https://x.cn/) [d](../2026H1/bulletin.html) ![i](http://evil/x.png)");
+        let h = to_html(
+            "[a](javascript:alert(1)) [b](JaVa\tScript:x) [c](https://x.cn/) [d](../2026H1/bulletin.html) ![i](http://evil/x.png)",
+        );
         assert!(!h.to_lowercase().contains("javascript"), "{h}");
         assert!(h.contains("href=\"https://x.cn/\""));
         assert!(h.contains("href=\"../2026H1/bulletin.html\""));
@@ -176,7 +200,9 @@ mod tests {
 
     #[test]
     fn markdown_sanitised() {
-        let m = sanitize_markdown("**重点**：<b>x</b> [a](javascript:alert(1)) [ok](https://a.cn) ![p](http://e/p.png)");
+        let m = sanitize_markdown(
+            "**重点**：<b>x</b> [a](javascript:alert(1)) [ok](https://a.cn) ![p](http://e/p.png)",
+        );
         assert!(m.contains("**重点**"));
         assert!(!m.contains("<b>"), "{m}");
         assert!(!m.contains("javascript"), "{m}");

@@ -23,11 +23,26 @@ use view::{BulletinView, Esc};
 
 /// Built-in templates (`--templates DIR` overrides each by file name, e.g. bulletin.html.tera).
 const BUILTIN: &[(&str, &str)] = &[
-    ("bulletin.html", include_str!("../../templates/bulletin.html.tera")),
-    ("bulletin.md", include_str!("../../templates/bulletin.md.tera")),
-    ("feedback.html", include_str!("../../templates/feedback.html.tera")),
-    ("feedback.md", include_str!("../../templates/feedback.md.tera")),
-    ("index.html", include_str!("../../templates/index.html.tera")),
+    (
+        "bulletin.html",
+        include_str!("../../templates/bulletin.html.tera"),
+    ),
+    (
+        "bulletin.md",
+        include_str!("../../templates/bulletin.md.tera"),
+    ),
+    (
+        "feedback.html",
+        include_str!("../../templates/feedback.html.tera"),
+    ),
+    (
+        "feedback.md",
+        include_str!("../../templates/feedback.md.tera"),
+    ),
+    (
+        "index.html",
+        include_str!("../../templates/index.html.tera"),
+    ),
 ];
 /// Shared stylesheet, inlined into every HTML page (override: style.css).
 const CSS: &str = include_str!("../../templates/style.css");
@@ -52,7 +67,10 @@ pub(crate) fn engine(templates: Option<&Path>) -> anyhow::Result<Tera> {
 
 /// The stylesheet, overridable by `style.css` in the templates folder.
 pub(crate) fn css(templates: Option<&Path>) -> anyhow::Result<String> {
-    match templates.map(|d| d.join("style.css")).filter(|p| p.is_file()) {
+    match templates
+        .map(|d| d.join("style.css"))
+        .filter(|p| p.is_file())
+    {
         Some(p) => std::fs::read_to_string(&p).with_context(|| format!("无法读取 {}", p.display())),
         None => Ok(CSS.to_string()),
     }
@@ -101,13 +119,7 @@ pub fn render_all(
 
 /// The bulletin's view for one target (HTML: `charts` on, text unescaped for tera's
 /// autoescape; Markdown: text Markdown-escaped, no charts).
-pub fn bulletin_view(
-    r: &Results,
-    cfg: &Config,
-    esc: Esc,
-    html: bool,
-    css: String,
-) -> BulletinView {
+pub fn bulletin_view(r: &Results, cfg: &Config, esc: Esc, html: bool, css: String) -> BulletinView {
     let preamble = match r.prose.as_deref() {
         Some(p) if html => markdown::to_html(p),
         Some(p) => markdown::sanitize_markdown(p),
@@ -117,7 +129,11 @@ pub fn bulletin_view(
         "根据《{}安全“党政同责、一岗双责、齐抓共管、失职追责”工作机制》一.3关于开展半年跟踪督查和年终考核的规定，保卫处对各部门、系部{}安全工作落实情况进行了{}。现将有关情况通报如下：",
         esc(&r.school),
         period_label(r),
-        if r.period_kind == crate::eval::PeriodKind::Year { "年终考核" } else { "跟踪督查" }
+        if r.period_kind == crate::eval::PeriodKind::Year {
+            "年终考核"
+        } else {
+            "跟踪督查"
+        }
     );
     BulletinView {
         title: esc(&r.title),

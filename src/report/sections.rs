@@ -51,7 +51,11 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
         .map(|u| u.name.clone())
         .collect();
     if !late.is_empty() {
-        p.push_str(&format!("，逾期报送{}个（{}）", late.len(), names(&late, esc)));
+        p.push_str(&format!(
+            "，逾期报送{}个（{}）",
+            late.len(),
+            names(&late, esc)
+        ));
     }
     if s.missing.is_empty() {
         p.push_str("，全部单位均已报送（一.1、五.1）。");
@@ -68,7 +72,9 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
         percent(s.overall_rate)
     ));
     if !r.register_present {
-        paras.push("保卫处台账（惩戒措施、挂牌督办、事故认定等）未提供，相关情况以现有数据为准。".into());
+        paras.push(
+            "保卫处台账（惩戒措施、挂牌督办、事故认定等）未提供，相关情况以现有数据为准。".into(),
+        );
     }
     paras.extend(leader_para(r, esc));
     let rows = s
@@ -86,7 +92,15 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
             ]
         })
         .collect();
-    let head = ["要求", "条款", "达标", "未达标", "待完成", "不适用", "达标率"];
+    let head = [
+        "要求",
+        "条款",
+        "达标",
+        "未达标",
+        "待完成",
+        "不适用",
+        "达标率",
+    ];
     Section {
         heading: "总体情况".into(),
         paras,
@@ -94,7 +108,11 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
             head: head.map(String::from).to_vec(),
             rows,
         }),
-        chart: if charts { svg::met_rates(&s.met_rates) } else { String::new() },
+        chart: if charts {
+            svg::met_rates(&s.met_rates)
+        } else {
+            String::new()
+        },
         ..Default::default()
     }
 }
@@ -170,7 +188,11 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
         })
         .collect();
     let chart = if charts {
-        format!("{}{}", svg::scores(&units), svg::grades(&r.summary.grade_counts))
+        format!(
+            "{}{}",
+            svg::scores(&units),
+            svg::grades(&r.summary.grade_counts)
+        )
     } else {
         String::new()
     };
@@ -191,20 +213,33 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
     })
 }
 
+/// Rules judged from a unit's own ledger: for a unit that did not submit, they are all
+/// 未达标 because of R15 and are reported once, under R15.
+pub const LEDGER_RULES: [&str; 8] = ["R1", "R2", "R3", "R4", "R5", "R8", "R11", "R13"];
+
 fn problems(r: &Results, esc: Esc) -> Option<Section> {
     let mut groups = Vec::new();
     for id in all_unit_rules(r) {
         let mut lines = Vec::new();
         let mut label = String::new();
         for u in &r.units {
-            let Some(rule) = u.rules.get(&id) else { continue };
-            if rule.status != Status::NotMet {
+            let Some(rule) = u.rules.get(&id) else {
+                continue;
+            };
+            if rule.status != Status::NotMet
+                || (!u.submitted && LEDGER_RULES.contains(&id.as_str()))
+            {
                 continue;
             }
             if label.is_empty() {
                 label = esc(&rule_label(&id, rule));
             }
-            lines.push(format!("{}：{}。", esc(&u.name), esc(&why(rule))));
+            let mut line = format!("{}：{}", esc(&u.name), esc(&why(rule)));
+            if id == "R15" {
+                line.push_str("，依赖台账的各项要求（R1—R5、R8、R11、R13）均按未达标计");
+            }
+            line.push('。');
+            lines.push(line);
         }
         if !lines.is_empty() {
             groups.push(Group {
@@ -223,7 +258,12 @@ fn problems(r: &Results, esc: Esc) -> Option<Section> {
                 .filter_map(|id| l.rules.get(&id).map(|x| (id, x)))
                 .filter(|(_, x)| x.status == Status::NotMet)
                 .map(|(id, x)| {
-                    format!("{}：{}，{}。", esc(&l.name), esc(&rule_label(&id, x)), esc(&why(x)))
+                    format!(
+                        "{}：{}，{}。",
+                        esc(&l.name),
+                        esc(&rule_label(&id, x)),
+                        esc(&why(x))
+                    )
                 })
                 .collect::<Vec<_>>()
         })

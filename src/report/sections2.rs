@@ -9,21 +9,29 @@ pub fn punishments(r: &Results, esc: Esc) -> Option<Section> {
     let mut groups = Vec::new();
     let r10 = item_lines(r, "R10", esc, |i| {
         let measure = field(i, &["measure"]).unwrap_or_else(|| "惩戒措施".into());
-        let imposed = field(i, &["imposed"]).map(|d| format!("（{d}实施）")).unwrap_or_default();
-        let due = field(i, &["due"]).map(|d| format!("，整改报告应于{d}前提交")).unwrap_or_default();
+        let imposed = field(i, &["imposed"])
+            .map(|d| format!("（{d}实施）"))
+            .unwrap_or_default();
+        let due = field(i, &["due"])
+            .map(|d| format!("，整改报告应于{d}前提交"))
+            .unwrap_or_default();
         format!("{measure}{imposed}{due}")
     });
     if !r10.is_empty() {
         groups.push(Group {
-            heading: "惩戒措施整改报告（五.3，20个工作日内书面报告）".into(),
+            heading: "惩戒措施整改报告（五.3）".into(),
             lines: r10,
             ..Default::default()
         });
     }
     let r12 = item_lines(r, "R12", esc, |i| {
-        let id = field(i, &["id", "number", "编号"]).map(|s| format!("{s} ")).unwrap_or_default();
+        let id = field(i, &["id", "number", "编号"])
+            .map(|s| format!("{s} "))
+            .unwrap_or_default();
         let name = field(i, &["name", "hazard", "名称"]).unwrap_or_else(|| "挂牌督办隐患".into());
-        let level = field(i, &["level", "督办级别"]).map(|s| format!("，{s}督办")).unwrap_or_default();
+        let level = field(i, &["level", "督办级别"])
+            .map(|s| format!("，{s}督办"))
+            .unwrap_or_default();
         let deadline = field(i, &["deadline", "整改时限"])
             .map(|s| format!("，整改时限{s}"))
             .unwrap_or_default();
@@ -43,7 +51,8 @@ pub fn punishments(r: &Results, esc: Esc) -> Option<Section> {
     })
 }
 
-/// One line per item of `rule` across units: "单位：描述，状态（detail）。"
+/// One line per item of `rule` across units: "单位：说明（状态）", with the rule's hints.
+/// An item's own `detail` says what it is; `describe` is the fallback when it is empty.
 fn item_lines(
     r: &Results,
     rule: &str,
@@ -52,19 +61,28 @@ fn item_lines(
 ) -> Vec<String> {
     let mut lines = Vec::new();
     for u in &r.units {
-        let Some(rr) = u.rules.get(rule) else { continue };
+        let Some(rr) = u.rules.get(rule) else {
+            continue;
+        };
         for i in &rr.items {
-            let detail = if i.detail.is_empty() {
-                String::new()
+            let what = if i.detail.is_empty() {
+                describe(i)
             } else {
-                format!("，{}", i.detail)
+                i.detail.clone()
             };
+            let hints = i
+                .fields
+                .get("hints")
+                .map(value_text)
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("；{h}"))
+                .unwrap_or_default();
             lines.push(format!(
-                "{}：{}。状态：{}{}。",
+                "{}：{}（{}{}）。",
                 esc(&u.name),
-                esc(&describe(i)),
+                esc(&what),
                 i.status.label(),
-                esc(&detail)
+                esc(&hints)
             ));
         }
     }
@@ -151,7 +169,11 @@ pub fn accidents(r: &Results, esc: Esc) -> Option<Section> {
                 Some(d) => format!("已于{}提交书面检查报告", iso(Some(d))),
                 None => "尚未提交书面检查报告".into(),
             };
-            format!("{}：{}，{report}，启动问责机制。", esc(&u.name), esc(&accident_text(a)))
+            format!(
+                "{}：{}，{report}，启动问责机制。",
+                esc(&u.name),
+                esc(&accident_text(a))
+            )
         })
         .collect();
     if !acc.is_empty() {
@@ -199,7 +221,11 @@ pub fn vetoes(r: &Results, cc: &[String], esc: Esc) -> Option<Section> {
     for u in &r.units {
         let list = if year { &u.vetoes } else { &u.veto_risks };
         for v in list {
-            let detail = if v.detail.is_empty() { String::new() } else { format!("：{}", v.detail) };
+            let detail = if v.detail.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", v.detail)
+            };
             lines.push(format!(
                 "{}：{}（{}，{}）{}。",
                 esc(&u.name),
@@ -225,7 +251,10 @@ pub fn vetoes(r: &Results, cc: &[String], esc: Esc) -> Option<Section> {
         )
     };
     let closing = if r.period_kind == PeriodKind::Year {
-        vec![format!("依照七.2，上述一票否决情况抄告{}，作为部门和领导干部评先评优的重要依据。", cc_text(cc, esc))]
+        vec![format!(
+            "依照七.2，上述一票否决情况抄告{}，作为部门和领导干部评先评优的重要依据。",
+            cc_text(cc, esc)
+        )]
     } else {
         Vec::new()
     };
@@ -260,7 +289,14 @@ pub fn commended(r: &Results, esc: Esc) -> Option<Section> {
         .commended
         .iter()
         .filter_map(|n| r.units.iter().find(|u| &u.name == n))
-        .map(|u| format!("{}（{}分，{}）", esc(&u.name), one_decimal(u.score), esc(&u.grade)))
+        .map(|u| {
+            format!(
+                "{}（{}分，{}）",
+                esc(&u.name),
+                one_decimal(u.score),
+                esc(&u.grade)
+            )
+        })
         .collect();
     Some(Section {
         heading: "表彰建议名单".into(),
@@ -281,7 +317,14 @@ pub fn rectification(r: &Results, esc: Esc) -> Option<Section> {
         if bad.is_empty() {
             continue;
         }
-        let list: Vec<String> = bad.iter().map(|(id, x)| esc(&rule_label(id, x))).collect();
+        let list: Vec<String> = bad
+            .iter()
+            .filter(|(id, _)| u.submitted || !super::sections::LEDGER_RULES.contains(&id.as_str()))
+            .map(|(id, x)| match id.as_str() {
+                "R15" => "立即补报安全工作台账（一.1、五.1）".to_string(),
+                _ => esc(&rule_label(id, x)),
+            })
+            .collect();
         let mut line = format!("{}：{}", esc(&u.name), list.join("、"));
         if !u.suggestions.is_empty() {
             let s: Vec<String> = u.suggestions.iter().map(|s| esc(s)).collect();
@@ -310,7 +353,11 @@ pub fn rectification(r: &Results, esc: Esc) -> Option<Section> {
 /// 附件 各单位情况一览表: every unit × every rule status, score, grade.
 pub fn appendix(r: &Results, esc: Esc) -> Section {
     let ids = all_unit_rules(r);
-    let score_head = if r.period_kind == PeriodKind::Year { "得分" } else { "参考分" };
+    let score_head = if r.period_kind == PeriodKind::Year {
+        "得分"
+    } else {
+        "参考分"
+    };
     let mut head = vec!["单位".to_string()];
     head.extend(ids.iter().cloned());
     head.extend([score_head.to_string(), "等级".into()]);
@@ -321,7 +368,7 @@ pub fn appendix(r: &Results, esc: Esc) -> Section {
             let mut row = vec![Cell::text(esc(&u.name))];
             for id in &ids {
                 row.push(match u.rules.get(id) {
-                    Some(x) => Cell::status(x.status),
+                    Some(x) => Cell::status_mark(x.status),
                     None => Cell::text("—"),
                 });
             }
@@ -339,7 +386,10 @@ pub fn appendix(r: &Results, esc: Esc) -> Section {
         .collect();
     Section {
         heading: "各单位情况一览表".into(),
-        paras: vec![format!("规则：{}。", legend.join("；"))],
+        paras: vec![
+            "√ 达标　× 未达标　△ 待完成　— 不适用".into(),
+            format!("规则：{}。", legend.join("；")),
+        ],
         table: Some(Table { head, rows }),
         ..Default::default()
     }

@@ -43,7 +43,11 @@ fn hbar(title: &str, bars: &[Bar], max: f64) -> String {
     );
     for (i, b) in bars.iter().enumerate() {
         let y = 30.0 + ROW * i as f64;
-        let frac = if max > 0.0 { (b.value / max).clamp(0.0, 1.0) } else { 0.0 };
+        let frac = if max > 0.0 {
+            (b.value / max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let w = BAR_W * frac;
         let _ = write!(
             s,
@@ -72,7 +76,13 @@ pub fn met_rates(rates: &[MetRate]) -> String {
                 label: format!("{}（{}）", m.title, m.clause),
                 value: r * 100.0,
                 text: format!("{:.1}%", r * 100.0),
-                class: if r >= 0.999_999 { "b-met" } else if r >= 0.6 { "b-mid" } else { "b-low" },
+                class: if r >= 0.999_999 {
+                    "b-met"
+                } else if r >= 0.6 {
+                    "b-mid"
+                } else {
+                    "b-low"
+                },
             })
         })
         .collect();
@@ -114,7 +124,11 @@ pub fn grades(counts: &BTreeMap<String, usize>) -> String {
             label: k.clone(),
             value: n as f64,
             text: format!("{n}个"),
-            class: if k.starts_with("不合格") { "b-low" } else { "b-met" },
+            class: if k.starts_with("不合格") {
+                "b-low"
+            } else {
+                "b-met"
+            },
         })
         .collect();
     if bars.is_empty() {

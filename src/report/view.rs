@@ -58,6 +58,19 @@ impl Cell {
             class: "num".into(),
         }
     }
+    /// √ × △ — in the appendix grid, where 17 columns share 156 mm.
+    pub fn status_mark(s: Status) -> Self {
+        let mark = match s {
+            Status::Met => "√",
+            Status::NotMet => "×",
+            Status::Pending => "△",
+            Status::Na => "—",
+        };
+        Cell {
+            text: mark.into(),
+            class: status_class(s).into(),
+        }
+    }
     pub fn status(s: Status) -> Self {
         Cell {
             text: s.label().into(),
@@ -134,7 +147,12 @@ pub fn cn_numeral(n: usize) -> String {
 pub fn grade_order(counts: &std::collections::BTreeMap<String, usize>) -> Vec<(&String, usize)> {
     const ORDER: [&str; 5] = ["优秀", "良好", "合格", "不合格", "不合格（一票否决）"];
     let mut v: Vec<(&String, usize)> = counts.iter().map(|(k, n)| (k, *n)).collect();
-    v.sort_by_key(|(k, _)| (ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()), (*k).clone()));
+    v.sort_by_key(|(k, _)| {
+        (
+            ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()),
+            (*k).clone(),
+        )
+    });
     v
 }
 

@@ -73,7 +73,8 @@ impl<'a> Sheet<'a> {
     fn text(&mut self, row: u32, col: usize, text: &str) -> Result<(), XlsxError> {
         self.track(col, text);
         if text.starts_with(['=', '+', '-', '@']) {
-            self.ws.write_string_with_format(row, col as u16, text, &self.f.quoted)?;
+            self.ws
+                .write_string_with_format(row, col as u16, text, &self.f.quoted)?;
         } else if !text.is_empty() {
             self.ws.write_string(row, col as u16, text)?;
         }
@@ -90,12 +91,14 @@ impl<'a> Sheet<'a> {
                 return Ok(());
             }
         };
-        self.ws.write_string_with_format(row, col as u16, s.label(), fmt)?;
+        self.ws
+            .write_string_with_format(row, col as u16, s.label(), fmt)?;
         Ok(())
     }
     fn score(&mut self, row: u32, col: usize, x: f64) -> Result<(), XlsxError> {
         self.track(col, "100.0");
-        self.ws.write_number_with_format(row, col as u16, x, &self.f.score)?;
+        self.ws
+            .write_number_with_format(row, col as u16, x, &self.f.score)?;
         Ok(())
     }
     fn row(&mut self, cells: &[String]) -> Result<u32, XlsxError> {
@@ -109,9 +112,11 @@ impl<'a> Sheet<'a> {
     fn finish(self, freeze_cols: u16) -> Result<(), XlsxError> {
         self.ws.set_freeze_panes(1, freeze_cols)?;
         let last_col = self.widths.len().saturating_sub(1) as u16;
-        self.ws.autofilter(0, 0, self.rows.saturating_sub(1), last_col)?;
+        self.ws
+            .autofilter(0, 0, self.rows.saturating_sub(1), last_col)?;
         for (c, w) in self.widths.iter().enumerate() {
-            self.ws.set_column_width(c as u16, ((*w + 2).clamp(6, 60)) as f64)?;
+            self.ws
+                .set_column_width(c as u16, ((*w + 2).clamp(6, 60)) as f64)?;
         }
         Ok(())
     }
@@ -142,8 +147,16 @@ pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
 
 fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
     let ids = all_unit_rules(r);
-    let score_head = if r.period_kind == crate::eval::PeriodKind::Year { "得分" } else { "参考分" };
-    let veto_head = if r.period_kind == crate::eval::PeriodKind::Year { "一票否决" } else { "否决风险" };
+    let score_head = if r.period_kind == crate::eval::PeriodKind::Year {
+        "得分"
+    } else {
+        "参考分"
+    };
+    let veto_head = if r.period_kind == crate::eval::PeriodKind::Year {
+        "一票否决"
+    } else {
+        "否决风险"
+    };
     let mut head: Vec<String> = vec!["单位".into(), "类别".into(), "报送".into()];
     for id in &ids {
         let label = r
@@ -154,14 +167,28 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
             .unwrap_or_else(|| id.clone());
         head.push(label);
     }
-    head.extend([score_head.into(), "等级".into(), "名次".into(), veto_head.into(), "未达标说明".into()]);
+    head.extend([
+        score_head.into(),
+        "等级".into(),
+        "名次".into(),
+        veto_head.into(),
+        "未达标说明".into(),
+    ]);
     let head_ref: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut s = Sheet::new(ws, f, &head_ref)?;
     for u in &r.units {
         let row = s.rows;
         s.text(row, 0, &u.name)?;
         s.text(row, 1, &u.kind)?;
-        s.text(row, 2, if u.submitted { "已报送" } else { "未报送" })?;
+        s.text(
+            row,
+            2,
+            if u.submitted {
+                "已报送"
+            } else {
+                "未报送"
+            },
+        )?;
         for (i, id) in ids.iter().enumerate() {
             match u.rules.get(id) {
                 Some(x) => s.status(row, 3 + i, x.status)?,
@@ -172,8 +199,15 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
         s.score(row, c, u.score)?;
         s.text(row, c + 1, &u.grade)?;
         s.ws.write_number(row, (c + 2) as u16, u.rank as f64)?;
-        let vetoes = if u.vetoes.is_empty() { &u.veto_risks } else { &u.vetoes };
-        let v: Vec<String> = vetoes.iter().map(|v| format!("{}（{}）", v.id, v.clause)).collect();
+        let vetoes = if u.vetoes.is_empty() {
+            &u.veto_risks
+        } else {
+            &u.vetoes
+        };
+        let v: Vec<String> = vetoes
+            .iter()
+            .map(|v| format!("{}（{}）", v.id, v.clause))
+            .collect();
         s.text(row, c + 3, &v.join("、"))?;
         let why_list: Vec<String> = u
             .not_met
@@ -204,9 +238,10 @@ fn inspection_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
         s.text(row, 0, &u.name)?;
         if let Some(x) = u.rules.get("R4") {
             for (i, m) in months.iter().enumerate() {
-                let item = x.items.iter().find(|it| {
-                    it.fields.get("month").and_then(|v| v.as_str()) == Some(m.as_str())
-                });
+                let item = x
+                    .items
+                    .iter()
+                    .find(|it| it.fields.get("month").and_then(|v| v.as_str()) == Some(m.as_str()));
                 if let Some(it) = item {
                     s.status(row, 1 + i, it.status)?;
                 }
@@ -262,14 +297,26 @@ fn key_label(k: &str) -> String {
         "level" => "督办级别",
         "id" | "number" => "编号",
         "name" | "hazard" => "名称",
-        "state" => "状态（登记）",
+        "state" => "判定状态",
         "late_days" => "逾期天数",
         "late_working_days" => "逾期工作日",
         "semester" => "学期",
         "meetings" => "会议次数",
         "count" | "inspections" => "次数",
+        "completed" => "整改完成日期",
+        "date" => "日期",
+        "deaths" => "死亡人数",
+        "injuries" => "受伤人数",
+        "description" => "描述",
+        "start" => "开始日期",
+        "end" => "结束日期",
+        "found" => "发现日期",
+        "grade" => "等级",
+        "hints" => "提示",
+        "register_state" => "登记状态",
+        "report_date" => "报告日期",
+        "summary" => "概况",
         other => other,
     }
     .to_string()
 }
-

@@ -20,9 +20,24 @@ fn yes_no(v: Option<bool>) -> String {
 
 pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
     let head = [
-        "单位", "事故日期", "事故概况", "报告等级", "认定等级", "推算等级", "采用等级", "死亡人数",
-        "重伤人数", "受伤人数", "直接经济损失（万元）", "书面检查报告日期", "负有责任", "谎报瞒报",
-        "不良影响", "组织活动", "来源", "启动问责（五.4）",
+        "单位",
+        "事故日期",
+        "事故概况",
+        "报告等级",
+        "认定等级",
+        "推算等级",
+        "采用等级",
+        "死亡人数",
+        "重伤人数",
+        "受伤人数",
+        "直接经济损失（万元）",
+        "书面检查报告日期",
+        "负有责任",
+        "谎报瞒报",
+        "不良影响",
+        "组织活动",
+        "来源",
+        "启动问责（五.4）",
     ];
     let mut s = Sheet::new(ws, f, &head)?;
     for u in &r.units {
@@ -44,7 +59,12 @@ pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<
                 yes_no(a.concealed),
                 yes_no(a.bad_influence),
                 yes_no(a.in_activity),
-                if a.source == "register" { "保卫处认定" } else { "单位台账" }.into(),
+                if a.source == "register" {
+                    "保卫处认定"
+                } else {
+                    "单位台账"
+                }
+                .into(),
                 if a.accountability { "是" } else { "否" }.into(),
             ])?;
         }
@@ -54,7 +74,13 @@ pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<
 
 pub(super) fn leaders(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
     let head = [
-        "领导", "职务", "调研督查次数", "R6 状态（四.1）", "R6 说明", "R7 状态（四.1）", "R7 说明",
+        "领导",
+        "职务",
+        "调研督查次数",
+        "R6 状态（四.1）",
+        "R6 说明",
+        "R7 状态（四.1）",
+        "R7 说明",
         "调研督查记录",
     ];
     let mut s = Sheet::new(ws, f, &head)?;
@@ -89,7 +115,15 @@ pub(super) fn leaders(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<()
 
 pub(super) fn findings(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
     let head = [
-        "文件", "工作表", "单元格", "严重程度", "代码", "问题", "原始内容", "规则", "单位",
+        "文件",
+        "工作表",
+        "单元格",
+        "严重程度",
+        "代码",
+        "问题",
+        "原始内容",
+        "规则",
+        "单位",
     ];
     let mut s = Sheet::new(ws, f, &head)?;
     for x in &r.findings {
@@ -113,13 +147,26 @@ pub(super) fn about(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
     let fixed = [
         ("通报", r.title.clone()),
         ("考核期间", r.period.clone()),
-        ("期间起止", format!("{} 至 {}", iso(Some(r.period_start)), iso(Some(r.period_end)))),
+        (
+            "期间起止",
+            format!(
+                "{} 至 {}",
+                iso(Some(r.period_start)),
+                iso(Some(r.period_end))
+            ),
+        ),
         ("评价基准日", iso(Some(r.as_of))),
         ("发文字号", r.doc_number.clone()),
         ("整改报告截止", iso(Some(r.rectification_due))),
         ("配置文件 SHA-256", r.config_sha256.clone()),
         ("单位数", r.units.len().to_string()),
-        ("总体达标率", r.summary.overall_rate.map(|x| format!("{}%", one_decimal(x * 100.0))).unwrap_or_default()),
+        (
+            "总体达标率",
+            r.summary
+                .overall_rate
+                .map(|x| format!("{}%", one_decimal(x * 100.0)))
+                .unwrap_or_default(),
+        ),
     ];
     for (k, v) in fixed {
         s.row(&[k.into(), v])?;
@@ -134,7 +181,11 @@ pub(super) fn about(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
             crate::model::Role::Unreadable => "无法读取",
             crate::model::Role::Rejected => "未采用",
         };
-        let row = s.row(&[format!("输入文件（{role}）"), i.file.clone(), i.sha256.clone()])?;
+        let row = s.row(&[
+            format!("输入文件（{role}）"),
+            i.file.clone(),
+            i.sha256.clone(),
+        ])?;
         s.ws.write_number(row, 3, i.size as f64)?;
     }
     s.finish(0)
