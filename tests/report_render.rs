@@ -113,7 +113,9 @@ fn formula_text_is_a_string_cell() {
     use calamine::{Reader, Xlsx};
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).unwrap();
     let range = wb.worksheet_range("挂牌督办").unwrap();
-    let found = range.cells().any(|(_, _, c)| matches!(c, calamine::Data::String(s) if s == FORMULA));
+    let found = range
+        .cells()
+        .any(|(_, _, c)| matches!(c, calamine::Data::String(s) if s == FORMULA));
     assert!(found, "hazard name kept as text");
     let f = wb.worksheet_formula("挂牌督办").unwrap();
     assert!(f.cells().all(|(_, _, c)| c.is_empty()));
