@@ -1,28 +1,303 @@
-//! Ingest: inbox folder → typed `model::Inbox` + findings (stub).
+//! Ingest: inbox folder (or the paths given to `check`) → typed `model::Inbox` + findings.
+//!
+//! discover (names, skip notices) → per file, in parallel on a small pool: size check, content
+//! sniffing, zip pre-scan, bounded cell reading, sheets/headers, typed values → per unit the
+//! latest ledger counts, the latest central register counts → `Inbox`, findings sorted.
 
-// TEMPORARY SHIM on branch `report` until branch `ingest` is merged (same signatures as the
-// ingest engineer's): an empty inbox plus 按语.md. Dropped in favour of theirs at merge.
+pub mod cells;
+pub mod discover;
+pub mod ledger;
+pub mod prescan;
+pub mod read;
+pub mod register;
+pub mod sheets;
+pub mod sniff;
+pub mod units;
+pub mod values;
+
+pub use units::{match_unit, normalize_name};
+
 use crate::config::Config;
-use crate::model::Inbox;
+use crate::findings::{self, Code, Finding};
+use crate::model::{Inbox, InputFile, Role};
+use discover::{Found, Kind};
+use read::{FileOut, Parsed};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Files read at once (the office PC is small; calamine is single-threaded per file).
+pub const THREADS: usize = 4;
+
+/// How to ingest.
+#[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// The assessed year; None in `check`, where the cover 年度 is not judged and event dates are
+    /// judged against each ledger's own cover 年度.
     pub year: Option<i32>,
+    /// Also read sub-folders.
     pub recursive: bool,
 }
 
+/// The inbox cannot be used at all (every other problem is a finding).
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     #[error("收件位置 {0} 不是文件夹")]
     NotADirectory(PathBuf),
+    #[error("找不到 {0}")]
+    NotFound(PathBuf),
+    #[error("无法读取收件文件夹 {path}：{source}")]
+    List {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
-pub fn ingest_dir(dir: &Path, _cfg: &Config, _opts: &Options) -> Result<Inbox, IngestError> {
-    if dir.exists() && !dir.is_dir() {
+/// Read an inbox folder. A missing or empty folder gives an empty `Inbox` (every unit 未报送).
+pub fn ingest_dir(dir: &Path, cfg: &Config, opts: &Options) -> Result<Inbox, IngestError> {
+    if !dir.exists() {
+        return Ok(finish(Vec::new(), cfg, opts, true));
+    }
+    if !dir.is_dir() {
         return Err(IngestError::NotADirectory(dir.to_path_buf()));
     }
-    Ok(Inbox {
-        prose: std::fs::read_to_string(dir.join("按语.md")).ok(),
-        ..Inbox::default()
+    let found = list(dir, opts)?;
+    Ok(finish(found, cfg, opts, true))
+}
+
+/// Read files and/or folders (for `check`). A file's `file` is its file name; a folder's files
+/// are named relative to that folder. `missing_register` is raised only when a folder was given.
+pub fn ingest_paths(paths: &[PathBuf], cfg: &Config, opts: &Options) -> Result<Inbox, IngestError> {
+    let mut found = Vec::new();
+    let mut any_dir = false;
+    for p in paths {
+        if p.is_dir() {
+            any_dir = true;
+            found.extend(list(p, opts)?);
+        } else if p.exists() {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            found.push(Found {
+                kind: discover::classify(&name),
+                path: p.clone(),
+                rel: name,
+            });
+        } else {
+            return Err(IngestError::NotFound(p.clone()));
+        }
+    }
+    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(finish(found, cfg, opts, any_dir))
+}
+
+fn list(dir: &Path, opts: &Options) -> Result<Vec<Found>, IngestError> {
+    discover::list(dir, opts.recursive).map_err(|source| IngestError::List {
+        path: dir.to_path_buf(),
+        source,
     })
+}
+
+/// SHA-256 of a file streamed from disk ("" when it cannot be read).
+pub fn hash_file(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return String::new();
+    };
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match std::io::Read::read(&mut f, &mut buf) {
+            Ok(0) => break,
+            Ok(n) => h.update(&buf[..n]),
+            Err(_) => return String::new(),
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn size_of(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
+
+/// Everything after discovery: notices, parallel reads, selection, sorting.
+fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) -> Inbox {
+    let mut inbox = Inbox::default();
+    let mut books = Vec::new();
+    for f in found {
+        match &f.kind {
+            Kind::Workbook => books.push(f),
+            Kind::Prose => {
+                let bytes = std::fs::read(&f.path).unwrap_or_default();
+                if inbox.prose.is_none() {
+                    inbox.prose = Some(String::from_utf8_lossy(&bytes).into_owned());
+                }
+                inbox.inputs.push(input(
+                    &f.rel,
+                    crate::digest::sha256_hex(&bytes),
+                    bytes.len() as u64,
+                    Role::Prose,
+                ));
+            }
+            Kind::Skip(why) => {
+                inbox
+                    .findings
+                    .push(Finding::info(Code::SkippedFile, why.clone()).file(&f.rel));
+                inbox.inputs.push(input(
+                    &f.rel,
+                    hash_file(&f.path),
+                    size_of(&f.path),
+                    Role::Skipped,
+                ));
+            }
+            Kind::WpsOnly => {
+                let msg = "WPS 表格专用格式（.et）无法读取；请在 WPS 中“另存为” .xlsx 再报送";
+                let out = FileOut {
+                    rel: f.rel.clone(),
+                    sha256: hash_file(&f.path),
+                    size: size_of(&f.path),
+                    parsed: Parsed::Unreadable,
+                    findings: vec![Finding::error(Code::UnreadableFile, msg).file(&f.rel)],
+                };
+                place(&mut inbox, cfg, out, Role::Unreadable);
+            }
+        }
+    }
+    let outs = read_all(&books, cfg, opts);
+    select(&mut inbox, cfg, outs, want_register);
+    inbox.inputs.sort_by(|a, b| a.file.cmp(&b.file));
+    findings::sort(&mut inbox.findings);
+    inbox
+}
+
+fn input(file: &str, sha256: String, size: u64, role: Role) -> InputFile {
+    InputFile {
+        file: file.to_string(),
+        sha256,
+        role,
+        size,
+    }
+}
+
+/// Read workbooks on a capped pool; results in path order.
+fn read_all(books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
+    use rayon::prelude::*;
+    let run = || {
+        books
+            .par_iter()
+            .map(|f| read::read_file(&f.path, &f.rel, cfg, opts))
+            .collect::<Vec<_>>()
+    };
+    let mut outs = match rayon::ThreadPoolBuilder::new().num_threads(THREADS).build() {
+        Ok(pool) => pool.install(run),
+        Err(_) => books
+            .iter()
+            .map(|f| read::read_file(&f.path, &f.rel, cfg, opts))
+            .collect(),
+    };
+    outs.sort_by(|a, b| a.rel.cmp(&b.rel));
+    outs
+}
+
+/// Record a file that is not a counting ledger/register, with its findings.
+fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
+    if role == Role::Unreadable {
+        let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
+        let units = units::units_in_file_name(cfg, &name);
+        if let [only] = units.as_slice() {
+            for f in &mut out.findings {
+                f.unit.get_or_insert_with(|| only.clone());
+            }
+        }
+        for u in units {
+            inbox
+                .unreadable_by_unit
+                .entry(u)
+                .or_default()
+                .push(out.rel.clone());
+        }
+    }
+    inbox
+        .inputs
+        .push(input(&out.rel, out.sha256, out.size, role));
+    inbox.findings.extend(out.findings);
+}
+
+/// Per unit the ledger with the latest cover 报送日期 counts (ties: the file name sorting last);
+/// likewise for the central register. The others are `superseded_file` and their own findings
+/// are dropped (they describe a version that no longer counts).
+fn select(inbox: &mut Inbox, cfg: &Config, outs: Vec<FileOut>, want_register: bool) {
+    let mut ledgers: BTreeMap<String, Vec<FileOut>> = BTreeMap::new();
+    let mut registers: Vec<FileOut> = Vec::new();
+    for out in outs {
+        match &out.parsed {
+            Parsed::Unreadable => place(inbox, cfg, out, Role::Unreadable),
+            Parsed::Ledger {
+                counts: true,
+                key: Some(k),
+                ..
+            } => ledgers.entry(k.clone()).or_default().push(out),
+            Parsed::Register { counts: true, .. } => registers.push(out),
+            _ => place(inbox, cfg, out, Role::Rejected),
+        }
+    }
+    for (unit, group) in ledgers {
+        if let Some(win) = pick(inbox, group, "本单位", Some(&unit))
+            && let Parsed::Ledger { ledger, .. } = win.parsed
+        {
+            inbox
+                .inputs
+                .push(input(&win.rel, win.sha256, win.size, Role::Ledger));
+            inbox.findings.extend(win.findings);
+            inbox.ledgers.insert(unit, *ledger);
+        }
+    }
+    match pick(inbox, registers, "保卫处", None) {
+        Some(win) => {
+            if let Parsed::Register { register, .. } = win.parsed {
+                inbox.inputs.push(input(&win.rel, win.sha256, win.size, Role::Register));
+                inbox.findings.extend(win.findings);
+                inbox.register = Some(*register);
+            }
+        }
+        None if want_register => inbox.findings.push(Finding::warning(
+            Code::MissingRegister,
+            "收件中没有保卫处台账（封面“台账类型”为“保卫处台账”的工作簿）：R10、R12 不适用，否决条件 V4、V5 无法评估",
+        ).rule("R10、R12")),
+        None => {}
+    }
+}
+
+fn submitted(out: &FileOut) -> Option<chrono::NaiveDate> {
+    match &out.parsed {
+        Parsed::Ledger { ledger, .. } => ledger.cover.submitted_on,
+        Parsed::Register { register, .. } => register.cover.submitted_on,
+        Parsed::Unreadable => None,
+    }
+}
+
+/// The counting version of a group; the others are recorded as superseded.
+fn pick(
+    inbox: &mut Inbox,
+    mut group: Vec<FileOut>,
+    who: &str,
+    unit: Option<&str>,
+) -> Option<FileOut> {
+    group.sort_by(|a, b| (submitted(a), &a.rel).cmp(&(submitted(b), &b.rel)));
+    let win = group.pop()?;
+    let when = submitted(&win).map_or_else(|| "未填".to_string(), |d| d.to_string());
+    for old in group {
+        let msg = format!(
+            "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
+            win.rel
+        );
+        let mut f = Finding::info(Code::SupersededFile, msg).file(&old.rel);
+        f.unit = unit.map(str::to_string);
+        inbox.findings.push(f);
+        inbox
+            .inputs
+            .push(input(&old.rel, old.sha256, old.size, Role::Superseded));
+    }
+    Some(win)
 }

@@ -1,0 +1,266 @@
+//! Bounded cell reading: one worksheet → a small `Grid` of `Value`s at absolute positions.
+//! xlsx/xlsb are streamed cell by cell (never `worksheet_range`, which densifies rows × cols with
+//! no bound, calamine#693); a cell beyond `MAX_ROWS`/`MAX_COLS`, or more than `MAX_CELLS` cells,
+//! stops reading the sheet and is reported. xls/ods are parsed whole by calamine, so they are
+//! bounded by file size before they get here (see `prescan`).
+
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
+use chrono::NaiveDate;
+use std::io::Cursor;
+
+/// Rows read per sheet (1-based row 10,000 is the last one read).
+pub const MAX_ROWS: u32 = 10_000;
+/// Columns read per sheet (column GR, the 200th, is the last one read).
+pub const MAX_COLS: u32 = 200;
+/// Non-empty cells read per sheet.
+pub const MAX_CELLS: usize = 200_000;
+
+/// One cell's value, as typed by the user (a formula's cached value).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    #[default]
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A real Excel date (date-formatted cell), already in the workbook's date system.
+    Date(NaiveDate),
+    /// An error value such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    /// Empty, or text made only of whitespace.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(s) => s.trim().is_empty() && s.chars().all(|c| c.is_whitespace()),
+            _ => false,
+        }
+    }
+
+    /// The value as the user would read it, for findings.
+    pub fn raw(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Number(n) => fmt_number(*n),
+            Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// 3.0 → "3", 1.5 → "1.5".
+pub fn fmt_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn from_dataref(d: DataRef<'_>) -> Value {
+    match d {
+        DataRef::Empty => Value::Empty,
+        DataRef::Int(i) => Value::Number(i as f64),
+        DataRef::Float(f) => Value::Number(f),
+        DataRef::String(s) => Value::Text(s),
+        DataRef::SharedString(s) => Value::Text(s.to_string()),
+        DataRef::Bool(b) => Value::Bool(b),
+        DataRef::DateTime(dt) => match dt.as_datetime() {
+            Some(t) if dt.is_datetime() => Value::Date(t.date()),
+            _ => Value::Number(dt.as_f64()),
+        },
+        DataRef::DateTimeIso(s) => iso_date(&s).map_or(Value::Text(s), Value::Date),
+        DataRef::DurationIso(s) => Value::Text(s),
+        DataRef::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+fn from_data(d: &Data) -> Value {
+    match d {
+        Data::Empty => Value::Empty,
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Float(f) => Value::Number(*f),
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) if dt.is_datetime() => Value::Date(t.date()),
+            _ => Value::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => iso_date(s).map_or_else(|| Value::Text(s.clone()), Value::Date),
+        Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The cells of one sheet at absolute 0-based positions, bounded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    rows: Vec<Vec<Value>>,
+    cells: usize,
+    /// The first cell refused (0-based row, col), when reading stopped early.
+    pub overflow: Option<(u32, u32)>,
+}
+
+impl Grid {
+    pub fn get(&self, row: u32, col: u32) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        self.rows
+            .get(row as usize)
+            .and_then(|r| r.get(col as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Number of rows up to the last one holding a cell.
+    pub fn height(&self) -> u32 {
+        self.rows.len() as u32
+    }
+
+    /// Width of one row (up to its last cell).
+    pub fn width(&self, row: u32) -> u32 {
+        self.rows.get(row as usize).map_or(0, |r| r.len() as u32)
+    }
+
+    /// Is every cell of the row blank?
+    pub fn row_blank(&self, row: u32) -> bool {
+        self.rows
+            .get(row as usize)
+            .is_none_or(|r| r.iter().all(Value::is_blank))
+    }
+
+    /// Store a cell; false when it is beyond the bounds (reading must stop).
+    pub fn push(&mut self, row: u32, col: u32, v: Value) -> bool {
+        if row >= MAX_ROWS || col >= MAX_COLS || self.cells >= MAX_CELLS {
+            self.overflow = Some((row, col));
+            return false;
+        }
+        if v == Value::Empty {
+            return true;
+        }
+        let (r, c) = (row as usize, col as usize);
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let cells = &mut self.rows[r];
+        if cells.len() <= c {
+            cells.resize(c + 1, Value::Empty);
+        }
+        cells[c] = v;
+        self.cells += 1;
+        true
+    }
+
+    /// A grid from rows of values starting at A1 (tests, covers).
+    pub fn from_rows(rows: Vec<Vec<Value>>) -> Self {
+        let mut g = Grid::default();
+        for (r, row) in rows.into_iter().enumerate() {
+            for (c, v) in row.into_iter().enumerate() {
+                g.push(r as u32, c as u32, v);
+            }
+        }
+        g
+    }
+}
+
+/// An opened workbook of any supported format, over the file's bytes.
+pub enum Book {
+    Xlsx(Box<Xlsx<Cursor<Vec<u8>>>>),
+    Xlsb(Box<Xlsb<Cursor<Vec<u8>>>>),
+    Xls(Box<Xls<Cursor<Vec<u8>>>>),
+    Ods(Box<Ods<Cursor<Vec<u8>>>>),
+}
+
+impl Book {
+    /// Sheet names as written, in workbook order.
+    pub fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xlsb(b) => b.sheet_names(),
+            Book::Xls(b) => b.sheet_names(),
+            Book::Ods(b) => b.sheet_names(),
+        }
+    }
+
+    /// The workbook's date system (for bare serial numbers in date columns).
+    pub fn is_1904(&self) -> bool {
+        match self {
+            Book::Xlsx(b) => b.has_1904_epoch(),
+            Book::Xlsb(b) => b.has_1904_epoch(),
+            Book::Xls(b) => b.has_1904_epoch(),
+            Book::Ods(_) => false,
+        }
+    }
+
+    /// Read one sheet into a bounded grid; Err is a Chinese reason.
+    pub fn read_sheet(&mut self, name: &str) -> Result<Grid, String> {
+        let mut grid = Grid::default();
+        match self {
+            Book::Xlsx(b) => {
+                let mut r = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                while let Some(cell) = r.next_cell().map_err(|e| e.to_string())? {
+                    let (row, col) = cell.get_position();
+                    if !grid.push(row, col, from_dataref(cell.get_value().clone())) {
+                        break;
+                    }
+                }
+            }
+            Book::Xlsb(b) => {
+                let mut r = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                while let Some(cell) = r.next_cell().map_err(|e| e.to_string())? {
+                    let (row, col) = cell.get_position();
+                    if !grid.push(row, col, from_dataref(cell.get_value().clone())) {
+                        break;
+                    }
+                }
+            }
+            Book::Xls(b) => fill(
+                &mut grid,
+                b.worksheet_range(name).map_err(|e| e.to_string())?,
+            ),
+            Book::Ods(b) => fill(
+                &mut grid,
+                b.worksheet_range(name).map_err(|e| e.to_string())?,
+            ),
+        }
+        Ok(grid)
+    }
+}
+
+fn fill(grid: &mut Grid, range: calamine::Range<Data>) {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, d) in range.used_cells() {
+        if !grid.push(r0 + r as u32, c0 + c as u32, from_data(d)) {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_bounds() {
+        let mut g = Grid::default();
+        assert!(g.push(0, 0, Value::Text("a".into())));
+        assert!(!g.push(MAX_ROWS, 0, Value::Text("b".into())));
+        assert_eq!(g.overflow, Some((MAX_ROWS, 0)));
+        assert!(!g.push(0, MAX_COLS, Value::Number(1.0)));
+        assert_eq!(g.height(), 1);
+        assert!(g.row_blank(5));
+    }
+
+    #[test]
+    fn raw_text() {
+        assert_eq!(Value::Number(3.0).raw(), "3");
+        assert_eq!(Value::Number(1.5).raw(), "1.5");
+        assert!(Value::Text(" \u{3000}".into()).is_blank());
+    }
+}

@@ -1,0 +1,140 @@
+//! Hostile files (crates.md pitfall 1): before calamine materialises anything, check the file
+//! size and, for zip-based formats, the central directory — entry count, declared uncompressed
+//! total, per-entry compression ratio — and then verify by streaming each entry that it does not
+//! inflate beyond what it declares (a lying header), all with constant memory.
+//!
+//! Limits (chosen well above any real ledger, which is tens of KB):
+//! - file ≤ 20 MB (xlsx/xlsm/xlsb/ods); ≤ 10 MB for .xls, which calamine parses whole;
+//! - ≤ 1,000 zip entries; declared uncompressed total ≤ 200 MB;
+//! - per-entry compression ratio ≤ 100 for entries over 1 MB uncompressed.
+
+use std::io::{Cursor, Read};
+
+pub const MAX_FILE: u64 = 20 * 1024 * 1024;
+pub const MAX_XLS_FILE: u64 = 10 * 1024 * 1024;
+pub const MAX_ENTRIES: usize = 1_000;
+pub const MAX_UNCOMPRESSED: u64 = 200 * 1024 * 1024;
+pub const MAX_RATIO: u64 = 100;
+/// Entries smaller than this are not judged by ratio (tiny XML compresses very well).
+const RATIO_FLOOR: u64 = 1024 * 1024;
+
+fn mb(n: u64) -> String {
+    format!("{:.1} MB", n as f64 / 1024.0 / 1024.0)
+}
+
+/// Size check for a file of `size` bytes read as `.xls` (`is_xls`) or any other format.
+pub fn check_size(size: u64, is_xls: bool) -> Result<(), String> {
+    let max = if is_xls { MAX_XLS_FILE } else { MAX_FILE };
+    if size > max {
+        return Err(format!(
+            "文件过大（{}，上限 {}），不予读取；台账通常不超过 1 MB，请删除无关内容或图片后重新保存",
+            mb(size),
+            mb(max)
+        ));
+    }
+    Ok(())
+}
+
+/// Entry names of a zip, after the central-directory and streaming checks.
+pub fn scan_zip(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("文件已损坏，无法作为压缩包打开（{e}）；请重新保存为 .xlsx 后报送"))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(format!(
+            "文件结构异常：包含 {} 个内部条目（上限 {MAX_ENTRIES}），疑似恶意文件，不予读取",
+            zip.len()
+        ));
+    }
+    let mut names = Vec::with_capacity(zip.len());
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(corrupt)?;
+        let (size, packed) = (f.size(), f.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if size > RATIO_FLOOR && size / packed > MAX_RATIO {
+            return Err(format!(
+                "文件结构异常：内部条目 {} 解压后 {}，压缩比 {}:1（上限 {MAX_RATIO}:1），疑似压缩炸弹，不予读取",
+                f.name().unwrap_or_default(),
+                mb(size),
+                size / packed
+            ));
+        }
+        names.push(f.name().map(|n| n.into_owned()).unwrap_or_default());
+    }
+    if total > MAX_UNCOMPRESSED {
+        return Err(format!(
+            "文件结构异常：解压后共 {}（上限 {}），疑似压缩炸弹，不予读取",
+            mb(total),
+            mb(MAX_UNCOMPRESSED)
+        ));
+    }
+    verify_sizes(&mut zip)?;
+    Ok(names)
+}
+
+/// Inflate every entry into a small buffer, reading at most its declared size + 1 byte: an entry
+/// that inflates beyond its declared size lies about it and is refused.
+fn verify_sizes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
+    let mut buf = [0u8; 16 * 1024];
+    for i in 0..zip.len() {
+        let f = zip.by_index(i).map_err(corrupt)?;
+        let declared = f.size();
+        let mut limited = f.take(declared.saturating_add(1));
+        let mut seen: u64 = 0;
+        loop {
+            let n = limited
+                .read(&mut buf)
+                .map_err(|e| corrupt(zip::result::ZipError::Io(e)))?;
+            if n == 0 {
+                break;
+            }
+            seen += n as u64;
+        }
+        if seen > declared {
+            return Err(
+                "文件结构异常：内部条目的实际大小超过声明大小，疑似恶意文件，不予读取".into(),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn corrupt(e: zip::result::ZipError) -> String {
+    format!("文件已损坏（{e}），无法读取；请重新保存为 .xlsx 后报送")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in entries {
+            w.start_file(*name, SimpleFileOptions::default()).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn small_zip_passes() {
+        let z = zip_of(&[("xl/workbook.xml", b"<workbook/>")]);
+        assert_eq!(scan_zip(&z).unwrap(), vec!["xl/workbook.xml"]);
+    }
+
+    #[test]
+    fn high_ratio_refused() {
+        let data = vec![b'a'; 3 * 1024 * 1024];
+        let z = zip_of(&[("xl/worksheets/sheet1.xml", &data)]);
+        assert!(scan_zip(&z).unwrap_err().contains("压缩炸弹"));
+    }
+
+    #[test]
+    fn garbage_is_corrupt() {
+        assert!(scan_zip(b"PK\x03\x04garbage").unwrap_err().contains("损坏"));
+        assert!(check_size(MAX_FILE + 1, false).is_err());
+        assert!(check_size(MAX_XLS_FILE + 1, true).is_err());
+    }
+}

@@ -1,0 +1,257 @@
+//! One file → what it is (ledger, register, unreadable) with its findings: size check, content
+//! sniffing, zip pre-scan, open with calamine, classify by the cover's 台账类型, read the sheets.
+//! Panics inside the readers are contained and reported as an unreadable file.
+
+use super::cells::Book;
+use super::discover;
+use super::ledger::{self, Judge, load_grid};
+use super::prescan;
+use super::register;
+use super::sheets::{Cover, Ctx, header_base};
+use super::sniff::{self, Format, Sniffed};
+use super::units::{match_unit, normalize_name};
+use super::{Options, values};
+use crate::config::Config;
+use crate::findings::{Code, Finding};
+use crate::model::{Ledger, Register};
+use crate::schema;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+/// What a readable workbook turned out to be.
+#[derive(Debug)]
+pub enum Parsed {
+    /// `key` is the canonical unit (raw 单位名称 when there is no roster); `counts` is false
+    /// when it was rejected (unknown unit, other year, no unit name).
+    Ledger {
+        ledger: Box<Ledger>,
+        key: Option<String>,
+        counts: bool,
+    },
+    Register {
+        register: Box<Register>,
+        counts: bool,
+    },
+    Unreadable,
+}
+
+/// The outcome of reading one file.
+#[derive(Debug)]
+pub struct FileOut {
+    pub rel: String,
+    pub sha256: String,
+    pub size: u64,
+    pub parsed: Parsed,
+    pub findings: Vec<Finding>,
+}
+
+/// Read and parse one workbook file; never panics, never fails.
+pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let ext = discover::ext(rel);
+    let unreadable = |sha256: String, msg: String| FileOut {
+        rel: rel.to_string(),
+        sha256,
+        size,
+        parsed: Parsed::Unreadable,
+        findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
+    };
+    if let Err(msg) = prescan::check_size(size, ext == "xls") {
+        return unreadable(super::hash_file(path), msg);
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    if let Err(e) = std::fs::File::open(path)
+        .and_then(|f| f.take(prescan::MAX_FILE + 1).read_to_end(&mut bytes))
+    {
+        return unreadable(String::new(), format!("无法打开文件（{e}）"));
+    }
+    let sha256 = crate::digest::sha256_hex(&bytes);
+    let kind = sniff::sniff(&bytes);
+    let names = if kind == Sniffed::Zip {
+        match prescan::scan_zip(&bytes) {
+            Ok(n) => n,
+            Err(msg) => return unreadable(sha256, msg),
+        }
+    } else {
+        Vec::new()
+    };
+    let format = match sniff::format_for(kind, &ext, &names) {
+        Ok(f) => f,
+        Err(msg) => return unreadable(sha256, msg),
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let book = open(format, bytes)?;
+        Ok(parse_book(book, rel, cfg, opts))
+    }));
+    match result {
+        Ok(Ok((parsed, findings))) => FileOut {
+            rel: rel.to_string(),
+            sha256,
+            size,
+            parsed,
+            findings,
+        },
+        Ok(Err(msg)) => unreadable(sha256, msg),
+        Err(_) => unreadable(
+            sha256,
+            "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送".into(),
+        ),
+    }
+}
+
+fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
+    use calamine::Reader;
+    let c = Cursor::new(bytes);
+    let broken = |e: &dyn std::fmt::Display| {
+        format!("文件已损坏，无法读取（{e}）；请重新保存为 .xlsx 后报送")
+    };
+    match format {
+        Format::Xlsx => calamine::Xlsx::new(c).map(|b| Book::Xlsx(Box::new(b))).map_err(|e| match e {
+            calamine::XlsxError::Password => sniff::ENCRYPTED.to_string(),
+            e => broken(&e),
+        }),
+        Format::Xlsb => calamine::Xlsb::new(c).map(|b| Book::Xlsb(Box::new(b))).map_err(|e| match e {
+            calamine::XlsbError::Password => sniff::ENCRYPTED.to_string(),
+            e => broken(&e),
+        }),
+        Format::Xls => calamine::Xls::new(c).map(|b| Book::Xls(Box::new(b))).map_err(|e| match e {
+            calamine::XlsError::Password => sniff::ENCRYPTED.to_string(),
+            e => format!("无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"),
+        }),
+        Format::Ods => calamine::Ods::new(c).map(|b| Book::Ods(Box::new(b))).map_err(|e| broken(&e)),
+    }
+}
+
+/// Is this cover the central register's (台账类型 = 保卫处台账)?
+fn is_register(grid: &super::cells::Grid) -> bool {
+    let want = normalize_name(schema::REGISTER_TYPE);
+    (0..grid.height()).any(|r| {
+        let key = values::text(grid.get(r, 0)).map(|k| header_base(&k).0);
+        key.as_deref() == Some("台账类型")
+            && values::text(grid.get(r, 1)).is_some_and(|v| normalize_name(&v) == want)
+    })
+}
+
+fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parsed, Vec<Finding>) {
+    let names = book.sheet_names();
+    let mut ctx = Ctx {
+        file: rel,
+        is_1904: book.is_1904(),
+        cfg,
+        findings: Vec::new(),
+    };
+    let cover_spec = &schema::LEDGER[0];
+    let cover = load_grid(&mut book, &names, cover_spec, &mut ctx);
+    if let Some((sheet, grid)) = cover.as_ref().filter(|(_, g)| is_register(g)) {
+        let c = Cover::read(grid, &schema::REGISTER[0], sheet, &mut ctx);
+        let mut reg = Register {
+            file: rel.to_string(),
+            cover: register::read_cover(&c, &mut ctx),
+            ..Default::default()
+        };
+        let counts = year_ok(
+            &mut ctx,
+            opts,
+            reg.cover.year,
+            sheet,
+            c.cell("年度"),
+            "保卫处台账",
+        );
+        register::read_tables(&mut book, &names, &mut ctx, &mut reg);
+        return (
+            Parsed::Register {
+                register: Box::new(reg),
+                counts,
+            },
+            ctx.findings,
+        );
+    }
+    let mut ledger = Ledger {
+        file: rel.to_string(),
+        ..Default::default()
+    };
+    let mut counts = true;
+    let mut key = None;
+    if let Some((sheet, grid)) = &cover {
+        let c = Cover::read(grid, cover_spec, sheet, &mut ctx);
+        ledger.cover = ledger::read_cover(&c, &mut ctx);
+        counts = year_ok(
+            &mut ctx,
+            opts,
+            ledger.cover.year,
+            sheet,
+            c.cell("年度"),
+            "台账",
+        );
+        key = unit_key(&mut ctx, &ledger.cover, sheet, c.cell("单位名称"));
+    }
+    counts &= key.is_some();
+    let judge = Judge {
+        year: ledger.cover.year.or(opts.year),
+        submitted: ledger.cover.submitted_on,
+    };
+    ledger::read_tables(&mut book, &names, &mut ctx, &judge, &mut ledger);
+    if let Some(k) = key.as_ref().filter(|_| !cfg.units.is_empty()) {
+        ledger.unit = k.clone();
+        for f in &mut ctx.findings {
+            f.unit.get_or_insert_with(|| k.clone());
+        }
+    } else if let Some(k) = &key {
+        ledger.unit = k.clone();
+    }
+    (
+        Parsed::Ledger {
+            ledger: Box::new(ledger),
+            key,
+            counts,
+        },
+        ctx.findings,
+    )
+}
+
+/// Cover 年度 against the assessed year: a mismatch is `out_of_period` and the file does not count.
+fn year_ok(
+    ctx: &mut Ctx,
+    opts: &Options,
+    year: Option<i32>,
+    sheet: &str,
+    cell: Option<String>,
+    what: &str,
+) -> bool {
+    match (opts.year, year) {
+        (Some(want), Some(got)) if want != got => {
+            let msg = format!("{what}封面年度为 {got} 年，不是本次考核的 {want} 年，本文件不计入");
+            let f = Finding::error(Code::OutOfPeriod, msg)
+                .raw(got.to_string())
+                .rule("R15");
+            ctx.push(f, sheet, cell);
+            false
+        }
+        _ => true,
+    }
+}
+
+/// The unit a ledger belongs to: canonical roster name, or the raw name with no roster.
+fn unit_key(
+    ctx: &mut Ctx,
+    cover: &crate::model::LedgerCover,
+    sheet: &str,
+    cell: Option<String>,
+) -> Option<String> {
+    let raw = cover.unit_name_raw.clone()?;
+    if ctx.cfg.units.is_empty() {
+        return Some(raw);
+    }
+    let found = match_unit(ctx.cfg, &raw);
+    if found.is_none() {
+        let msg = format!(
+            "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），本文件不计入；请按名册填写单位全称，或在配置中为该单位添加别名"
+        );
+        ctx.push(
+            Finding::error(Code::UnknownUnit, msg).raw(raw).rule("R15"),
+            sheet,
+            cell,
+        );
+    }
+    found
+}

@@ -1,0 +1,245 @@
+//! The central register (保卫处台账): cover and six table sheets → `model::Register`. Unit columns
+//! are matched to the roster (unknown → `unknown_unit`, field None); a 挂牌督办 row naming several
+//! responsible units (separated by 、，,;；/) becomes one `ListedHazard` per unit; leader names are
+//! matched to `cfg.leaders` (unknown → warning, kept as written).
+
+use super::cells::{Book, Value};
+use super::ledger::with_table;
+use super::sheets::{Cover, Ctx, Table, rule_for, with_rule};
+use super::units::{match_leader, match_unit, split_units};
+use super::values;
+use crate::findings::{Code, Finding};
+use crate::model::*;
+use crate::schema;
+
+pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> RegisterCover {
+    let is_1904 = ctx.is_1904;
+    // 台账类型 is what made this a register; read it only for its missing/bad findings.
+    let _ = c.get(ctx, "台账类型", values::text);
+    RegisterCover {
+        year: c.get(ctx, "年度", values::year),
+        filled_by: c.get(ctx, "填报人", values::text),
+        submitted_on: c.get(ctx, "报送日期", |v: &Value| values::date(v, is_1904)),
+    }
+}
+
+pub fn read_tables(book: &mut Book, names: &[String], ctx: &mut Ctx, reg: &mut Register) {
+    let spec = |n| schema::register_sheet(n).unwrap_or(&schema::REGISTER[0]);
+    reg.punishments = with_table(book, names, spec(schema::PUNISHMENTS), ctx, punishments);
+    reg.listed_hazards = with_table(book, names, spec(schema::LISTED), ctx, listed);
+    reg.determinations = with_table(
+        book,
+        names,
+        spec(schema::DETERMINATIONS),
+        ctx,
+        determinations,
+    );
+    reg.visits = with_table(book, names, spec(schema::VISITS), ctx, visits);
+    reg.leader_reports = with_table(
+        book,
+        names,
+        spec(schema::LEADER_REPORTS),
+        ctx,
+        leader_reports,
+    );
+    reg.adjustments = with_table(book, names, spec(schema::ADJUSTMENTS), ctx, adjustments);
+}
+
+/// Match one unit name; unknown → `unknown_unit` error (`strict`) or warning, None.
+fn resolve_unit(
+    ctx: &mut Ctx,
+    t: &Table,
+    row: u32,
+    col: &str,
+    raw: &str,
+    strict: bool,
+) -> Option<String> {
+    if ctx.cfg.units.is_empty() {
+        return Some(raw.to_string());
+    }
+    if let Some(u) = match_unit(ctx.cfg, raw) {
+        return Some(u);
+    }
+    let msg =
+        format!("“{col}”中的“{raw}”不在单位名册中（也不是已配置的别名），请按名册填写单位全称");
+    let f = if strict {
+        Finding::error(Code::UnknownUnit, msg)
+    } else {
+        Finding::warning(Code::UnknownUnit, msg)
+    };
+    let f = with_rule(f.raw(raw), rule_for(t.spec, col));
+    ctx.push(f, &t.sheet, Some(t.cell(row, col)));
+    None
+}
+
+fn unit(t: &Table, ctx: &mut Ctx, row: u32, col: &str) -> Option<String> {
+    let raw = t.text(ctx, row, col)?;
+    resolve_unit(ctx, t, row, col, &raw, true)
+}
+
+fn leader(t: &Table, ctx: &mut Ctx, row: u32) -> Option<String> {
+    let raw = t.text(ctx, row, "领导姓名")?;
+    if ctx.cfg.leaders.is_empty() {
+        return Some(raw);
+    }
+    if let Some(l) = match_leader(ctx.cfg, &raw) {
+        return Some(l);
+    }
+    let msg = format!("“领导姓名”“{raw}”不在配置的校领导名单中，按所填姓名保留");
+    let f = with_rule(
+        Finding::warning(Code::DuplicateValue, msg).raw(raw.clone()),
+        rule_for(t.spec, "领导姓名"),
+    );
+    ctx.push(f, &t.sheet, Some(t.cell(row, "领导姓名")));
+    Some(raw)
+}
+
+/// Give the findings raised since `from` the unit they concern.
+fn tag(ctx: &mut Ctx, from: usize, unit: &Option<String>) {
+    if let Some(u) = unit {
+        for f in &mut ctx.findings[from..] {
+            f.unit.get_or_insert_with(|| u.clone());
+        }
+    }
+}
+
+fn date(t: &Table, ctx: &mut Ctx, r: u32, col: &str) -> Option<chrono::NaiveDate> {
+    t.date(ctx, r, col)
+}
+
+fn punishments(t: &Table, ctx: &mut Ctx) -> Vec<Punishment> {
+    let mut out = Vec::new();
+    for &r in &t.rows {
+        let from = ctx.findings.len();
+        let p = Punishment {
+            loc: t.loc(ctx.file, r),
+            unit: unit(t, ctx, r, "单位名称"),
+            measure: t.get(ctx, r, "措施类型", values::measure),
+            imposed: date(t, ctx, r, "实施日期"),
+            reason: t.text(ctx, r, "事由"),
+            report_on: date(t, ctx, r, "书面整改报告提交日期"),
+        };
+        tag(ctx, from, &p.unit);
+        out.push(p);
+    }
+    out
+}
+
+/// One `ListedHazard` per responsible unit named in the row (decided: several names in one cell
+/// are several units, as the template asks for one row per unit but people merge them).
+fn listed(t: &Table, ctx: &mut Ctx) -> Vec<ListedHazard> {
+    let mut out = Vec::new();
+    for &r in &t.rows {
+        let from = ctx.findings.len();
+        let base = ListedHazard {
+            loc: t.loc(ctx.file, r),
+            id: t.text(ctx, r, "编号"),
+            name: t.text(ctx, r, "隐患名称"),
+            unit: None,
+            level: t.get(ctx, r, "督办级别", values::level),
+            listed_on: date(t, ctx, r, "挂牌日期"),
+            deadline: date(t, ctx, r, "整改时限"),
+            closed_on: date(t, ctx, r, "销号日期"),
+            state: t.get(ctx, r, "状态", values::listed_state),
+        };
+        let names = t
+            .text(ctx, r, "责任单位")
+            .map(|s| split_units(&s))
+            .unwrap_or_default();
+        if names.is_empty() {
+            out.push(base);
+            continue;
+        }
+        for raw in names {
+            let unit = resolve_unit(ctx, t, r, "责任单位", &raw, true);
+            if names_single(&out, &base, &unit) {
+                out.push(ListedHazard {
+                    unit,
+                    ..base.clone()
+                });
+            }
+        }
+        let units: Vec<String> = out
+            .iter()
+            .rev()
+            .take_while(|h| h.loc == base.loc)
+            .filter_map(|h| h.unit.clone())
+            .collect();
+        if units.len() == 1 {
+            tag(ctx, from, &units.first().cloned());
+        }
+    }
+    out
+}
+
+/// The same unit named twice in one row counts once.
+fn names_single(out: &[ListedHazard], base: &ListedHazard, unit: &Option<String>) -> bool {
+    unit.is_none() || !out.iter().any(|h| h.loc == base.loc && &h.unit == unit)
+}
+
+fn determinations(t: &Table, ctx: &mut Ctx) -> Vec<Determination> {
+    let mut out = Vec::new();
+    for &r in &t.rows {
+        let from = ctx.findings.len();
+        let d = Determination {
+            loc: t.loc(ctx.file, r),
+            unit: unit(t, ctx, r, "单位名称"),
+            date: date(t, ctx, r, "发生日期"),
+            grade: t.get(ctx, r, "等级认定", values::accident_grade),
+            responsible: t.yes_no(ctx, r, "负有责任"),
+            concealed: t.yes_no(ctx, r, "谎报瞒报"),
+            bad_influence: t.yes_no(ctx, r, "不良影响"),
+            note: t.text(ctx, r, "说明"),
+        };
+        tag(ctx, from, &d.unit);
+        out.push(d);
+    }
+    out
+}
+
+fn visits(t: &Table, ctx: &mut Ctx) -> Vec<LeaderVisit> {
+    let mut out = Vec::new();
+    for &r in &t.rows {
+        let visited = t
+            .text(ctx, r, "调研单位")
+            .map(|raw| resolve_unit(ctx, t, r, "调研单位", &raw, false).unwrap_or(raw));
+        out.push(LeaderVisit {
+            loc: t.loc(ctx.file, r),
+            leader: leader(t, ctx, r),
+            date: date(t, ctx, r, "日期"),
+            visited,
+            title: t.text(ctx, r, "职务"),
+            content: t.text(ctx, r, "内容"),
+        });
+    }
+    out
+}
+
+fn leader_reports(t: &Table, ctx: &mut Ctx) -> Vec<LeaderReport> {
+    t.rows
+        .iter()
+        .map(|&r| LeaderReport {
+            loc: t.loc(ctx.file, r),
+            leader: leader(t, ctx, r),
+            covers_safety: t.yes_no(ctx, r, "述职报告含安全工作"),
+            title: t.text(ctx, r, "职务"),
+        })
+        .collect()
+}
+
+fn adjustments(t: &Table, ctx: &mut Ctx) -> Vec<Adjustment> {
+    let mut out = Vec::new();
+    for &r in &t.rows {
+        let from = ctx.findings.len();
+        let a = Adjustment {
+            loc: t.loc(ctx.file, r),
+            unit: unit(t, ctx, r, "单位名称"),
+            points: t.get(ctx, r, "分值", values::number),
+            reason: t.text(ctx, r, "事由"),
+            approver: t.text(ctx, r, "批准人"),
+        };
+        tag(ctx, from, &a.unit);
+        out.push(a);
+    }
+    out
+}

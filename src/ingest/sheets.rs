@@ -1,0 +1,411 @@
+//! Finding sheets, header rows and columns (contract.md "Finding rows and columns"), and reading
+//! typed fields out of cells with a finding for every blank required or unreadable value.
+
+use super::cells::{Grid, Value};
+use super::units::normalize_name;
+use super::values;
+use crate::findings::{Code, Finding, Severity, a1};
+use crate::model::Loc;
+use crate::schema::{Col, Layout, SheetSpec};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Header rows are looked for within the first this many rows.
+pub const HEADER_SEARCH_ROWS: u32 = 10;
+
+/// Header text without any bracketed note, normalised: `排查日期（必填）` → `排查日期`.
+/// Returns (base, note).
+pub fn header_base(s: &str) -> (String, String) {
+    let n = normalize_name(s);
+    let (mut base, mut note, mut depth) = (String::new(), String::new(), 0u32);
+    for c in n.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => note.push(c),
+            _ => base.push(c),
+        }
+    }
+    (base, note)
+}
+
+/// The sheet of `names` matching `wanted` after normalisation.
+pub fn find_sheet<'n>(names: &'n [String], wanted: &str) -> Option<&'n String> {
+    let w = normalize_name(wanted);
+    names.iter().find(|n| normalize_name(n) == w)
+}
+
+/// Per-column rules (more precise than the sheet's), falling back to the sheet's `rules`.
+pub fn rule_for(spec: &SheetSpec, col: &str) -> Option<&'static str> {
+    use crate::schema::{ACCIDENTS, COVER, MEETINGS};
+    let r = match (spec.name, col) {
+        (MEETINGS, "主要负责人参加" | "研究防范措施") => "R3",
+        (ACCIDENTS, "书面检查报告日期") => "R11",
+        (COVER, "计划抄送保卫处日期") => "R1",
+        (COVER, "年度总结报告安全履职" | "绩效述职述安") => "R8",
+        (COVER, "单位名称" | "年度" | "报送日期" | "主要负责人" | "台账类型") => {
+            "R15"
+        }
+        (COVER, _) => return None,
+        _ => spec.rules,
+    };
+    (!r.is_empty()).then_some(r)
+}
+
+/// Where findings go and what they carry.
+pub struct Ctx<'a> {
+    pub file: &'a str,
+    pub is_1904: bool,
+    pub cfg: &'a crate::config::Config,
+    pub findings: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    /// A finding located on `sheet` (and `cell` when given), with the column's rule.
+    pub fn push(&mut self, f: Finding, sheet: &str, cell: Option<String>) {
+        let mut f = f.file(self.file).sheet(sheet);
+        f.cell = cell;
+        self.findings.push(f);
+    }
+
+    /// Read one field: blank → `missing_value` when required; unreadable → `bad_value`.
+    pub fn field<T>(
+        &mut self,
+        at: (&SheetSpec, &str, u32, u32),
+        col: &Col,
+        v: &Value,
+        parse: impl FnOnce(&Value) -> Option<T>,
+    ) -> Option<T> {
+        let (spec, sheet, row, c) = at;
+        let rule = rule_for(spec, col.name);
+        let cell = a1(row, c);
+        let expected = values::expected(col.kind);
+        if v.is_blank() {
+            if col.required {
+                let msg = format!("必填项“{}”为空，应填{expected}", col.name);
+                let f = with_rule(Finding::error(Code::MissingValue, msg), rule);
+                self.push(f, sheet, Some(cell));
+            }
+            return None;
+        }
+        if let Value::Error(e) = v {
+            let msg = format!("“{}”为错误值 {e}（公式无法计算），应填{expected}", col.name);
+            let f = with_rule(Finding::error(Code::BadValue, msg).raw(e.clone()), rule);
+            self.push(f, sheet, Some(cell));
+            return None;
+        }
+        let out = parse(v);
+        if out.is_none() {
+            let raw = v.raw();
+            let msg = format!("“{}”填写的“{raw}”无法识别，应填{expected}", col.name);
+            let f = with_rule(Finding::error(Code::BadValue, msg).raw(raw), rule);
+            self.push(f, sheet, Some(cell));
+        }
+        out
+    }
+}
+
+pub fn with_rule(f: Finding, rule: Option<&str>) -> Finding {
+    match rule {
+        Some(r) => f.rule(r),
+        None => f,
+    }
+}
+
+/// A table sheet after its header row was found.
+pub struct Table<'g> {
+    pub grid: &'g Grid,
+    pub spec: &'static SheetSpec,
+    pub sheet: String,
+    pub header_row: u32,
+    pub cols: Arc<BTreeMap<&'static str, u32>>,
+    /// Header notes by canonical column (e.g. `元` for `直接经济损失（元）`).
+    pub notes: BTreeMap<&'static str, String>,
+    /// 0-based data rows, in order, totals excluded.
+    pub rows: Vec<u32>,
+}
+
+impl<'g> Table<'g> {
+    /// Find the header row and data rows; None (with a `missing_header` finding) when no row
+    /// within the first 10 holds every required header.
+    pub fn find(
+        grid: &'g Grid,
+        spec: &'static SheetSpec,
+        sheet: &str,
+        ctx: &mut Ctx,
+    ) -> Option<Self> {
+        debug_assert_eq!(spec.layout, Layout::Table);
+        let mut best: Option<(usize, u32, Vec<&'static str>)> = None;
+        for r in 0..HEADER_SEARCH_ROWS.min(grid.height()) {
+            let (cols, notes) = match_headers(grid, r, spec);
+            let missing: Vec<&'static str> = spec
+                .required()
+                .filter(|c| !cols.contains_key(c.name))
+                .map(|c| c.name)
+                .collect();
+            if missing.is_empty() {
+                let rows = data_rows(grid, r, &cols);
+                let table = Table {
+                    grid,
+                    spec,
+                    sheet: sheet.to_string(),
+                    header_row: r,
+                    cols: Arc::new(cols),
+                    notes,
+                    rows,
+                };
+                return Some(table);
+            }
+            let found = spec.required().count() - missing.len();
+            if best.as_ref().is_none_or(|b| found > b.0) {
+                best = Some((found, r, missing));
+            }
+        }
+        let (cell, missing) = match best {
+            Some((n, r, m)) if n > 0 => (Some(a1(r, 0)), m),
+            _ => (None, spec.required().map(|c| c.name).collect()),
+        };
+        let msg = format!(
+            "工作表“{sheet}”前{HEADER_SEARCH_ROWS}行中找不到含全部必填列的表头行，缺少列：{}；该表按缺失处理",
+            missing.join("、")
+        );
+        let f = with_rule(
+            Finding::error(Code::MissingHeader, msg),
+            (!spec.rules.is_empty()).then_some(spec.rules),
+        );
+        ctx.push(f, sheet, cell);
+        None
+    }
+
+    /// The value of `col` in data row `row` (Empty when the column is absent).
+    pub fn value(&self, row: u32, col: &str) -> &'g Value {
+        match self.cols.get(col) {
+            Some(&c) => self.grid.get(row, c),
+            None => self.grid.get(u32::MAX, 0),
+        }
+    }
+
+    pub fn loc(&self, file: &str, row: u32) -> Loc {
+        Loc {
+            file: file.to_string(),
+            sheet: self.sheet.clone(),
+            row: row + 1,
+            cols: Arc::clone(&self.cols),
+        }
+    }
+
+    /// Read `col` of `row` with `parse`; absent optional columns read as None silently.
+    pub fn get<T>(
+        &self,
+        ctx: &mut Ctx,
+        row: u32,
+        col: &str,
+        parse: impl FnOnce(&Value) -> Option<T>,
+    ) -> Option<T> {
+        let spec_col = self.spec.col(col)?;
+        let &c = self.cols.get(col)?;
+        ctx.field(
+            (self.spec, &self.sheet, row, c),
+            spec_col,
+            self.grid.get(row, c),
+            parse,
+        )
+    }
+
+    pub fn text(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<String> {
+        self.get(ctx, row, col, values::text)
+    }
+
+    pub fn date(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<chrono::NaiveDate> {
+        let is_1904 = ctx.is_1904;
+        self.get(ctx, row, col, |v| values::date(v, is_1904))
+    }
+
+    pub fn yes_no(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<bool> {
+        self.get(ctx, row, col, values::yes_no)
+    }
+
+    pub fn count(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<u32> {
+        self.get(ctx, row, col, values::count)
+    }
+
+    /// A1 reference of `col` in `row`.
+    pub fn cell(&self, row: u32, col: &str) -> String {
+        a1(row, self.cols.get(col).copied().unwrap_or(0))
+    }
+}
+
+/// Canonical columns found on row `r`, first occurrence wins; plus each header's note.
+fn match_headers(
+    grid: &Grid,
+    r: u32,
+    spec: &SheetSpec,
+) -> (BTreeMap<&'static str, u32>, BTreeMap<&'static str, String>) {
+    let mut cols = BTreeMap::new();
+    let mut notes = BTreeMap::new();
+    for c in 0..grid.width(r) {
+        let Some(text) = values::text(grid.get(r, c)) else {
+            continue;
+        };
+        let (base, note) = header_base(&text);
+        if base.is_empty() {
+            continue;
+        }
+        if let Some(col) = spec
+            .cols
+            .iter()
+            .find(|k| header_base(k.name).0 == base && !cols.contains_key(k.name))
+        {
+            cols.insert(col.name, c);
+            notes.insert(col.name, note);
+        }
+    }
+    (cols, notes)
+}
+
+/// Rows after the header up to the first fully empty row; 合计/小计 rows left out.
+fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Vec<u32> {
+    let first = cols
+        .get("序号")
+        .copied()
+        .unwrap_or_else(|| cols.values().copied().min().unwrap_or(0));
+    let mut out = Vec::new();
+    let mut r = header + 1;
+    while r < grid.height() && !grid.row_blank(r) {
+        let key = values::text(grid.get(r, first))
+            .map(|s| normalize_name(&s))
+            .unwrap_or_default();
+        let key0 = values::text(grid.get(r, 0))
+            .map(|s| normalize_name(&s))
+            .unwrap_or_default();
+        if !is_total(&key) && !is_total(&key0) {
+            out.push(r);
+        }
+        r += 1;
+    }
+    out
+}
+
+fn is_total(s: &str) -> bool {
+    matches!(s, "合计" | "小计" | "总计")
+}
+
+/// A key–value cover: canonical key → (0-based row, value in column B).
+pub struct Cover<'g> {
+    pub grid: &'g Grid,
+    pub spec: &'static SheetSpec,
+    pub sheet: String,
+    pub keys: BTreeMap<&'static str, u32>,
+}
+
+impl<'g> Cover<'g> {
+    /// Collect keys from column A; a repeated key keeps its first row (`duplicate_value` warning).
+    pub fn read(grid: &'g Grid, spec: &'static SheetSpec, sheet: &str, ctx: &mut Ctx) -> Self {
+        let mut keys = BTreeMap::new();
+        for r in 0..grid.height() {
+            let Some(text) = values::text(grid.get(r, 0)) else {
+                continue;
+            };
+            let base = header_base(&text).0;
+            let Some(col) = spec.cols.iter().find(|k| header_base(k.name).0 == base) else {
+                continue;
+            };
+            if keys.contains_key(col.name) {
+                let msg = format!("封面“{}”出现多次，以第一次为准", col.name);
+                ctx.push(
+                    Finding::new(Severity::Warning, Code::DuplicateValue, msg).raw(text),
+                    sheet,
+                    Some(a1(r, 0)),
+                );
+            } else {
+                keys.insert(col.name, r);
+            }
+        }
+        Cover {
+            grid,
+            spec,
+            sheet: sheet.to_string(),
+            keys,
+        }
+    }
+
+    /// The raw value of a key (Empty when absent).
+    pub fn value(&self, key: &str) -> &'g Value {
+        self.keys
+            .get(key)
+            .map_or_else(|| self.grid.get(u32::MAX, 0), |&r| self.grid.get(r, 1))
+    }
+
+    /// A1 reference of the value cell of `key`.
+    pub fn cell(&self, key: &str) -> Option<String> {
+        self.keys.get(key).map(|&r| a1(r, 1))
+    }
+
+    /// Read a key's value; a required key that is absent is a `missing_value` error.
+    pub fn get<T>(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        parse: impl FnOnce(&Value) -> Option<T>,
+    ) -> Option<T> {
+        let col = self.spec.col(key)?;
+        match self.keys.get(key) {
+            Some(&r) => ctx.field(
+                (self.spec, &self.sheet, r, 1),
+                col,
+                self.grid.get(r, 1),
+                parse,
+            ),
+            None => {
+                if col.required {
+                    let msg = format!(
+                        "封面缺少必填项“{}”（A列填项目名称，B列填内容），应填{}",
+                        key,
+                        values::expected(col.kind)
+                    );
+                    let f = with_rule(
+                        Finding::error(Code::MissingValue, msg),
+                        rule_for(self.spec, key),
+                    );
+                    ctx.push(f, &self.sheet, None);
+                }
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_notes_removed() {
+        assert_eq!(header_base("排查日期（必填）").0, "排查日期");
+        assert_eq!(header_base("排查日期(必填)").0, "排查日期");
+        assert_eq!(
+            header_base("直接经济损失（元）"),
+            ("直接经济损失".to_string(), "元".to_string())
+        );
+        assert_eq!(header_base(" 会议 日期 ").0, "会议日期");
+        assert_eq!(header_base("【备注】说明").0, "说明");
+    }
+
+    #[test]
+    fn sheets_by_normalised_name() {
+        let names = vec![
+            "Sheet1".to_string(),
+            " 隐患排查 ".to_string(),
+            "ＡＢＣ".to_string(),
+        ];
+        assert_eq!(
+            find_sheet(&names, "隐患排查").map(String::as_str),
+            Some(" 隐患排查 ")
+        );
+        assert_eq!(
+            find_sheet(&names, "abc").map(String::as_str),
+            Some("ＡＢＣ")
+        );
+        assert_eq!(find_sheet(&names, "封面"), None);
+    }
+}

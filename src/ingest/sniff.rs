@@ -1,0 +1,129 @@
+//! File type by content, not extension (crates.md pitfall 2): zip (xlsx/xlsm/xlsb/ods, or a Word
+//! file renamed), OLE (xls, WPS .et, or an encrypted OOXML package), PDF, empty, other.
+//! Each mismatch becomes a Chinese reason saying what the file really is and what to do.
+
+/// What the bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    Empty,
+    Zip,
+    Ole,
+    /// An OLE container holding an encrypted OOXML package (EncryptionInfo/EncryptedPackage).
+    Encrypted,
+    Pdf,
+    Other,
+}
+
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.is_empty() {
+        Sniffed::Empty
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Sniffed::Zip
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
+            Sniffed::Encrypted
+        } else {
+            Sniffed::Ole
+        }
+    } else if bytes.starts_with(b"%PDF") {
+        Sniffed::Pdf
+    } else {
+        Sniffed::Other
+    }
+}
+
+/// OLE directory entries store stream names in UTF-16LE.
+fn contains_utf16(hay: &[u8], needle: &str) -> bool {
+    let pat: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    hay.windows(pat.len()).any(|w| w == pat.as_slice())
+}
+
+/// The spreadsheet format to open a file with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+pub const ENCRYPTED: &str = "文件已加密，请另存为不加密的 .xlsx";
+
+/// Decide the format from content and extension (lower-case, without dot), or a reason why the
+/// file cannot be read. `zip_names` lists the zip's entries when the content is a zip.
+pub fn format_for(kind: Sniffed, ext: &str, zip_names: &[String]) -> Result<Format, String> {
+    match kind {
+        Sniffed::Empty => Err("文件为空（0 字节），请重新保存后报送".into()),
+        Sniffed::Encrypted => Err(ENCRYPTED.into()),
+        Sniffed::Pdf => Err(format!(
+            "文件扩展名为 .{ext}，但内容实为 PDF 文档，不是电子表格；请报送 Excel 台账（.xlsx）"
+        )),
+        Sniffed::Other => Err(format!(
+            "文件内容不是可识别的电子表格（扩展名为 .{ext}），可能已损坏或并非 Excel 文件；请重新保存为 .xlsx 后报送"
+        )),
+        Sniffed::Ole if ext == "xls" => Ok(Format::Xls),
+        Sniffed::Ole => Err(format!(
+            "文件扩展名为 .{ext}，但内容实为旧版 Excel 97-2003（.xls）或 WPS 表格（.et）格式；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
+        )),
+        Sniffed::Zip => zip_format(ext, zip_names),
+    }
+}
+
+fn zip_format(ext: &str, names: &[String]) -> Result<Format, String> {
+    let has = |n: &str| names.iter().any(|x| x == n);
+    if has("xl/workbook.xml") {
+        Ok(Format::Xlsx)
+    } else if has("xl/workbook.bin") {
+        Ok(Format::Xlsb)
+    } else if has("content.xml") && has("mimetype") {
+        Ok(Format::Ods)
+    } else if has("word/document.xml") {
+        Err(format!(
+            "文件扩展名为 .{ext}，但内容实为 Word 文档（.docx）；请报送 Excel 台账（.xlsx）"
+        ))
+    } else if has("ppt/presentation.xml") {
+        Err(format!(
+            "文件扩展名为 .{ext}，但内容实为 PowerPoint 演示文稿；请报送 Excel 台账（.xlsx）"
+        ))
+    } else {
+        Err(
+            "文件是压缩包但不是电子表格（缺少工作簿内容），可能已损坏；请重新保存为 .xlsx 后报送"
+                .into(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_magic() {
+        assert_eq!(sniff(b""), Sniffed::Empty);
+        assert_eq!(sniff(b"PK\x03\x04rest"), Sniffed::Zip);
+        assert_eq!(sniff(b"%PDF-1.7"), Sniffed::Pdf);
+        assert_eq!(sniff(b"hello"), Sniffed::Other);
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        assert_eq!(sniff(&ole), Sniffed::Ole);
+        ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(sniff(&ole), Sniffed::Encrypted);
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_for(Sniffed::Ole, "xls", &[]), Ok(Format::Xls));
+        assert!(
+            format_for(Sniffed::Ole, "xlsx", &[])
+                .unwrap_err()
+                .contains(".xls")
+        );
+        let names = vec!["xl/workbook.xml".to_string()];
+        assert_eq!(format_for(Sniffed::Zip, "xls", &names), Ok(Format::Xlsx));
+        let doc = vec!["word/document.xml".to_string()];
+        assert!(
+            format_for(Sniffed::Zip, "xlsx", &doc)
+                .unwrap_err()
+                .contains("Word")
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! Names: normalisation (trim, full-width → half-width, case-fold, no inner spaces) and matching
+//! of unit names to the roster (names and aliases) and of leader names to `cfg.leaders`.
+
+use crate::config::Config;
+
+/// Full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to their half-width form.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Trim, full-width → half-width, case-fold, remove every whitespace character.
+pub fn normalize_name(s: &str) -> String {
+    half_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Canonical roster name for `raw`, through the name or any alias (after normalisation).
+pub fn match_unit(cfg: &Config, raw: &str) -> Option<String> {
+    let n = normalize_name(raw);
+    if n.is_empty() {
+        return None;
+    }
+    cfg.units
+        .iter()
+        .find(|u| normalize_name(&u.name) == n || u.aliases.iter().any(|a| normalize_name(a) == n))
+        .map(|u| u.name.clone())
+}
+
+/// Canonical leader name for `raw`, when it is on the leader roster.
+pub fn match_leader(cfg: &Config, raw: &str) -> Option<String> {
+    let n = normalize_name(raw);
+    cfg.leaders
+        .iter()
+        .find(|l| normalize_name(&l.name) == n)
+        .map(|l| l.name.clone())
+}
+
+/// Roster units whose name or an alias occurs in `file_name` (normalised), for files that could
+/// not be read (R15: 未报送（文件无法读取）). Longest match wins per unit; sorted by name.
+pub fn units_in_file_name(cfg: &Config, file_name: &str) -> Vec<String> {
+    let n = normalize_name(file_name);
+    let mut out: Vec<String> = cfg
+        .units
+        .iter()
+        .filter(|u| {
+            std::iter::once(&u.name)
+                .chain(u.aliases.iter())
+                .map(|a| normalize_name(a))
+                .any(|a| !a.is_empty() && n.contains(&a))
+        })
+        .map(|u| u.name.clone())
+        .collect();
+    // A short alias (信息系) inside a longer matched name is the same unit; keep the longest hits.
+    let keep: Vec<String> = out
+        .iter()
+        .filter(|u| {
+            !out.iter().any(|o| {
+                o != *u && o.len() > u.len() && normalize_name(o).contains(&normalize_name(u))
+            })
+        })
+        .cloned()
+        .collect();
+    out = keep;
+    out.sort();
+    out
+}
+
+/// Split a cell naming several units (`信息工程系、机电系`) on 、，,;；/ and line breaks.
+pub fn split_units(raw: &str) -> Vec<String> {
+    raw.split(['、', '，', ',', ';', '；', '/', '\n', '\r'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg() -> Config {
+        let toml = r#"
+[school]
+name = "学校"
+[[units]]
+name = "信息工程系"
+kind = "系部"
+aliases = ["信息系", "ＩＴ 系"]
+[[units]]
+name = "保卫处"
+kind = "部门"
+[[leaders]]
+name = "王某某"
+"#;
+        crate::config::from_toml_str(toml, std::path::Path::new(".")).unwrap()
+    }
+
+    #[test]
+    fn normalises() {
+        assert_eq!(normalize_name("  信息 工程系\u{3000}"), "信息工程系");
+        assert_eq!(normalize_name("ＡＢＣ１２３"), "abc123");
+        assert_eq!(normalize_name("Q 1"), "q1");
+    }
+
+    #[test]
+    fn matches_names_and_aliases() {
+        let c = cfg();
+        assert_eq!(match_unit(&c, "信息工程系").as_deref(), Some("信息工程系"));
+        assert_eq!(match_unit(&c, " 信息系 ").as_deref(), Some("信息工程系"));
+        assert_eq!(match_unit(&c, "it系").as_deref(), Some("信息工程系"));
+        assert_eq!(match_unit(&c, "机电系"), None);
+        assert_eq!(match_unit(&c, ""), None);
+        assert_eq!(match_leader(&c, "王 某某").as_deref(), Some("王某某"));
+    }
+
+    #[test]
+    fn units_in_names() {
+        let c = cfg();
+        assert_eq!(
+            units_in_file_name(&c, "信息系台账2026.xlsx"),
+            vec!["信息工程系"]
+        );
+        assert!(units_in_file_name(&c, "台账.xlsx").is_empty());
+    }
+
+    #[test]
+    fn splits_unit_lists() {
+        assert_eq!(
+            split_units("信息系、保卫处；机电系 ,"),
+            vec!["信息系", "保卫处", "机电系"]
+        );
+    }
+}

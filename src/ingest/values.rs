@@ -1,0 +1,272 @@
+//! Cell value parsers (contract.md "Cell values"): strict converters from one `Value` to a typed
+//! value. Each returns `None` when the value cannot be read; blank cells are handled by the
+//! caller (`missing_value`), so these only see non-blank values.
+
+use super::cells::{Value, fmt_number};
+use super::units::{half_width, normalize_name};
+use crate::model::{AccidentGrade, HazardGrade, ListedState, Measure, SupervisionLevel, UnitKind};
+use crate::schema::Kind;
+use chrono::{Datelike, NaiveDate};
+
+/// What a column of this kind expects, in Chinese (for `bad_value` messages).
+pub fn expected(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text | Kind::Unit | Kind::Leader => "文字",
+        Kind::Date => "日期，如 2026-03-05、2026/3/5 或 2026年3月5日",
+        Kind::YesNo => "是 或 否",
+        Kind::Quarter => "第一季度、第二季度、第三季度 或 第四季度",
+        Kind::AccidentGrade => "一般、较大、重大 或 特别重大",
+        Kind::HazardGrade => "一般、较大 或 重大",
+        Kind::Measure => "约谈、黄牌警告、通报批评、下发整改通知书 或 挂牌督办",
+        Kind::Level => "学校 或 市教育局",
+        Kind::ListedState => "整改中、已销号 或 拒不整改",
+        Kind::UnitKind => "部门 或 系部",
+        Kind::LedgerType => "保卫处台账",
+        Kind::Year => "四位年份，如 2026",
+        Kind::Count => "不小于 0 的整数，如 3",
+        Kind::Number => "数字，如 1.5",
+    }
+}
+
+/// Normalised text of a value (numbers as written without a trailing .0).
+fn norm(v: &Value) -> Option<String> {
+    match v {
+        Value::Text(s) => Some(normalize_name(s)),
+        Value::Number(n) => Some(fmt_number(*n)),
+        Value::Bool(b) => Some(if *b { "true" } else { "false" }.to_string()),
+        _ => None,
+    }
+}
+
+/// Plain text, trimmed; numbers and dates as written.
+pub fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(_) | Value::Date(_) => Some(v.raw()),
+        Value::Bool(b) => Some(if *b { "是" } else { "否" }.to_string()),
+        Value::Empty | Value::Error(_) => None,
+    }
+}
+
+/// A date: a real Excel date; text in the accepted forms; a plain number as yyyymmdd (8 digits,
+/// 19000101–29991231) or else an Excel serial in the workbook's date system giving 1990–2099.
+pub fn date(v: &Value, is_1904: bool) -> Option<NaiveDate> {
+    match v {
+        Value::Date(d) => Some(*d),
+        Value::Number(n) => number_date(*n, is_1904),
+        Value::Text(s) => text_date(s, is_1904),
+        _ => None,
+    }
+}
+
+fn number_date(n: f64, is_1904: bool) -> Option<NaiveDate> {
+    if !n.is_finite() || n < 1.0 {
+        return None;
+    }
+    if n.fract() == 0.0 && (19_000_101.0..=29_991_231.0).contains(&n) {
+        return yyyymmdd(&format!("{}", n as i64));
+    }
+    if n >= 1e7 {
+        return None;
+    }
+    let days = n.floor() as i64;
+    let base = if is_1904 {
+        NaiveDate::from_ymd_opt(1904, 1, 1)?
+    } else {
+        // Excel's 1900 system counts a fictitious 1900-02-29; serials after it start here.
+        NaiveDate::from_ymd_opt(1899, 12, 30)?
+    };
+    let d = base.checked_add_signed(chrono::Duration::days(days))?;
+    (1990..=2099).contains(&d.year()).then_some(d)
+}
+
+fn yyyymmdd(s: &str) -> Option<NaiveDate> {
+    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    let m: u32 = s[4..6].parse().ok()?;
+    let d: u32 = s[6..].parse().ok()?;
+    if !(1900..=2999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
+    let t: String = half_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if t.is_empty() {
+        return None;
+    }
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return if t.len() == 8 {
+            yyyymmdd(&t)
+        } else {
+            number_date(t.parse().ok()?, is_1904)
+        };
+    }
+    let t = t.strip_suffix('日').unwrap_or(&t);
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    // 年/月 must be used together and in order; the ASCII separators may not mix with them.
+    let cjk = t.contains('年') || t.contains('月');
+    if cjk && t.find('年')? >= t.find('月')? {
+        return None;
+    }
+    if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+        return None;
+    }
+    let y: i32 = parts[0].parse().ok()?;
+    if !(1900..=2999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?)
+}
+
+/// 是/否, Y/N, yes/no, √/×, ✓/✗, 有/无, 1/0, TRUE/FALSE cells.
+pub fn yes_no(v: &Value) -> Option<bool> {
+    if let Value::Bool(b) = v {
+        return Some(*b);
+    }
+    match norm(v)?.as_str() {
+        "是" | "y" | "yes" | "√" | "✓" | "✔" | "有" | "1" | "true" | "对" => Some(true),
+        "否" | "n" | "no" | "×" | "✗" | "✘" | "无" | "0" | "false" | "不是" => Some(false),
+        _ => None,
+    }
+}
+
+/// 第一季度, 一季度, 第1季度, Q1, 1 … 4 (an optional leading "2026年" is allowed).
+pub fn quarter(v: &Value) -> Option<u8> {
+    let s = norm(v)?;
+    let s = match s.find('年') {
+        Some(i) if s[..i].len() == 4 && s[..i].bytes().all(|b| b.is_ascii_digit()) => {
+            &s[i + '年'.len_utf8()..]
+        }
+        _ => s.as_str(),
+    };
+    let s = s.strip_prefix('q').unwrap_or(s);
+    let s = s.strip_prefix('第').unwrap_or(s);
+    let s = s.strip_suffix("季度").unwrap_or(s);
+    match s {
+        "1" | "一" => Some(1),
+        "2" | "二" => Some(2),
+        "3" | "三" => Some(3),
+        "4" | "四" => Some(4),
+        _ => None,
+    }
+}
+
+/// 一般/较大/重大/特别重大, also with 事故 appended.
+pub fn accident_grade(v: &Value) -> Option<AccidentGrade> {
+    let s = norm(v)?;
+    match s.strip_suffix("事故").unwrap_or(&s) {
+        "一般" => Some(AccidentGrade::General),
+        "较大" => Some(AccidentGrade::Major),
+        "重大" => Some(AccidentGrade::Serious),
+        "特别重大" => Some(AccidentGrade::Extraordinary),
+        _ => None,
+    }
+}
+
+/// 一般/较大/重大, also 一般隐患 / 重大隐患 / 重大事故隐患 forms.
+pub fn hazard_grade(v: &Value) -> Option<HazardGrade> {
+    let s = norm(v)?;
+    let s = s.strip_suffix("隐患").unwrap_or(&s);
+    match s.strip_suffix("事故").unwrap_or(s) {
+        "一般" => Some(HazardGrade::General),
+        "较大" => Some(HazardGrade::Major),
+        "重大" => Some(HazardGrade::Serious),
+        _ => None,
+    }
+}
+
+/// 约谈, 黄牌警告, 通报批评, 下发整改通知书 (also 整改通知书), 挂牌督办.
+pub fn measure(v: &Value) -> Option<Measure> {
+    match norm(v)?.as_str() {
+        "约谈" => Some(Measure::Interview),
+        "黄牌警告" => Some(Measure::YellowCard),
+        "通报批评" => Some(Measure::Criticism),
+        "下发整改通知书" | "整改通知书" => Some(Measure::RectificationNotice),
+        "挂牌督办" => Some(Measure::ListedSupervision),
+        _ => None,
+    }
+}
+
+/// 督办级别: 学校, 市教育局.
+pub fn level(v: &Value) -> Option<SupervisionLevel> {
+    match norm(v)?.as_str() {
+        "学校" => Some(SupervisionLevel::School),
+        "市教育局" => Some(SupervisionLevel::CityBureau),
+        _ => None,
+    }
+}
+
+/// 挂牌督办 状态: 整改中, 已销号, 拒不整改.
+pub fn listed_state(v: &Value) -> Option<ListedState> {
+    match norm(v)?.as_str() {
+        "整改中" => Some(ListedState::InProgress),
+        "已销号" => Some(ListedState::Closed),
+        "拒不整改" => Some(ListedState::Refused),
+        _ => None,
+    }
+}
+
+/// 单位类型: 部门, 系部.
+pub fn unit_kind(v: &Value) -> Option<UnitKind> {
+    match norm(v)?.as_str() {
+        "部门" => Some(UnitKind::Department),
+        "系部" => Some(UnitKind::AcademicDept),
+        _ => None,
+    }
+}
+
+/// A year 1990–2099, as a number, "2026" or "2026年".
+pub fn year(v: &Value) -> Option<i32> {
+    let s = norm(v)?;
+    let s = s.strip_suffix('年').unwrap_or(&s);
+    let s = s.strip_suffix(".0").unwrap_or(s);
+    let y: i32 = s.parse().ok()?;
+    (1990..=2099).contains(&y).then_some(y)
+}
+
+/// A number: 1.5, "1.5", "1,500", "-3", "2分".
+pub fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) if n.is_finite() => Some(*n),
+        Value::Text(s) => {
+            let t: String = half_width(s)
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',')
+                .collect();
+            let t = t.strip_suffix('分').unwrap_or(&t);
+            t.parse::<f64>().ok().filter(|n| n.is_finite())
+        }
+        _ => None,
+    }
+}
+
+/// A non-negative whole number: 3, 3.0, "3", "3人", "3起".
+pub fn count(v: &Value) -> Option<u32> {
+    let n = match v {
+        Value::Text(s) => {
+            let t = normalize_name(s);
+            let t = t.trim_end_matches(['人', '起', '次', '个', '处', '项', '名']);
+            t.parse::<f64>().ok()?
+        }
+        _ => number(v)?,
+    };
+    (n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64).then_some(n as u32)
+}
+
+#[cfg(test)]
+#[path = "values_tests.rs"]
+mod tests;

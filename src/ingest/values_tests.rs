@@ -1,0 +1,179 @@
+//! Unit tests for `values`: every accepted form and the boundaries.
+
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, day)
+}
+fn t(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+#[test]
+fn text_dates() {
+    let want = d(2026, 3, 5);
+    for s in [
+        "2026-03-05",
+        "2026/3/5",
+        "2026.3.5",
+        "2026年3月5日",
+        "2026年3月5",
+        "20260305",
+        " 2026 - 03 - 05 ",
+        "２０２６－０３－０５",
+        "２０２６年３月５日",
+        "2026／3／5",
+    ] {
+        assert_eq!(date(&t(s), false), want, "{s}");
+    }
+}
+
+#[test]
+fn bad_text_dates() {
+    for s in [
+        "2026-02-30",
+        "三月五日",
+        "2026-3",
+        "26-3-5",
+        "2026-13-01",
+        "2026年3-5",
+        "3月2026年5日",
+        "abc",
+        "20260230",
+    ] {
+        assert_eq!(date(&t(s), false), None, "{s}");
+    }
+}
+
+#[test]
+fn number_dates() {
+    assert_eq!(date(&Value::Number(20260305.0), false), d(2026, 3, 5));
+    assert_eq!(date(&Value::Number(46086.0), false), d(2026, 3, 5));
+    assert_eq!(date(&Value::Number(46086.75), false), d(2026, 3, 5));
+    // The same day in the 1904 system is 1462 days less.
+    assert_eq!(date(&Value::Number(44624.0), true), d(2026, 3, 5));
+    assert_eq!(date(&Value::Number(46086.0), true), d(2030, 3, 6));
+    // Serials outside 1990–2099 and numbers that are neither are refused.
+    assert_eq!(date(&Value::Number(100.0), false), None);
+    assert_eq!(date(&Value::Number(80000.0), false), None);
+    assert_eq!(date(&Value::Number(20260230.0), false), None);
+    assert_eq!(date(&Value::Number(-1.0), false), None);
+    assert_eq!(date(&Value::Number(19000101.0), false), d(1900, 1, 1));
+    assert_eq!(date(&Value::Number(29991231.0), false), d(2999, 12, 31));
+    assert_eq!(date(&Value::Number(30000101.0), false), None);
+    assert_eq!(date(&t("46086"), false), d(2026, 3, 5));
+    assert_eq!(
+        date(&Value::Date(d(2026, 3, 5).unwrap()), false),
+        d(2026, 3, 5)
+    );
+    assert_eq!(date(&Value::Error("#REF!".into()), false), None);
+}
+
+#[test]
+fn yes_no_forms() {
+    for s in ["是", "Y", "y", "yes", "YES", "√", "✓", "有", "1", " 是 "] {
+        assert_eq!(yes_no(&t(s)), Some(true), "{s}");
+    }
+    for s in ["否", "N", "no", "No", "×", "✗", "无", "0"] {
+        assert_eq!(yes_no(&t(s)), Some(false), "{s}");
+    }
+    assert_eq!(yes_no(&Value::Number(1.0)), Some(true));
+    assert_eq!(yes_no(&Value::Number(0.0)), Some(false));
+    assert_eq!(yes_no(&Value::Bool(true)), Some(true));
+    assert_eq!(yes_no(&t("可能")), None);
+    assert_eq!(yes_no(&Value::Number(2.0)), None);
+}
+
+#[test]
+fn quarter_forms() {
+    for (s, q) in [
+        ("第一季度", 1),
+        ("一季度", 1),
+        ("Q1", 1),
+        ("q2", 2),
+        ("第2季度", 2),
+        ("3", 3),
+        ("第四季度", 4),
+        ("2026年第三季度", 3),
+        ("ｑ４", 4),
+    ] {
+        assert_eq!(quarter(&t(s)), Some(q), "{s}");
+    }
+    assert_eq!(quarter(&Value::Number(4.0)), Some(4));
+    assert_eq!(quarter(&Value::Number(5.0)), None);
+    assert_eq!(quarter(&t("第五季度")), None);
+    assert_eq!(quarter(&t("Q0")), None);
+}
+
+#[test]
+fn grades() {
+    use AccidentGrade as A;
+    for (s, g) in [
+        ("一般", A::General),
+        ("较大事故", A::Major),
+        ("重大", A::Serious),
+        ("特别重大事故", A::Extraordinary),
+    ] {
+        assert_eq!(accident_grade(&t(s)), Some(g), "{s}");
+    }
+    assert_eq!(accident_grade(&t("严重")), None);
+    use HazardGrade as H;
+    for (s, g) in [
+        ("一般", H::General),
+        ("一般隐患", H::General),
+        ("较大隐患", H::Major),
+        ("重大隐患", H::Serious),
+        ("重大事故隐患", H::Serious),
+        ("重大", H::Serious),
+    ] {
+        assert_eq!(hazard_grade(&t(s)), Some(g), "{s}");
+    }
+    assert_eq!(hazard_grade(&t("特别重大")), None);
+}
+
+#[test]
+fn closed_sets() {
+    assert_eq!(
+        measure(&t("整改通知书")),
+        Some(Measure::RectificationNotice)
+    );
+    assert_eq!(
+        measure(&t("下发整改通知书")),
+        Some(Measure::RectificationNotice)
+    );
+    assert_eq!(measure(&t("约谈")), Some(Measure::Interview));
+    assert_eq!(measure(&t("黄牌警告")), Some(Measure::YellowCard));
+    assert_eq!(measure(&t("通报批评")), Some(Measure::Criticism));
+    assert_eq!(measure(&t("挂牌督办")), Some(Measure::ListedSupervision));
+    assert_eq!(measure(&t("警告")), None);
+    assert_eq!(level(&t("市教育局")), Some(SupervisionLevel::CityBureau));
+    assert_eq!(level(&t("学校")), Some(SupervisionLevel::School));
+    assert_eq!(level(&t("省厅")), None);
+    assert_eq!(listed_state(&t("已销号")), Some(ListedState::Closed));
+    assert_eq!(listed_state(&t("拒不整改")), Some(ListedState::Refused));
+    assert_eq!(listed_state(&t("整改中")), Some(ListedState::InProgress));
+    assert_eq!(unit_kind(&t("系部")), Some(UnitKind::AcademicDept));
+    assert_eq!(unit_kind(&t("部门")), Some(UnitKind::Department));
+    assert_eq!(unit_kind(&t("学院")), None);
+}
+
+#[test]
+fn numbers_and_counts() {
+    assert_eq!(count(&t("3人")), Some(3));
+    assert_eq!(count(&t("3.0")), Some(3));
+    assert_eq!(count(&Value::Number(3.0)), Some(3));
+    assert_eq!(count(&t("０")), Some(0));
+    assert_eq!(count(&Value::Number(2.5)), None);
+    assert_eq!(count(&Value::Number(-1.0)), None);
+    assert_eq!(count(&t("三人")), None);
+    assert_eq!(number(&t("-3")), Some(-3.0));
+    assert_eq!(number(&t("2分")), Some(2.0));
+    assert_eq!(number(&t("1,500.5")), Some(1500.5));
+    assert_eq!(number(&t("abc")), None);
+    assert_eq!(year(&Value::Number(2026.0)), Some(2026));
+    assert_eq!(year(&t("2026年")), Some(2026));
+    assert_eq!(year(&t("２０２６")), Some(2026));
+    assert_eq!(year(&t("26")), None);
+    assert_eq!(text(&Value::Number(12.0)).as_deref(), Some("12"));
+    assert_eq!(text(&t("  a ")).as_deref(), Some("a"));
+}
