@@ -6,6 +6,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::PathBuf;
 
+mod keys;
+mod messages;
+mod toml_date;
+mod validate;
+
 /// A day of the assessed year written `"MM-DD"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MonthDay {
@@ -79,7 +84,9 @@ pub struct LeaderCfg {
 #[serde(deny_unknown_fields)]
 pub struct SemesterCfg {
     pub name: String,
+    #[serde(deserialize_with = "toml_date::one")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "toml_date::one")]
     pub end: NaiveDate,
 }
 
@@ -88,9 +95,9 @@ pub struct SemesterCfg {
 #[serde(deny_unknown_fields)]
 pub struct CalendarYear {
     pub year: i32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub holidays: Vec<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub makeup_workdays: Vec<NaiveDate>,
     #[serde(default)]
     pub source: Option<String>,
@@ -99,9 +106,9 @@ pub struct CalendarYear {
 #[derive(Debug, Clone, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarCfg {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub extra_holidays: Vec<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "toml_date::many")]
     pub extra_workdays: Vec<NaiveDate>,
     #[serde(default)]
     pub year: Vec<CalendarYear>,
@@ -288,15 +295,113 @@ struct RawConfig {
 #[error("{message}")]
 pub struct ConfigError {
     pub message: String,
+    /// 1-based line of the offending key or value, when known.
+    pub line: Option<usize>,
+}
+
+impl ConfigError {
+    fn plain(message: String) -> Self {
+        ConfigError {
+            message,
+            line: None,
+        }
+    }
+}
+
+impl Default for Config {
+    /// A config without a roster (used by `check` when there is no config file).
+    fn default() -> Self {
+        Config {
+            school: School {
+                name: String::new(),
+                issuer: None,
+                doc_prefix: String::new(),
+            },
+            units: Vec::new(),
+            leaders: Vec::new(),
+            semesters: Vec::new(),
+            calendar: CalendarCfg::default(),
+            rules: RulesCfg::default(),
+            bulletin: BulletinCfg::default(),
+            suggestions: SuggestionsCfg::default(),
+            grades: GradesCfg::default(),
+            scoring: ScoringCfg::default(),
+            base_dir: PathBuf::new(),
+            sha256: String::new(),
+        }
+    }
 }
 
 /// Parse config text; `base_dir` is the folder of the config file.
 pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, ConfigError> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
-        message: format!("配置文件有误：{e}"),
+    parse_named(text, base_dir, "")
+}
+
+/// Read and validate the config file.
+pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ConfigError::plain(format!(
+            "无法读取配置文件 {}：{}",
+            path.display(),
+            io_cn(&e)
+        ))
     })?;
-    let sha256 = crate::digest::sha256_hex(text.as_bytes());
-    Ok(Config {
+    let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    parse_named(&text, &base, &path.display().to_string())
+}
+
+fn io_cn(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".into(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
+        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本文件".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parse, reject unknown keys, deserialise, validate; every error names the key and line.
+fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Config, ConfigError> {
+    let fail = |line: Option<usize>, what: String| {
+        let at = match line {
+            Some(l) => format!("第{l}行："),
+            None => "：".into(),
+        };
+        let sep = if name.is_empty() { "" } else { " " };
+        ConfigError {
+            message: format!(
+                "配置文件{sep}{name}{}{at}{what}",
+                if line.is_some() { " " } else { "" }
+            ),
+            line,
+        }
+    };
+    let doc = toml::de::DeTable::parse(text).map_err(|e| {
+        let line = e.span().map(|s| keys::line_of(text, s.start));
+        fail(
+            line,
+            format!("不是有效的 TOML 格式（{}）", e.message().trim()),
+        )
+    })?;
+    let root = doc.get_ref();
+    if let Some(u) = keys::check_unknown(root) {
+        let line = keys::line_of(text, u.offset);
+        let hint = match u.suggestion {
+            Some(s) => format!("是否想写 {s}？"),
+            None => format!("可用的配置项：{}", u.known.join("、")),
+        };
+        let what = format!("未知的配置项 {}，{hint}", keys::path_text(&u.path));
+        return Err(fail(Some(line), what));
+    }
+    let raw = RawConfig::deserialize(toml::de::Deserializer::from(doc.clone())).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let path = keys::path_at(root, span.start);
+        let line = (!path.is_empty() || span.start > 0).then(|| keys::line_of(text, span.start));
+        fail(
+            line,
+            messages::serde_message_cn(&keys::path_text(&path), e.message()),
+        )
+    })?;
+    let cfg = Config {
         school: raw.school,
         units: raw.units,
         leaders: raw.leaders,
@@ -308,15 +413,28 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
         grades: raw.grades,
         scoring: raw.scoring,
         base_dir: base_dir.to_path_buf(),
-        sha256,
-    })
+        sha256: crate::digest::sha256_hex(text.as_bytes()),
+    };
+    if let Some((path, what)) = validate::validate(&cfg) {
+        let line = keys::span_of(root, &path).map(|s| keys::line_of(text, s.start));
+        return Err(fail(line, format!("{}：{what}", keys::path_text(&path))));
+    }
+    Ok(cfg)
 }
 
-/// Read and validate the config file.
-pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        message: format!("无法读取配置文件 {}：{e}", path.display()),
-    })?;
-    let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    from_toml_str(&text, &base)
+/// Name normalisation for comparing unit names and aliases: full-width → half-width, whitespace
+/// (incl. the ideographic space) removed, case-folded — the same as `ingest::normalize_name`;
+/// kept here so that config does not depend on ingest.
+pub fn normalize_name(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod period;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -8,15 +8,26 @@ use tongbao::ingest::{Options, ingest_dir, ingest_paths};
 use tongbao::model::Role;
 
 fn opts() -> Options {
-    Options { year: Some(2026), recursive: false }
+    Options {
+        year: Some(2026),
+        recursive: false,
+    }
 }
 
 fn codes(fs: &[Finding], file: &str) -> Vec<Code> {
-    fs.iter().filter(|f| f.file.as_deref() == Some(file)).map(|f| f.code).collect()
+    fs.iter()
+        .filter(|f| f.file.as_deref() == Some(file))
+        .map(|f| f.code)
+        .collect()
 }
 
 fn role(inbox: &tongbao::model::Inbox, file: &str) -> Role {
-    inbox.inputs.iter().find(|i| i.file == file).unwrap_or_else(|| panic!("{file} not in inputs")).role
+    inbox
+        .inputs
+        .iter()
+        .find(|i| i.file == file)
+        .unwrap_or_else(|| panic!("{file} not in inputs"))
+        .role
 }
 
 #[test]
@@ -40,7 +51,11 @@ fn valid_ledger_and_register_have_no_findings() {
     assert_eq!(role(&inbox, "信息工程系.xlsx"), Role::Ledger);
     assert_eq!(role(&inbox, "保卫处.xlsx"), Role::Register);
     let bytes = std::fs::read(dir.path().join("保卫处.xlsx")).unwrap();
-    let input = inbox.inputs.iter().find(|i| i.file == "保卫处.xlsx").unwrap();
+    let input = inbox
+        .inputs
+        .iter()
+        .find(|i| i.file == "保卫处.xlsx")
+        .unwrap();
     assert_eq!(input.sha256, tongbao::digest::sha256_hex(&bytes));
     assert_eq!(input.size, bytes.len() as u64);
 }
@@ -53,10 +68,17 @@ fn missing_or_empty_inbox_is_empty_not_an_error() {
     let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
     assert!(inbox.ledgers.is_empty());
     assert_eq!(codes(&inbox.findings, ""), vec![]);
-    assert_eq!(inbox.findings.iter().map(|f| f.code).collect::<Vec<_>>(), vec![Code::MissingRegister]);
+    assert_eq!(
+        inbox.findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        vec![Code::MissingRegister]
+    );
     let m = &inbox.findings[0];
     assert_eq!(m.severity, Severity::Warning);
-    assert!(m.message.contains("R10、R12 不适用") && m.message.contains("V4、V5"), "{}", m.message);
+    assert!(
+        m.message.contains("R10、R12 不适用") && m.message.contains("V4、V5"),
+        "{}",
+        m.message
+    );
 }
 
 #[test]
@@ -79,7 +101,11 @@ fn lock_hidden_and_other_files_are_skipped_prose_is_read() {
     for f in ["~$信息工程系.xlsx", ".hidden.xlsx", "说明.docx"] {
         assert_eq!(codes(&inbox.findings, f), vec![Code::SkippedFile], "{f}");
         assert_eq!(role(&inbox, f), Role::Skipped);
-        let finding = inbox.findings.iter().find(|x| x.file.as_deref() == Some(f)).unwrap();
+        let finding = inbox
+            .findings
+            .iter()
+            .find(|x| x.file.as_deref() == Some(f))
+            .unwrap();
         assert_eq!(finding.severity, Severity::Info);
     }
     assert_eq!(inbox.prose.as_deref(), Some("本期**总体良好**。"));
@@ -108,8 +134,20 @@ fn unknown_unit_is_reported_not_merged() {
     ledger("外语系", 2026, d(2026, 7, 3)).save(dir.path(), "外语系.xlsx");
     let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
     assert!(inbox.ledgers.is_empty());
-    let f = inbox.findings.iter().find(|f| f.code == Code::UnknownUnit).unwrap();
-    assert_eq!((f.severity, f.sheet.as_deref(), f.cell.as_deref(), f.raw.as_deref()), (Severity::Error, Some("封面"), Some("B1"), Some("外语系")));
+    let f = inbox
+        .findings
+        .iter()
+        .find(|f| f.code == Code::UnknownUnit)
+        .unwrap();
+    assert_eq!(
+        (
+            f.severity,
+            f.sheet.as_deref(),
+            f.cell.as_deref(),
+            f.raw.as_deref()
+        ),
+        (Severity::Error, Some("封面"), Some("B1"), Some("外语系"))
+    );
     assert_eq!(role(&inbox, "外语系.xlsx"), Role::Rejected);
 }
 
@@ -117,7 +155,12 @@ fn unknown_unit_is_reported_not_merged() {
 fn without_roster_units_are_keyed_by_raw_name() {
     let dir = tmp();
     ledger("外语系", 2026, d(2026, 7, 3)).save(dir.path(), "外语系.xlsx");
-    let inbox = ingest_paths(&[dir.path().join("外语系.xlsx")], &no_roster(), &Options::default()).unwrap();
+    let inbox = ingest_paths(
+        &[dir.path().join("外语系.xlsx")],
+        &no_roster(),
+        &Options::default(),
+    )
+    .unwrap();
     assert!(inbox.findings.is_empty(), "{:#?}", inbox.findings);
     assert_eq!(inbox.ledgers["外语系"].file, "外语系.xlsx");
 }
@@ -135,8 +178,15 @@ fn latest_version_counts_others_superseded() {
     assert_eq!(inbox.ledgers["机电工程系"].file, "机电2.xlsx");
     assert_eq!(role(&inbox, "z-信息工程系-旧.xlsx"), Role::Superseded);
     assert_eq!(role(&inbox, "机电1.xlsx"), Role::Superseded);
-    assert_eq!(codes(&inbox.findings, "z-信息工程系-旧.xlsx"), vec![Code::SupersededFile]);
-    let f = inbox.findings.iter().find(|f| f.file.as_deref() == Some("机电1.xlsx")).unwrap();
+    assert_eq!(
+        codes(&inbox.findings, "z-信息工程系-旧.xlsx"),
+        vec![Code::SupersededFile]
+    );
+    let f = inbox
+        .findings
+        .iter()
+        .find(|f| f.file.as_deref() == Some("机电1.xlsx"))
+        .unwrap();
     assert_eq!(f.unit.as_deref(), Some("机电工程系"));
     assert!(f.message.contains("机电2.xlsx"), "{}", f.message);
 }
@@ -148,9 +198,17 @@ fn register_is_found_by_cover_not_file_name() {
     register(2026, d(2026, 6, 30)).save(dir.path(), "0.xlsx");
     let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
     assert_eq!(inbox.register.as_ref().unwrap().file, "0.xlsx");
-    assert_eq!(role(&inbox, "新建 Microsoft Excel 工作表 (2).xlsx"), Role::Superseded);
+    assert_eq!(
+        role(&inbox, "新建 Microsoft Excel 工作表 (2).xlsx"),
+        Role::Superseded
+    );
     assert!(inbox.ledgers.is_empty());
-    assert!(!inbox.findings.iter().any(|f| f.code == Code::MissingRegister));
+    assert!(
+        !inbox
+            .findings
+            .iter()
+            .any(|f| f.code == Code::MissingRegister)
+    );
 }
 
 #[test]
@@ -161,8 +219,15 @@ fn other_year_is_out_of_period_and_not_counted() {
     let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
     assert!(inbox.ledgers.is_empty() && inbox.register.is_none());
     for file in ["信息工程系2025.xlsx", "保卫处2025.xlsx"] {
-        let f = inbox.findings.iter().find(|f| f.file.as_deref() == Some(file) && f.code == Code::OutOfPeriod).unwrap();
-        assert_eq!((f.severity, f.sheet.as_deref(), f.cell.as_deref()), (Severity::Error, Some("封面"), Some("B2")));
+        let f = inbox
+            .findings
+            .iter()
+            .find(|f| f.file.as_deref() == Some(file) && f.code == Code::OutOfPeriod)
+            .unwrap();
+        assert_eq!(
+            (f.severity, f.sheet.as_deref(), f.cell.as_deref()),
+            (Severity::Error, Some("封面"), Some("B2"))
+        );
         assert_eq!(role(&inbox, file), Role::Rejected);
     }
     // In `check` (no assessed year) the cover year is not judged.
@@ -176,8 +241,15 @@ fn unreadable_file_named_after_a_unit() {
     let dir = tmp();
     std::fs::write(dir.path().join("信息系台账.xlsx"), b"not a workbook").unwrap();
     let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
-    assert_eq!(inbox.unreadable_by_unit["信息工程系"], vec!["信息系台账.xlsx"]);
-    let f = inbox.findings.iter().find(|f| f.code == Code::UnreadableFile).unwrap();
+    assert_eq!(
+        inbox.unreadable_by_unit["信息工程系"],
+        vec!["信息系台账.xlsx"]
+    );
+    let f = inbox
+        .findings
+        .iter()
+        .find(|f| f.code == Code::UnreadableFile)
+        .unwrap();
     assert_eq!(f.unit.as_deref(), Some("信息工程系"));
     assert_eq!(role(&inbox, "信息系台账.xlsx"), Role::Unreadable);
 }
@@ -189,6 +261,14 @@ fn recursive_reads_sub_folders() {
     ledger("信息工程系", 2026, d(2026, 7, 3)).save(&dir.path().join("六月"), "信息工程系.xlsx");
     let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
     assert!(inbox.ledgers.is_empty());
-    let inbox = ingest_dir(dir.path(), &roster(), &Options { year: Some(2026), recursive: true }).unwrap();
+    let inbox = ingest_dir(
+        dir.path(),
+        &roster(),
+        &Options {
+            year: Some(2026),
+            recursive: true,
+        },
+    )
+    .unwrap();
     assert_eq!(inbox.ledgers["信息工程系"].file, "六月/信息工程系.xlsx");
 }

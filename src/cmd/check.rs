@@ -1,9 +1,277 @@
-//! `tongbao check PATH…` (stub).
+//! `tongbao check PATH…`: reads the files through ingest and prints the findings grouped by file
+//! (文件 › 工作表 › 单元格). Writes nothing. Exit 0, or 1 with `--strict` when errors exist.
 
 use crate::cli::Common;
+use crate::config::Config;
+use crate::findings::{Finding, Severity};
+use crate::model::{Inbox, Role};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_common: &Common, _paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("尚未实现")
+pub fn run(common: &Common, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let (cfg, note) = config_for_check(common)?;
+    if let Some(note) = note {
+        println!("{note}");
+    }
+    let opts = crate::ingest::Options {
+        year: None,
+        recursive: common.recursive,
+    };
+    let inbox = crate::ingest::ingest_paths(paths, &cfg, &opts)?;
+    let report = format_report(&inbox);
+    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        print!("{}", colourise(&report));
+    } else {
+        print!("{report}");
+    }
+    let errors = inbox.findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if common.strict && errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The config when there is one; without `--config` and without `tongbao.toml`, an empty
+/// roster and a one-line note saying unit names are not judged.
+fn config_for_check(common: &Common) -> anyhow::Result<(Config, Option<String>)> {
+    let path = super::config_path(common);
+    if common.config.is_none() && !path.exists() {
+        let note = format!(
+            "未找到配置文件 {}：不核对单位名称，只检查文件本身。",
+            path.display()
+        );
+        return Ok((Config::default(), Some(note)));
+    }
+    Ok((super::load_config(common)?, None))
+}
+
+/// What a file was taken as, for people.
+fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Ledger => "单位台账",
+        Role::Register => "保卫处台账",
+        Role::Prose => "按语",
+        Role::Skipped => "已跳过",
+        Role::Superseded => "已被较新的文件取代",
+        Role::Unreadable => "无法读取",
+        Role::Rejected => "未计入",
+    }
+}
+
+/// One finding line: `  [错误] 隐患排查 › B7：日期无法识别：2026-02-30  (R4)`.
+fn finding_line(f: &Finding) -> String {
+    let mut place: Vec<&str> = Vec::new();
+    if let Some(s) = &f.sheet {
+        place.push(s);
+    }
+    if let Some(c) = &f.cell {
+        place.push(c);
+    }
+    let mut line = format!("  [{}] ", f.severity.label());
+    if !place.is_empty() {
+        let _ = write!(line, "{}：", place.join(" › "));
+    }
+    line.push_str(&f.message);
+    if let Some(r) = &f.rule {
+        let _ = write!(line, "  ({r})");
+    }
+    line
+}
+
+/// The whole `check` report: every input file with its role and findings (or 没有发现问题),
+/// findings that concern no file, then the total line. Pure, for tests.
+pub fn format_report(inbox: &Inbox) -> String {
+    let unit_of: BTreeMap<&str, &str> = inbox
+        .ledgers
+        .values()
+        .map(|l| (l.file.as_str(), l.unit.as_str()))
+        .collect();
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    let mut general = Vec::new();
+    for f in &inbox.findings {
+        match &f.file {
+            Some(file) => by_file.entry(file.as_str()).or_default().push(f),
+            None => general.push(f),
+        }
+    }
+    // Every input, then any file named only by a finding.
+    let mut files: Vec<(&str, Option<Role>)> = inbox
+        .inputs
+        .iter()
+        .map(|i| (i.file.as_str(), Some(i.role)))
+        .collect();
+    for file in by_file.keys() {
+        if !inbox.inputs.iter().any(|i| i.file == *file) {
+            files.push((file, None));
+        }
+    }
+    let mut out = String::new();
+    for (file, role) in &files {
+        let mut head = file.to_string();
+        if let Some(role) = role {
+            let _ = write!(head, "（{}", role_label(*role));
+            if let Some(unit) = unit_of.get(file).filter(|_| *role == Role::Ledger) {
+                let _ = write!(head, "：{unit}");
+            }
+            head.push('）');
+        }
+        out.push_str(&head);
+        out.push('\n');
+        match by_file.get(file) {
+            Some(list) => list.iter().for_each(|f| {
+                out.push_str(&finding_line(f));
+                out.push('\n');
+            }),
+            None => out.push_str("  没有发现问题\n"),
+        }
+        out.push('\n');
+    }
+    if !general.is_empty() {
+        out.push_str("（不属于某个文件的问题）\n");
+        for f in &general {
+            out.push_str(&finding_line(f));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out.push_str(&total_line(files.len(), &inbox.findings));
+    out.push('\n');
+    out
+}
+
+/// ANSI colours for the severity tags at the start of finding lines (terminal only).
+fn colourise(report: &str) -> String {
+    let tags = [("  [错误]", "31"), ("  [警告]", "33"), ("  [提示]", "36")];
+    report
+        .lines()
+        .map(|line| {
+            tags.iter()
+                .find_map(|(tag, code)| {
+                    line.strip_prefix(tag)
+                        .map(|rest| format!("  \x1b[{code}m{}\x1b[0m{rest}", tag.trim_start()))
+                })
+                .unwrap_or_else(|| line.to_string())
+        })
+        .fold(String::new(), |mut out, l| {
+            out.push_str(&l);
+            out.push('\n');
+            out
+        })
+}
+
+/// `共检查12个文件：错误3项，警告5项，提示1项`
+pub fn total_line(files: usize, findings: &[Finding]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "共检查{files}个文件：错误{}项，警告{}项，提示{}项",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Code;
+    use crate::model::{InputFile, Ledger};
+
+    fn input(file: &str, role: Role) -> InputFile {
+        InputFile {
+            file: file.into(),
+            sha256: String::new(),
+            role,
+            size: 0,
+        }
+    }
+
+    fn sample() -> Inbox {
+        let mut inbox = Inbox {
+            inputs: vec![
+                input("a信息系.xlsx", Role::Ledger),
+                input("b后勤处.xlsx", Role::Ledger),
+                input("~$a信息系.xlsx", Role::Skipped),
+            ],
+            ..Inbox::default()
+        };
+        inbox.ledgers.insert(
+            "信息工程系".into(),
+            Ledger {
+                file: "a信息系.xlsx".into(),
+                unit: "信息工程系".into(),
+                ..Ledger::default()
+            },
+        );
+        inbox.findings = vec![
+            Finding::error(
+                Code::BadValue,
+                "日期无法识别：2026-02-30（应为日期，如 2026-03-05）",
+            )
+            .file("a信息系.xlsx")
+            .sheet("隐患排查")
+            .cell("B7")
+            .rule("R4"),
+            Finding::warning(Code::FutureDate, "会议日期晚于报送日期")
+                .file("a信息系.xlsx")
+                .sheet("安全工作会议")
+                .cell("A3"),
+            Finding::info(Code::SkippedFile, "已跳过：Excel/WPS 临时锁文件").file("~$a信息系.xlsx"),
+            Finding::warning(Code::MissingRegister, "收件中没有保卫处台账"),
+        ];
+        inbox
+    }
+
+    #[test]
+    fn groups_by_file_with_locations() {
+        let text = format_report(&sample());
+        let want = "\
+a信息系.xlsx（单位台账：信息工程系）
+  [错误] 隐患排查 › B7：日期无法识别：2026-02-30（应为日期，如 2026-03-05）  (R4)
+  [警告] 安全工作会议 › A3：会议日期晚于报送日期
+
+b后勤处.xlsx（单位台账）
+  没有发现问题
+
+~$a信息系.xlsx（已跳过）
+  [提示] 已跳过：Excel/WPS 临时锁文件
+
+（不属于某个文件的问题）
+  [警告] 收件中没有保卫处台账
+
+共检查3个文件：错误1项，警告2项，提示1项
+";
+        assert_eq!(text, want);
+    }
+
+    #[test]
+    fn colour_only_touches_tags() {
+        let c = colourise("a.xlsx\n  [错误] x [警告]\n  没有发现问题\n");
+        assert_eq!(
+            c,
+            "a.xlsx\n  \x1b[31m[错误]\x1b[0m x [警告]\n  没有发现问题\n"
+        );
+    }
+
+    #[test]
+    fn empty_inbox_still_has_total() {
+        assert_eq!(
+            format_report(&Inbox::default()),
+            "共检查0个文件：错误0项，警告0项，提示0项\n"
+        );
+    }
+
+    #[test]
+    fn file_named_only_by_a_finding_is_listed() {
+        let inbox = Inbox {
+            findings: vec![Finding::error(Code::UnreadableFile, "文件已加密").file("x.xlsx")],
+            ..Inbox::default()
+        };
+        let text = format_report(&inbox);
+        assert!(text.starts_with("x.xlsx\n  [错误] 文件已加密\n"), "{text}");
+        assert!(text.contains("共检查1个文件：错误1项"), "{text}");
+    }
 }

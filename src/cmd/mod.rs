@@ -8,14 +8,17 @@ pub mod watch;
 
 use crate::cli::{Cli, Command, Common};
 use crate::config::Config;
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Parse the command line, run, map the result to an exit code.
+/// Parse the command line, run, map the result to an exit code: 0 done, 1 `--strict` with
+/// error findings, 2 bad command line / bad config / unusable inbox.
 pub fn main() -> ExitCode {
     use clap::Parser;
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
     let result = match &cli.command {
         Command::Init { dir } => init::run(&cli.common, dir),
         Command::Template { out } => template::run(&cli.common, out.as_deref()),
@@ -35,6 +38,31 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Help and version go to stdout with status 0; a bad command line gets a Chinese first line,
+/// clap's detail, and status 2.
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
+        print!("{e}");
+        return ExitCode::SUCCESS;
+    }
+    let what = match e.kind() {
+        K::InvalidValue | K::ValueValidation => "参数的值无效",
+        K::UnknownArgument => "不认识的选项",
+        K::InvalidSubcommand => "没有这个命令（可用：init、template、check、build、watch）",
+        K::MissingRequiredArgument => "缺少必需的参数",
+        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "请指定命令：init、template、check、build 或 watch"
+        }
+        K::ArgumentConflict => "选项相互冲突",
+        K::TooManyValues | K::WrongNumberOfValues => "参数过多",
+        _ => "命令行有误",
+    };
+    eprintln!("命令行有误：{what}。用 tongbao --help 查看用法。");
+    eprint!("{}", e.render());
+    ExitCode::from(2)
+}
+
 /// The config file named by `--config`, or `tongbao.toml` in the current folder.
 pub fn config_path(common: &Common) -> PathBuf {
     common
@@ -46,7 +74,8 @@ pub fn config_path(common: &Common) -> PathBuf {
 /// Load the config named on the command line.
 pub fn load_config(common: &Common) -> anyhow::Result<Config> {
     let path = config_path(common);
-    crate::config::load(&path).with_context(|| format!("配置文件 {}", path.display()))
+    // The error already names the file, the key and the line.
+    Ok(crate::config::load(&path)?)
 }
 
 /// `--inbox`, else `inbox/<year>` beside the config file.

@@ -1,9 +1,45 @@
-//! `tongbao template [--out DIR]` (stub).
+//! `tongbao template [--out DIR]`: write the blank ledger and central-register templates.
 
 use crate::cli::Common;
+use crate::config::Config;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_common: &Common, _out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("尚未实现")
+/// The config used when the config file does not exist: an empty roster, so the templates
+/// carry no unit or leader drop-downs.
+fn builtin_config() -> anyhow::Result<Config> {
+    Ok(crate::config::from_toml_str(
+        "[school]\nname = \"\"\n",
+        Path::new("."),
+    )?)
+}
+
+pub fn run(common: &Common, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let path = super::config_path(common);
+    let cfg = if path.exists() {
+        super::load_config(common)?
+    } else {
+        eprintln!(
+            "提示：未找到配置文件 {}，使用内置默认配置（名单为空，模板中不含单位和领导下拉列表）。",
+            path.display()
+        );
+        builtin_config()?
+    };
+    let dir = out.unwrap_or(Path::new("."));
+    let written = crate::template::write_templates(dir, &cfg)?;
+    println!("已生成模板：");
+    for p in &written {
+        println!("  {}", p.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn builtin_config_has_empty_roster() {
+        let cfg = super::builtin_config().unwrap();
+        assert!(cfg.units.is_empty());
+        assert!(cfg.leaders.is_empty());
+    }
 }

@@ -1,8 +1,238 @@
-//! `tongbao watch` (stub).
+//! `tongbao watch`: builds once, then watches the inbox folder and rebuilds (`cmd::build::run`)
+//! once changes have settled. Lock files, hidden files and temp files are ignored. Ctrl-C ends.
+//! `--poll` uses the polling watcher, for network shares that send no change notifications.
 
-use crate::cli::{BuildArgs, Common};
+use crate::cli::{Common, WatchArgs};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
 
-pub fn run(_common: &Common, _args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("尚未实现")
+/// How long the debouncer itself waits per path; our own settling (`--debounce`) comes on top.
+const DEBOUNCER_TIMEOUT: Duration = Duration::from_millis(500);
+/// Poll interval of the polling watcher.
+const POLL_INTERVAL: Duration = Duration::from_secs(2);
+
+pub fn run(common: &Common, args: &WatchArgs) -> anyhow::Result<ExitCode> {
+    let period = args.build.period()?;
+    let cfg = super::load_config(common)?;
+    let inbox = super::inbox_dir(common, &cfg, period.year);
+    if !inbox.is_dir() {
+        anyhow::bail!("收件文件夹 {} 不存在", inbox.display());
+    }
+    // Events carry absolute paths; watch the absolute folder so names can be shown relative.
+    let inbox = inbox.canonicalize().unwrap_or(inbox);
+    let recursive = if common.recursive {
+        RecursiveMode::Recursive
+    } else {
+        RecursiveMode::NonRecursive
+    };
+    let (tx, rx) = channel::<DebounceEventResult>();
+    let quiet = Duration::from_secs(args.debounce);
+    if args.poll {
+        let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+        let mut d = notify_debouncer_full::new_debouncer_opt::<_, notify::PollWatcher, _>(
+            DEBOUNCER_TIMEOUT,
+            None,
+            tx,
+            notify_debouncer_full::NoCache::new(),
+            config,
+        )?;
+        d.watch(&inbox, recursive)?;
+        serve(common, args, &inbox, &rx, quiet);
+    } else {
+        let mut d = notify_debouncer_full::new_debouncer(DEBOUNCER_TIMEOUT, None, tx)?;
+        d.watch(&inbox, recursive)?;
+        serve(common, args, &inbox, &rx, quiet);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Build once, then rebuild after every settled batch of changes until the channel closes.
+fn serve(
+    common: &Common,
+    args: &WatchArgs,
+    inbox: &Path,
+    rx: &Receiver<DebounceEventResult>,
+    quiet: Duration,
+) {
+    build_once(common, args);
+    println!(
+        "正在监视 {}，文件变化后自动重新生成（按 Ctrl-C 结束）。",
+        inbox.display()
+    );
+    let mut settle = Settle::default();
+    loop {
+        let msg = match settle.wait(Instant::now(), quiet) {
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(t) => rx.recv_timeout(t),
+        };
+        match msg {
+            Ok(Ok(events)) => settle.add(changed_files(&events), Instant::now()),
+            Ok(Err(errors)) => errors.iter().for_each(|e| eprintln!("警告：监视出错：{e}")),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if settle.ready(Instant::now(), quiet) {
+            let files = settle.take();
+            let names: Vec<String> = files.iter().map(|p| display_name(p, inbox)).collect();
+            println!("检测到变化：{}，重新生成……", names.join("、"));
+            build_once(common, args);
+        }
+    }
+}
+
+fn build_once(common: &Common, args: &WatchArgs) {
+    match super::build::run(common, &args.build) {
+        Ok(_) => println!("已生成（{}）。", chrono::Local::now().format("%H:%M:%S")),
+        Err(e) => {
+            eprintln!("错误：{e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  原因：{cause}");
+            }
+        }
+    }
+}
+
+fn display_name(p: &Path, inbox: &Path) -> String {
+    p.strip_prefix(inbox).unwrap_or(p).display().to_string()
+}
+
+/// Whether a change to `path` can matter: not a lock file (`~$x.xlsx`, `.~lock.x#`), not a
+/// hidden file, not a temp/partial download.
+pub fn is_relevant(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    let temp_ext = [
+        ".tmp",
+        ".temp",
+        ".swp",
+        ".part",
+        ".crdownload",
+        ".download",
+        "~",
+    ];
+    !(name.starts_with("~$")
+        || name.starts_with('.')
+        || name.starts_with('~')
+        || name.ends_with('#')
+        || temp_ext.iter().any(|e| lower.ends_with(e)))
+}
+
+/// The relevant paths touched by a batch of events (reads and metadata-only access ignored),
+/// sorted and without duplicates.
+pub fn changed_files(events: &[DebouncedEvent]) -> BTreeSet<PathBuf> {
+    events
+        .iter()
+        .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+        .flat_map(|e| e.event.paths.iter())
+        .filter(|p| is_relevant(p))
+        .cloned()
+        .collect()
+}
+
+/// Settling: changes pile up until none has come for `quiet`, then one rebuild.
+#[derive(Debug, Default)]
+pub struct Settle {
+    pending: BTreeSet<PathBuf>,
+    last: Option<Instant>,
+}
+
+impl Settle {
+    /// Record changed files seen at `now` (nothing when the set is empty).
+    pub fn add(&mut self, files: BTreeSet<PathBuf>, now: Instant) {
+        if !files.is_empty() {
+            self.pending.extend(files);
+            self.last = Some(now);
+        }
+    }
+    /// How long to wait for more events: None (block) when nothing is pending.
+    pub fn wait(&self, now: Instant, quiet: Duration) -> Option<Duration> {
+        self.last.map(|t| {
+            (t + quiet)
+                .saturating_duration_since(now)
+                .max(Duration::from_millis(10))
+        })
+    }
+    /// True when something is pending and nothing has changed for `quiet`.
+    pub fn ready(&self, now: Instant, quiet: Duration) -> bool {
+        self.last.is_some_and(|t| now.duration_since(t) >= quiet)
+    }
+    /// The pending files; resets.
+    pub fn take(&mut self) -> BTreeSet<PathBuf> {
+        self.last = None;
+        std::mem::take(&mut self.pending)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::Event;
+    use notify::event::{AccessKind, CreateKind, ModifyKind};
+
+    fn ev(kind: EventKind, path: &str) -> DebouncedEvent {
+        DebouncedEvent::new(
+            Event::new(kind).add_path(PathBuf::from(path)),
+            Instant::now(),
+        )
+    }
+
+    #[test]
+    fn lock_hidden_and_temp_files_are_ignored() {
+        for p in [
+            "in/~$信息系.xlsx",
+            "in/.~lock.a.xlsx#",
+            "in/.DS_Store",
+            "in/a.xlsx.tmp",
+            "in/x.crdownload",
+            "in/~WRL0001.tmp",
+        ] {
+            assert!(!is_relevant(Path::new(p)), "{p}");
+        }
+        for p in ["in/信息系.xlsx", "in/按语.md", "in/a.ods"] {
+            assert!(is_relevant(Path::new(p)), "{p}");
+        }
+    }
+
+    #[test]
+    fn access_events_do_not_count() {
+        let events = vec![
+            ev(EventKind::Access(AccessKind::Any), "in/a.xlsx"),
+            ev(EventKind::Create(CreateKind::File), "in/~$b.xlsx"),
+            ev(EventKind::Modify(ModifyKind::Any), "in/c.xlsx"),
+            ev(EventKind::Create(CreateKind::File), "in/c.xlsx"),
+        ];
+        let got: Vec<PathBuf> = changed_files(&events).into_iter().collect();
+        assert_eq!(got, vec![PathBuf::from("in/c.xlsx")]);
+    }
+
+    #[test]
+    fn rebuilds_once_after_changes_settle() {
+        let quiet = Duration::from_secs(2);
+        let t0 = Instant::now();
+        let mut s = Settle::default();
+        assert_eq!(s.wait(t0, quiet), None);
+        assert!(!s.ready(t0 + quiet * 10, quiet));
+        s.add(BTreeSet::from([PathBuf::from("a.xlsx")]), t0);
+        s.add(BTreeSet::new(), t0 + Duration::from_secs(1)); // ignored events don't extend
+        assert!(!s.ready(t0 + Duration::from_secs(1), quiet));
+        s.add(
+            BTreeSet::from([PathBuf::from("b.xlsx")]),
+            t0 + Duration::from_secs(1),
+        );
+        assert_eq!(
+            s.wait(t0 + Duration::from_secs(2), quiet),
+            Some(Duration::from_secs(1))
+        );
+        assert!(!s.ready(t0 + Duration::from_secs(2), quiet));
+        assert!(s.ready(t0 + Duration::from_secs(3), quiet));
+        assert_eq!(s.take().len(), 2);
+        assert!(!s.ready(t0 + Duration::from_secs(9), quiet));
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod accidents;
 pub mod duty;
+pub mod fixture;
 pub mod inspections;
 pub mod leaders;
 pub mod listed;

@@ -161,10 +161,10 @@ fn item_outcome(
     match key {
         "plan" => single(get("R1"), max),
         "duty_report" => single(get("R8"), max),
-        "meetings" => share(get("R2"), max, true, |_| 1.0),
-        "principal_study" => share(get("R3"), max, true, |_| 1.0),
-        "inspections" => share(get("R4"), max, true, |_| 1.0),
-        "hazard_rectification" => share(get("R13"), max, false, |_| 1.0),
+        "meetings" => share(get("R2"), max, true, |_| 0.0),
+        "principal_study" => share(get("R3"), max, true, |_| 0.0),
+        "inspections" => share(get("R4"), max, true, |_| 0.0),
+        "hazard_rectification" => share(get("R13"), max, false, |_| 0.0),
         "quarterly_reports" => share(
             get("R5"),
             max,

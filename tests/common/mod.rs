@@ -29,7 +29,11 @@ pub enum Cell {
 
 impl From<&str> for Cell {
     fn from(s: &str) -> Self {
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s.to_string())
+        }
     }
 }
 impl From<String> for Cell {
@@ -101,7 +105,13 @@ impl Book {
 
     /// Add (or replace) a sheet whose rows start at 0-based row `first_row`.
     pub fn sheet_at(mut self, name: &str, first_row: u32, rows: Vec<Vec<Cell>>) -> Self {
-        let s = Sheet { name: name.to_string(), first_row, rows, extra: Vec::new(), merges: Vec::new() };
+        let s = Sheet {
+            name: name.to_string(),
+            first_row,
+            rows,
+            extra: Vec::new(),
+            merges: Vec::new(),
+        };
         match self.sheets.iter_mut().find(|x| x.name == name) {
             Some(x) => *x = s,
             None => self.sheets.push(s),
@@ -124,7 +134,12 @@ impl Book {
 
     /// Mutable rows of a sheet (panics when absent: tests only).
     pub fn rows(&mut self, name: &str) -> &mut Vec<Vec<Cell>> {
-        &mut self.sheets.iter_mut().find(|s| s.name == name).expect("sheet").rows
+        &mut self
+            .sheets
+            .iter_mut()
+            .find(|s| s.name == name)
+            .expect("sheet")
+            .rows
     }
 
     /// Append a data row to a sheet.
@@ -135,14 +150,22 @@ impl Book {
 
     /// Put one cell anywhere (0-based row/col), e.g. XFD1048576.
     pub fn cell(mut self, name: &str, row: u32, col: u16, c: impl Into<Cell>) -> Self {
-        let s = self.sheets.iter_mut().find(|s| s.name == name).expect("sheet");
+        let s = self
+            .sheets
+            .iter_mut()
+            .find(|s| s.name == name)
+            .expect("sheet");
         s.extra.push((row, col, c.into()));
         self
     }
 
     /// Merge a range (0-based, inclusive); the first cell keeps its value.
     pub fn merge(mut self, name: &str, r1: u32, c1: u16, r2: u32, c2: u16) -> Self {
-        let s = self.sheets.iter_mut().find(|s| s.name == name).expect("sheet");
+        let s = self
+            .sheets
+            .iter_mut()
+            .find(|s| s.name == name)
+            .expect("sheet");
         s.merges.push((r1, c1, r2, c2));
         self
     }
@@ -163,11 +186,16 @@ impl Book {
                 write(ws, *r, *c, v, &date);
             }
             for &(r1, c1, r2, c2) in &s.merges {
-                let text = match s.rows.get((r1 - s.first_row) as usize).and_then(|r| r.get(c1 as usize)) {
+                let text = match s
+                    .rows
+                    .get((r1 - s.first_row) as usize)
+                    .and_then(|r| r.get(c1 as usize))
+                {
                     Some(Cell::Text(t)) => t.clone(),
                     _ => String::new(),
                 };
-                ws.merge_range(r1, c1, r2, c2, &text, &Format::new()).unwrap();
+                ws.merge_range(r1, c1, r2, c2, &text, &Format::new())
+                    .unwrap();
             }
         }
         wb.save_to_buffer().unwrap()
@@ -200,7 +228,8 @@ fn write(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, v: &Cell, date: &F
             ws.write_boolean(r, c, *b).unwrap();
         }
         Cell::Formula(f, res) => {
-            ws.write_formula(r, c, Formula::new(f).set_result(res)).unwrap();
+            ws.write_formula(r, c, Formula::new(f).set_result(res))
+                .unwrap();
         }
     }
 }
@@ -220,7 +249,10 @@ pub fn register_headers(sheet: &str) -> Vec<Cell> {
 
 /// Cover rows (key in A, value in B).
 pub fn cover(pairs: Vec<(&str, Cell)>) -> Vec<Vec<Cell>> {
-    pairs.into_iter().map(|(k, v)| vec![Cell::from(k), v]).collect()
+    pairs
+        .into_iter()
+        .map(|(k, v)| vec![Cell::from(k), v])
+        .collect()
 }
 
 /// A ledger cover with the required keys and the R1/R8 keys.
@@ -242,7 +274,11 @@ pub fn ledger_cover(unit: &str, year: i32, submitted: NaiveDate) -> Vec<Vec<Cell
 /// accident. All dates lie in `year` and on or before `submitted`.
 pub fn ledger(unit: &str, year: i32, submitted: NaiveDate) -> Book {
     use chrono::Datelike;
-    let last_month = if submitted.year() > year { 12 } else { submitted.month() };
+    let last_month = if submitted.year() > year {
+        12
+    } else {
+        submitted.month()
+    };
     let mut inspections = vec![ledger_headers(schema::INSPECTIONS)];
     for m in 1..=last_month {
         let day = d(year, m, 10).min(submitted);
@@ -252,16 +288,55 @@ pub fn ledger(unit: &str, year: i32, submitted: NaiveDate) -> Book {
     for q in 1..=4u32 {
         let due = d(year, q * 3, 1) + chrono::Duration::days(35);
         if due <= submitted {
-            quarterly.push(row![format!("第{}季度", ["一", "二", "三", "四"][q as usize - 1]), due - chrono::Duration::days(5), "季度报告", 0]);
+            quarterly.push(row![
+                format!("第{}季度", ["一", "二", "三", "四"][q as usize - 1]),
+                due - chrono::Duration::days(5),
+                "季度报告",
+                0
+            ]);
         }
     }
     let meeting = d(year, 3, 5).min(submitted);
     Book::new()
         .sheet(schema::COVER, ledger_cover(unit, year, submitted))
-        .sheet(schema::PLAN, vec![ledger_headers(schema::PLAN), row![1, "每月开展安全隐患排查", "李四", d(year, 12, 31), ""]])
-        .sheet(schema::MEETINGS, vec![ledger_headers(schema::MEETINGS), row![meeting, "春季学期安全工作会议", "是", "是", "张某某", 20, "纪要1"]])
+        .sheet(
+            schema::PLAN,
+            vec![
+                ledger_headers(schema::PLAN),
+                row![1, "每月开展安全隐患排查", "李四", d(year, 12, 31), ""],
+            ],
+        )
+        .sheet(
+            schema::MEETINGS,
+            vec![
+                ledger_headers(schema::MEETINGS),
+                row![
+                    meeting,
+                    "春季学期安全工作会议",
+                    "是",
+                    "是",
+                    "张某某",
+                    20,
+                    "纪要1"
+                ],
+            ],
+        )
         .sheet(schema::INSPECTIONS, inspections)
-        .sheet(schema::HAZARDS, vec![ledger_headers(schema::HAZARDS), row![meeting, "灭火器过期", "一般", d(year, 12, 31), "更换", "", "李四"]])
+        .sheet(
+            schema::HAZARDS,
+            vec![
+                ledger_headers(schema::HAZARDS),
+                row![
+                    meeting,
+                    "灭火器过期",
+                    "一般",
+                    d(year, 12, 31),
+                    "更换",
+                    "",
+                    "李四"
+                ],
+            ],
+        )
         .sheet(schema::QUARTERLY, quarterly)
         .sheet(schema::ACCIDENTS, vec![ledger_headers(schema::ACCIDENTS)])
 }
@@ -288,7 +363,10 @@ pub fn config(units: &[(&str, &str, &[&str])], leaders: &[&str]) -> Config {
     let mut t = String::from("[school]\nname = \"测试学院\"\n");
     for (name, kind, aliases) in units {
         let a: Vec<String> = aliases.iter().map(|x| format!("\"{x}\"")).collect();
-        t.push_str(&format!("[[units]]\nname = \"{name}\"\nkind = \"{kind}\"\naliases = [{}]\n", a.join(", ")));
+        t.push_str(&format!(
+            "[[units]]\nname = \"{name}\"\nkind = \"{kind}\"\naliases = [{}]\n",
+            a.join(", ")
+        ));
     }
     for l in leaders {
         t.push_str(&format!("[[leaders]]\nname = \"{l}\"\n"));
@@ -299,7 +377,11 @@ pub fn config(units: &[(&str, &str, &[&str])], leaders: &[&str]) -> Config {
 /// The usual test roster: 信息工程系 (alias 信息系), 机电工程系, 学生处; leaders 王某某, 李某某.
 pub fn roster() -> Config {
     config(
-        &[("信息工程系", "系部", &["信息系"]), ("机电工程系", "系部", &[]), ("学生处", "部门", &[])],
+        &[
+            ("信息工程系", "系部", &["信息系"]),
+            ("机电工程系", "系部", &[]),
+            ("学生处", "部门", &[]),
+        ],
         &["王某某", "李某某"],
     )
 }
@@ -326,7 +408,8 @@ pub fn patch_entry(path: &Path, entry: &str, f: impl Fn(String) -> String) {
         if name == entry {
             data = f(String::from_utf8(data).unwrap()).into_bytes();
         }
-        zout.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zout.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         zout.write_all(&data).unwrap();
     }
     std::fs::write(path, zout.finish().unwrap().into_inner()).unwrap();
@@ -334,5 +417,7 @@ pub fn patch_entry(path: &Path, entry: &str, f: impl Fn(String) -> String) {
 
 /// Switch a saved xlsx to the 1904 date system (`workbookPr date1904="1"`).
 pub fn set_1904(path: &Path) {
-    patch_entry(path, "xl/workbook.xml", |x| x.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1));
+    patch_entry(path, "xl/workbook.xml", |x| {
+        x.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+    });
 }
