@@ -11,7 +11,15 @@ use tongbao::schema;
 fn run(book: Book) -> Inbox {
     let dir = tmp();
     book.save(dir.path(), "台账.xlsx");
-    ingest_dir(dir.path(), &roster(), &Options { year: Some(2026), recursive: false }).unwrap()
+    ingest_dir(
+        dir.path(),
+        &roster(),
+        &Options {
+            year: Some(2026),
+            recursive: false,
+        },
+    )
+    .unwrap()
 }
 
 fn base() -> Book {
@@ -20,27 +28,46 @@ fn base() -> Book {
 
 /// Findings other than the always-present missing_register.
 fn found(inbox: &Inbox) -> Vec<&Finding> {
-    inbox.findings.iter().filter(|f| f.code != Code::MissingRegister).collect()
+    inbox
+        .findings
+        .iter()
+        .filter(|f| f.code != Code::MissingRegister)
+        .collect()
 }
 
 fn one(inbox: &Inbox, code: Code) -> &Finding {
-    let v: Vec<_> = found(inbox).into_iter().filter(|f| f.code == code).collect();
+    let v: Vec<_> = found(inbox)
+        .into_iter()
+        .filter(|f| f.code == code)
+        .collect();
     assert_eq!(v.len(), 1, "{:#?}", inbox.findings);
     v[0]
 }
 
 #[test]
 fn sheets_are_found_by_normalised_name() {
-    let inbox = run(base().rename(schema::INSPECTIONS, " 隐患排查 ").rename(schema::COVER, "封面\u{3000}"));
+    let inbox = run(base()
+        .rename(schema::INSPECTIONS, " 隐患排查 ")
+        .rename(schema::COVER, "封面\u{3000}"));
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
-    assert_eq!(inbox.ledgers["信息工程系"].inspections.as_ref().unwrap().len(), 12);
+    assert_eq!(
+        inbox.ledgers["信息工程系"]
+            .inspections
+            .as_ref()
+            .unwrap()
+            .len(),
+        12
+    );
 }
 
 #[test]
 fn missing_sheet_is_an_error_for_its_rules() {
     let inbox = run(base().without(schema::INSPECTIONS));
     let f = one(&inbox, Code::MissingSheet);
-    assert_eq!((f.severity, f.rule.as_deref(), f.sheet.as_deref()), (Severity::Error, Some("R4"), None));
+    assert_eq!(
+        (f.severity, f.rule.as_deref(), f.sheet.as_deref()),
+        (Severity::Error, Some("R4"), None)
+    );
     assert!(f.message.contains("隐患排查"), "{}", f.message);
     assert_eq!(f.unit.as_deref(), Some("信息工程系"));
     let l = &inbox.ledgers["信息工程系"];
@@ -52,7 +79,10 @@ fn missing_sheet_is_an_error_for_its_rules() {
 fn missing_accident_sheet_is_an_error_and_none() {
     let inbox = run(base().without(schema::ACCIDENTS));
     let f = one(&inbox, Code::MissingSheet);
-    assert_eq!((f.severity, f.rule.as_deref()), (Severity::Error, Some("R9、R11")));
+    assert_eq!(
+        (f.severity, f.rule.as_deref()),
+        (Severity::Error, Some("R9、R11"))
+    );
     assert_eq!(inbox.ledgers["信息工程系"].accidents, None);
 }
 
@@ -62,7 +92,13 @@ fn header_row_below_a_title_with_shuffled_and_extra_columns() {
         row!["信息工程系2026年安全隐患排查登记表"],
         row![""],
         row!["填表人：张三"],
-        row!["备注", "排查范围", "额外一列", "排查日期（必填）", "发现隐患数(处)"],
+        row![
+            "备注",
+            "排查范围",
+            "额外一列",
+            "排查日期（必填）",
+            "发现隐患数(处)"
+        ],
         row!["无", "实验室", "x", d(2026, 3, 5), "2处"],
         row!["", "宿舍", "", "2026/4/9", 0],
     ];
@@ -70,8 +106,19 @@ fn header_row_below_a_title_with_shuffled_and_extra_columns() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     let v = inbox.ledgers["信息工程系"].inspections.clone().unwrap();
     assert_eq!(v.len(), 2);
-    assert_eq!((v[0].date, v[0].scope.as_deref(), v[0].note.as_deref(), v[0].hazards_found), (Some(d(2026, 3, 5)), Some("实验室"), Some("无"), Some(2.0)));
-    assert_eq!((v[1].date, v[1].scope.as_deref(), v[1].hazards_found), (Some(d(2026, 4, 9)), Some("宿舍"), Some(0.0)));
+    assert_eq!(
+        (
+            v[0].date,
+            v[0].scope.as_deref(),
+            v[0].note.as_deref(),
+            v[0].hazards_found
+        ),
+        (Some(d(2026, 3, 5)), Some("实验室"), Some("无"), Some(2.0))
+    );
+    assert_eq!(
+        (v[1].date, v[1].scope.as_deref(), v[1].hazards_found),
+        (Some(d(2026, 4, 9)), Some("宿舍"), Some(0.0))
+    );
     // Locations are absolute: row 5 in Excel terms, date in column D.
     assert_eq!(v[0].loc.row, 5);
     assert_eq!(v[0].loc.cell("排查日期"), "D5");
@@ -86,7 +133,10 @@ fn header_beyond_row_ten_is_not_found() {
     rows.push(row![d(2026, 3, 5), "实验室"]);
     let inbox = run(base().sheet(schema::INSPECTIONS, rows));
     let f = one(&inbox, Code::MissingHeader);
-    assert_eq!((f.sheet.as_deref(), f.cell.as_deref(), f.rule.as_deref()), (Some("隐患排查"), None, Some("R4")));
+    assert_eq!(
+        (f.sheet.as_deref(), f.cell.as_deref(), f.rule.as_deref()),
+        (Some("隐患排查"), None, Some("R4"))
+    );
     assert_eq!(inbox.ledgers["信息工程系"].inspections, None);
 }
 
@@ -95,7 +145,10 @@ fn missing_required_header_makes_the_sheet_missing() {
     let rows = vec![row!["排查日期", "参加人员"], row![d(2026, 3, 5), "张三"]];
     let inbox = run(base().sheet(schema::INSPECTIONS, rows));
     let f = one(&inbox, Code::MissingHeader);
-    assert_eq!((f.severity, f.sheet.as_deref(), f.cell.as_deref()), (Severity::Error, Some("隐患排查"), Some("A1")));
+    assert_eq!(
+        (f.severity, f.sheet.as_deref(), f.cell.as_deref()),
+        (Severity::Error, Some("隐患排查"), Some("A1"))
+    );
     assert!(f.message.contains("排查范围"), "{}", f.message);
     assert_eq!(inbox.ledgers["信息工程系"].inspections, None);
 }
@@ -111,7 +164,10 @@ fn data_ends_at_the_first_fully_empty_row() {
     ];
     let inbox = run(base().sheet(schema::INSPECTIONS, rows));
     let v = inbox.ledgers["信息工程系"].inspections.clone().unwrap();
-    assert_eq!(v.iter().map(|i| i.date.unwrap()).collect::<Vec<_>>(), vec![d(2026, 1, 5), d(2026, 2, 5)]);
+    assert_eq!(
+        v.iter().map(|i| i.date.unwrap()).collect::<Vec<_>>(),
+        vec![d(2026, 1, 5), d(2026, 2, 5)]
+    );
 }
 
 #[test]
@@ -126,7 +182,12 @@ fn total_rows_are_ignored() {
     let inbox = run(base().sheet(schema::PLAN, rows));
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     let v = inbox.ledgers["信息工程系"].plan.clone().unwrap();
-    assert_eq!(v.iter().map(|t| t.task.clone().unwrap()).collect::<Vec<_>>(), vec!["排查", "培训"]);
+    assert_eq!(
+        v.iter()
+            .map(|t| t.task.clone().unwrap())
+            .collect::<Vec<_>>(),
+        vec!["排查", "培训"]
+    );
 }
 
 #[test]
@@ -136,10 +197,15 @@ fn merged_cells_count_for_their_first_cell() {
         row!["2026-03-05", "实验室"],
         row!["", "宿舍"],
     ];
-    let inbox = run(base().sheet(schema::INSPECTIONS, rows).merge(schema::INSPECTIONS, 1, 0, 2, 0));
+    let inbox = run(base()
+        .sheet(schema::INSPECTIONS, rows)
+        .merge(schema::INSPECTIONS, 1, 0, 2, 0));
     let v = inbox.ledgers["信息工程系"].inspections.clone().unwrap();
     assert_eq!(v.len(), 2);
     assert_eq!((v[0].date, v[1].date), (Some(d(2026, 3, 5)), None));
     let f = one(&inbox, Code::MissingValue);
-    assert_eq!((f.sheet.as_deref(), f.cell.as_deref(), f.rule.as_deref()), (Some("隐患排查"), Some("A3"), Some("R4")));
+    assert_eq!(
+        (f.sheet.as_deref(), f.cell.as_deref(), f.rule.as_deref()),
+        (Some("隐患排查"), Some("A3"), Some("R4"))
+    );
 }

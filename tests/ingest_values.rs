@@ -9,7 +9,15 @@ use tongbao::model::*;
 use tongbao::schema;
 
 fn run_in(dir: &std::path::Path) -> Inbox {
-    ingest_dir(dir, &roster(), &Options { year: Some(2026), recursive: false }).unwrap()
+    ingest_dir(
+        dir,
+        &roster(),
+        &Options {
+            year: Some(2026),
+            recursive: false,
+        },
+    )
+    .unwrap()
 }
 
 fn run(book: Book) -> Inbox {
@@ -27,7 +35,11 @@ fn found(inbox: &Inbox, code: Code) -> Vec<&Finding> {
 }
 
 fn at(f: &Finding) -> (Severity, &str, &str) {
-    (f.severity, f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""))
+    (
+        f.severity,
+        f.sheet.as_deref().unwrap_or(""),
+        f.cell.as_deref().unwrap_or(""),
+    )
 }
 
 fn inspections(rows: Vec<Vec<Cell>>) -> Inbox {
@@ -37,7 +49,13 @@ fn inspections(rows: Vec<Vec<Cell>>) -> Inbox {
 }
 
 fn dates(inbox: &Inbox) -> Vec<Option<NaiveDate>> {
-    inbox.ledgers["信息工程系"].inspections.as_ref().unwrap().iter().map(|i| i.date).collect()
+    inbox.ledgers["信息工程系"]
+        .inspections
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|i| i.date)
+        .collect()
 }
 
 #[test]
@@ -55,7 +73,12 @@ fn dates_in_every_accepted_form() {
         Cell::Num(46086.0),
     ];
     let n = forms.len();
-    let inbox = inspections(forms.into_iter().map(|c| vec![c, "实验室".into()]).collect());
+    let inbox = inspections(
+        forms
+            .into_iter()
+            .map(|c| vec![c, "实验室".into()])
+            .collect(),
+    );
     assert_eq!(found(&inbox, Code::BadValue), Vec::<&Finding>::new());
     assert_eq!(dates(&inbox), vec![Some(d(2026, 3, 5)); n]);
 }
@@ -68,11 +91,21 @@ fn bad_dates_are_bad_value_with_cell_and_raw() {
         row!["三月五日", "食堂"],
     ]);
     let bad = found(&inbox, Code::BadValue);
-    assert_eq!(bad.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![(Severity::Error, "隐患排查", "A3"), (Severity::Error, "隐患排查", "A4")]);
+    assert_eq!(
+        bad.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![
+            (Severity::Error, "隐患排查", "A3"),
+            (Severity::Error, "隐患排查", "A4")
+        ]
+    );
     assert_eq!(bad[0].raw.as_deref(), Some("2026-02-30"));
     assert_eq!(bad[1].raw.as_deref(), Some("三月五日"));
     assert_eq!(bad[0].rule.as_deref(), Some("R4"));
-    assert!(bad[0].message.contains("排查日期") && bad[0].message.contains("日期"), "{}", bad[0].message);
+    assert!(
+        bad[0].message.contains("排查日期") && bad[0].message.contains("日期"),
+        "{}",
+        bad[0].message
+    );
     assert_eq!(bad[0].unit.as_deref(), Some("信息工程系"));
     assert_eq!(dates(&inbox), vec![Some(d(2026, 1, 5)), None, None]);
 }
@@ -91,22 +124,46 @@ fn dates_in_a_1904_workbook() {
     let p = b.save(dir.path(), "台账.xlsx");
     set_1904(&p);
     let inbox = run_in(dir.path());
-    assert_eq!(dates(&inbox), vec![Some(d(2026, 3, 5)), Some(d(2026, 3, 5)), Some(d(2026, 3, 6))]);
-    assert_eq!(inbox.ledgers["信息工程系"].cover.submitted_on, Some(d(2026, 12, 31)));
+    assert_eq!(
+        dates(&inbox),
+        vec![
+            Some(d(2026, 3, 5)),
+            Some(d(2026, 3, 5)),
+            Some(d(2026, 3, 6))
+        ]
+    );
+    assert_eq!(
+        inbox.ledgers["信息工程系"].cover.submitted_on,
+        Some(d(2026, 12, 31))
+    );
 }
 
 #[test]
 fn required_blank_is_missing_value() {
     let inbox = inspections(vec![row![d(2026, 3, 5), ""]]);
     let f = found(&inbox, Code::MissingValue);
-    assert_eq!(f.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![(Severity::Error, "隐患排查", "B2")]);
-    assert_eq!(inbox.ledgers["信息工程系"].inspections.as_ref().unwrap()[0].scope, None);
+    assert_eq!(
+        f.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![(Severity::Error, "隐患排查", "B2")]
+    );
+    assert_eq!(
+        inbox.ledgers["信息工程系"].inspections.as_ref().unwrap()[0].scope,
+        None
+    );
 }
 
 #[test]
 fn yes_no_forms() {
     let mut rows = vec![ledger_headers(schema::MEETINGS)];
-    let forms = [("是", "否"), ("Y", "N"), ("yes", "no"), ("√", "×"), ("✓", "✗"), ("有", "无"), ("1", "0")];
+    let forms = [
+        ("是", "否"),
+        ("Y", "N"),
+        ("yes", "no"),
+        ("√", "×"),
+        ("✓", "✗"),
+        ("有", "无"),
+        ("1", "0"),
+    ];
     for (i, (y, n)) in forms.iter().enumerate() {
         rows.push(row![d(2026, 3, 1 + i as u32), "会议", *y, *n]);
     }
@@ -114,11 +171,20 @@ fn yes_no_forms() {
     let inbox = run(base().sheet(schema::MEETINGS, rows));
     let m = inbox.ledgers["信息工程系"].meetings.clone().unwrap();
     for x in &m[..forms.len()] {
-        assert_eq!((x.principal_attended, x.prevention_studied), (Some(true), Some(false)));
+        assert_eq!(
+            (x.principal_attended, x.prevention_studied),
+            (Some(true), Some(false))
+        );
     }
-    assert_eq!((m[7].principal_attended, m[7].prevention_studied), (Some(true), None));
+    assert_eq!(
+        (m[7].principal_attended, m[7].prevention_studied),
+        (Some(true), None)
+    );
     let bad = found(&inbox, Code::BadValue);
-    assert_eq!(bad.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![(Severity::Error, "安全工作会议", "D9")]);
+    assert_eq!(
+        bad.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![(Severity::Error, "安全工作会议", "D9")]
+    );
     assert_eq!(bad[0].rule.as_deref(), Some("R3"));
 }
 
@@ -129,10 +195,19 @@ fn quarter_forms() {
         rows.push(row![q, d(2026, 10, 8)]);
     }
     let inbox = run(base().sheet(schema::QUARTERLY, rows));
-    let q: Vec<_> = inbox.ledgers["信息工程系"].quarterly.as_ref().unwrap().iter().map(|r| r.quarter).collect();
+    let q: Vec<_> = inbox.ledgers["信息工程系"]
+        .quarterly
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|r| r.quarter)
+        .collect();
     assert_eq!(q, vec![Some(1), Some(2), Some(3), Some(4), Some(1), None]);
     let bad = found(&inbox, Code::BadValue);
-    assert_eq!((at(bad[0]), bad[0].raw.as_deref()), ((Severity::Error, "季度报告", "A7"), Some("第五季度")));
+    assert_eq!(
+        (at(bad[0]), bad[0].raw.as_deref()),
+        ((Severity::Error, "季度报告", "A7"), Some("第五季度"))
+    );
 }
 
 #[test]
@@ -150,59 +225,138 @@ fn accident_and_hazard_grades() {
         row![d(2026, 3, 1), "b", "重大事故隐患", d(2026, 4, 1)],
         row![d(2026, 3, 1), "c", "较大", d(2026, 4, 1)],
     ];
-    let inbox = run(base().sheet(schema::ACCIDENTS, acc).sheet(schema::HAZARDS, haz));
+    let inbox = run(base()
+        .sheet(schema::ACCIDENTS, acc)
+        .sheet(schema::HAZARDS, haz));
     let l = &inbox.ledgers["信息工程系"];
-    let a: Vec<_> = l.accidents.as_ref().unwrap().iter().map(|a| a.grade).collect();
-    assert_eq!(a, vec![Some(AccidentGrade::General), Some(AccidentGrade::Major), Some(AccidentGrade::Extraordinary), None]);
-    let h: Vec<_> = l.hazards.as_ref().unwrap().iter().map(|h| h.grade).collect();
-    assert_eq!(h, vec![Some(HazardGrade::General), Some(HazardGrade::Serious), Some(HazardGrade::Major)]);
+    let a: Vec<_> = l
+        .accidents
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|a| a.grade)
+        .collect();
+    assert_eq!(
+        a,
+        vec![
+            Some(AccidentGrade::General),
+            Some(AccidentGrade::Major),
+            Some(AccidentGrade::Extraordinary),
+            None
+        ]
+    );
+    let h: Vec<_> = l
+        .hazards
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|h| h.grade)
+        .collect();
+    assert_eq!(
+        h,
+        vec![
+            Some(HazardGrade::General),
+            Some(HazardGrade::Serious),
+            Some(HazardGrade::Major)
+        ]
+    );
     let bad = found(&inbox, Code::BadValue);
-    assert_eq!(bad.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![(Severity::Error, "安全事故", "C5")]);
+    assert_eq!(
+        bad.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![(Severity::Error, "安全事故", "C5")]
+    );
     assert_eq!(bad[0].rule.as_deref(), Some("R9、R11"));
 }
 
 #[test]
 fn money_in_wan_or_yuan() {
     let wan = vec![
-        row!["发生日期", "事故概况", "事故等级", "死亡人数", "受伤人数", "直接经济损失（万元）"],
+        row![
+            "发生日期",
+            "事故概况",
+            "事故等级",
+            "死亡人数",
+            "受伤人数",
+            "直接经济损失（万元）"
+        ],
         row![d(2026, 3, 1), "火灾", "一般", 0, "3人", 1.5],
     ];
     let inbox = run(base().sheet(schema::ACCIDENTS, wan));
     let a = &inbox.ledgers["信息工程系"].accidents.as_ref().unwrap()[0];
-    assert_eq!((a.loss_wan, a.injuries, a.deaths), (Some(1.5), Some(3), Some(0)));
+    assert_eq!(
+        (a.loss_wan, a.injuries, a.deaths),
+        (Some(1.5), Some(3), Some(0))
+    );
     let yuan = vec![
-        row!["发生日期", "事故概况", "事故等级", "死亡人数", "受伤人数", "直接经济损失（元）"],
+        row![
+            "发生日期",
+            "事故概况",
+            "事故等级",
+            "死亡人数",
+            "受伤人数",
+            "直接经济损失（元）"
+        ],
         row![d(2026, 3, 1), "火灾", "一般", 0, 0, 15000],
     ];
     let inbox = run(base().sheet(schema::ACCIDENTS, yuan));
-    assert_eq!(inbox.ledgers["信息工程系"].accidents.as_ref().unwrap()[0].loss_wan, Some(1.5));
+    assert_eq!(
+        inbox.ledgers["信息工程系"].accidents.as_ref().unwrap()[0].loss_wan,
+        Some(1.5)
+    );
 }
 
 #[test]
 fn formula_cached_values_count_and_error_values_are_findings() {
     let rows = vec![
         ledger_headers(schema::INSPECTIONS),
-        vec![Cell::Formula("=DATE(2026,3,5)".into(), "46086".into()), "实验室".into(), "".into(), Cell::Formula("=1+1".into(), "2".into())],
-        vec![d(2026, 4, 5).into(), "宿舍".into(), "".into(), Cell::Formula("=1/0".into(), "#DIV/0!".into())],
-        vec![Cell::Formula("=#REF!".into(), "#REF!".into()), "食堂".into()],
+        vec![
+            Cell::Formula("=DATE(2026,3,5)".into(), "46086".into()),
+            "实验室".into(),
+            "".into(),
+            Cell::Formula("=1+1".into(), "2".into()),
+        ],
+        vec![
+            d(2026, 4, 5).into(),
+            "宿舍".into(),
+            "".into(),
+            Cell::Formula("=1/0".into(), "#DIV/0!".into()),
+        ],
+        vec![
+            Cell::Formula("=#REF!".into(), "#REF!".into()),
+            "食堂".into(),
+        ],
     ];
     let inbox = run(base().sheet(schema::INSPECTIONS, rows));
     let v = inbox.ledgers["信息工程系"].inspections.clone().unwrap();
-    assert_eq!((v[0].date, v[0].hazards_found), (Some(d(2026, 3, 5)), Some(2.0)));
+    assert_eq!(
+        (v[0].date, v[0].hazards_found),
+        (Some(d(2026, 3, 5)), Some(2.0))
+    );
     assert_eq!((v[1].date, v[1].hazards_found), (Some(d(2026, 4, 5)), None));
     assert_eq!(v[2].date, None);
     let bad = found(&inbox, Code::BadValue);
-    assert_eq!(bad.iter().map(|f| (at(f), f.raw.as_deref())).collect::<Vec<_>>(), vec![
-        ((Severity::Error, "隐患排查", "D3"), Some("#DIV/0!")),
-        ((Severity::Error, "隐患排查", "A4"), Some("#REF!")),
-    ]);
+    assert_eq!(
+        bad.iter()
+            .map(|f| (at(f), f.raw.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![
+            ((Severity::Error, "隐患排查", "D3"), Some("#DIV/0!")),
+            ((Severity::Error, "隐患排查", "A4"), Some("#REF!")),
+        ]
+    );
 }
 
 #[test]
 fn event_dates_outside_the_year_are_dropped_with_a_warning() {
-    let inbox = inspections(vec![row![d(2025, 12, 28), "实验室"], row![d(2026, 1, 5), "宿舍"]]);
+    let inbox = inspections(vec![
+        row![d(2025, 12, 28), "实验室"],
+        row![d(2026, 1, 5), "宿舍"],
+    ]);
     let f = found(&inbox, Code::OutOfPeriod);
-    assert_eq!(f.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![(Severity::Warning, "隐患排查", "A2")]);
+    assert_eq!(
+        f.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![(Severity::Warning, "隐患排查", "A2")]
+    );
     assert_eq!(f[0].raw.as_deref(), Some("2025-12-28"));
     assert_eq!(dates(&inbox), vec![Some(d(2026, 1, 5))]);
 }
@@ -211,34 +365,83 @@ fn event_dates_outside_the_year_are_dropped_with_a_warning() {
 fn dates_after_the_cover_submission_date() {
     let mut b = ledger("信息工程系", 2026, d(2026, 7, 3));
     b = b
-        .sheet(schema::INSPECTIONS, vec![ledger_headers(schema::INSPECTIONS), row![d(2026, 7, 2), "a"], row![d(2026, 7, 20), "b"]])
-        .sheet(schema::QUARTERLY, vec![ledger_headers(schema::QUARTERLY), row!["第二季度", d(2026, 7, 8)]])
-        .sheet(schema::HAZARDS, vec![
-            ledger_headers(schema::HAZARDS),
-            // 整改期限 after 报送日期 is normal; 整改完成日期 after it is not.
-            row![d(2026, 6, 1), "x", "一般", d(2026, 9, 1), "", d(2026, 7, 10)],
-        ]);
+        .sheet(
+            schema::INSPECTIONS,
+            vec![
+                ledger_headers(schema::INSPECTIONS),
+                row![d(2026, 7, 2), "a"],
+                row![d(2026, 7, 20), "b"],
+            ],
+        )
+        .sheet(
+            schema::QUARTERLY,
+            vec![
+                ledger_headers(schema::QUARTERLY),
+                row!["第二季度", d(2026, 7, 8)],
+            ],
+        )
+        .sheet(
+            schema::HAZARDS,
+            vec![
+                ledger_headers(schema::HAZARDS),
+                // 整改期限 after 报送日期 is normal; 整改完成日期 after it is not.
+                row![
+                    d(2026, 6, 1),
+                    "x",
+                    "一般",
+                    d(2026, 9, 1),
+                    "",
+                    d(2026, 7, 10)
+                ],
+            ],
+        );
     let inbox = run(b);
     let l = &inbox.ledgers["信息工程系"];
-    assert_eq!(l.inspections.as_ref().unwrap().iter().map(|i| i.date).collect::<Vec<_>>(), vec![Some(d(2026, 7, 2))]);
+    assert_eq!(
+        l.inspections
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|i| i.date)
+            .collect::<Vec<_>>(),
+        vec![Some(d(2026, 7, 2))]
+    );
     assert_eq!(l.quarterly.as_ref().unwrap()[0].submitted_on, None);
     let h = &l.hazards.as_ref().unwrap()[0];
     assert_eq!((h.deadline, h.completed_on), (Some(d(2026, 9, 1)), None));
     let f = found(&inbox, Code::FutureDate);
-    assert_eq!(f.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![
-        (Severity::Warning, "季度报告", "B2"),
-        (Severity::Warning, "隐患排查", "A3"),
-        (Severity::Warning, "隐患整改", "F2"),
-    ]);
+    assert_eq!(
+        f.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![
+            (Severity::Warning, "季度报告", "B2"),
+            (Severity::Warning, "隐患排查", "A3"),
+            (Severity::Warning, "隐患整改", "F2"),
+        ]
+    );
 }
 
 #[test]
 fn register_rows_units_measures_and_leaders() {
     let dir = tmp();
     let reg = register(2026, d(2026, 7, 4))
-        .push(schema::PUNISHMENTS, row!["信息系", "整改通知书", "2026-03-02", "未排查"])
+        .push(
+            schema::PUNISHMENTS,
+            row!["信息系", "整改通知书", "2026-03-02", "未排查"],
+        )
         .push(schema::PUNISHMENTS, row!["外语系", "约谈", d(2026, 3, 2)])
-        .push(schema::LISTED, row!["GP-1", "配电房", "信息工程系、机电工程系；信息系", "学校", d(2026, 3, 1), d(2026, 5, 1), "", "整改中"])
+        .push(
+            schema::LISTED,
+            row![
+                "GP-1",
+                "配电房",
+                "信息工程系、机电工程系；信息系",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 5, 1),
+                "",
+                "整改中"
+            ],
+        )
         .push(schema::VISITS, row!["王某某", d(2026, 4, 1), "学生处"])
         .push(schema::VISITS, row!["赵某", d(2026, 4, 2), "校医院"])
         .push(schema::ADJUSTMENTS, row!["学生处", "-3分", "通报"]);
@@ -246,20 +449,54 @@ fn register_rows_units_measures_and_leaders() {
     let inbox = run_in(dir.path());
     let r = inbox.register.as_ref().unwrap();
     let p = r.punishments.as_ref().unwrap();
-    assert_eq!((p[0].unit.as_deref(), p[0].measure, p[0].imposed), (Some("信息工程系"), Some(Measure::RectificationNotice), Some(d(2026, 3, 2))));
+    assert_eq!(
+        (p[0].unit.as_deref(), p[0].measure, p[0].imposed),
+        (
+            Some("信息工程系"),
+            Some(Measure::RectificationNotice),
+            Some(d(2026, 3, 2))
+        )
+    );
     assert_eq!(p[1].unit, None);
     let l = r.listed_hazards.as_ref().unwrap();
-    assert_eq!(l.iter().map(|h| h.unit.clone().unwrap()).collect::<Vec<_>>(), vec!["信息工程系", "机电工程系"]);
-    assert_eq!((l[1].id.as_deref(), l[1].level, l[1].state), (Some("GP-1"), Some(SupervisionLevel::School), Some(ListedState::InProgress)));
+    assert_eq!(
+        l.iter()
+            .map(|h| h.unit.clone().unwrap())
+            .collect::<Vec<_>>(),
+        vec!["信息工程系", "机电工程系"]
+    );
+    assert_eq!(
+        (l[1].id.as_deref(), l[1].level, l[1].state),
+        (
+            Some("GP-1"),
+            Some(SupervisionLevel::School),
+            Some(ListedState::InProgress)
+        )
+    );
     let v = r.visits.as_ref().unwrap();
-    assert_eq!((v[0].leader.as_deref(), v[0].visited.as_deref()), (Some("王某某"), Some("学生处")));
-    assert_eq!((v[1].leader.as_deref(), v[1].visited.as_deref()), (Some("赵某"), Some("校医院")));
+    assert_eq!(
+        (v[0].leader.as_deref(), v[0].visited.as_deref()),
+        (Some("王某某"), Some("学生处"))
+    );
+    assert_eq!(
+        (v[1].leader.as_deref(), v[1].visited.as_deref()),
+        (Some("赵某"), Some("校医院"))
+    );
     assert_eq!(r.adjustments.as_ref().unwrap()[0].points, Some(-3.0));
     let unknown = found(&inbox, Code::UnknownUnit);
-    assert_eq!(unknown.iter().map(|f| (at(f), f.raw.as_deref())).collect::<Vec<_>>(), vec![
-        ((Severity::Error, "惩戒措施", "A3"), Some("外语系")),
-        ((Severity::Warning, "领导调研督查", "C3"), Some("校医院")),
-    ]);
+    assert_eq!(
+        unknown
+            .iter()
+            .map(|f| (at(f), f.raw.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![
+            ((Severity::Error, "惩戒措施", "A3"), Some("外语系")),
+            ((Severity::Warning, "领导调研督查", "C3"), Some("校医院")),
+        ]
+    );
     let leader = found(&inbox, Code::DuplicateValue);
-    assert_eq!(leader.iter().map(|f| at(f)).collect::<Vec<_>>(), vec![(Severity::Warning, "领导调研督查", "A3")]);
+    assert_eq!(
+        leader.iter().map(|f| at(f)).collect::<Vec<_>>(),
+        vec![(Severity::Warning, "领导调研督查", "A3")]
+    );
 }

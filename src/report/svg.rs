@@ -30,15 +30,21 @@ pub fn xml_escape(s: &str) -> String {
 
 /// Horizontal bar chart; `max` is the full-scale value.
 fn hbar(title: &str, bars: &[Bar], max: f64) -> String {
-    const LABEL_W: f64 = 190.0;
     const BAR_W: f64 = 360.0;
     const ROW: f64 = 26.0;
-    let width = LABEL_W + BAR_W + 70.0;
+    // Labels are 13px: a CJK character is about 13px wide, an ASCII one about 7px.
+    let longest = bars
+        .iter()
+        .map(|b| unicode_width::UnicodeWidthStr::width(b.label.as_str()))
+        .max()
+        .unwrap_or(0);
+    let label_w = (longest as f64 * 6.8 + 16.0).max(80.0);
+    let width = label_w + BAR_W + 70.0;
     let height = 34.0 + ROW * bars.len() as f64 + 6.0;
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width:.0} {height:.0}" width="100%" preserveAspectRatio="xMinYMin meet"><title>{t}</title><text x="0" y="18" class="ct">{t}</text>"#,
+        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width:.1} {height:.0}" width="100%" preserveAspectRatio="xMinYMin meet"><title>{t}</title><text x="0" y="18" class="ct">{t}</text>"#,
         t = xml_escape(title)
     );
     for (i, b) in bars.iter().enumerate() {
@@ -51,14 +57,14 @@ fn hbar(title: &str, bars: &[Bar], max: f64) -> String {
         let w = BAR_W * frac;
         let _ = write!(
             s,
-            r#"<text x="{lx:.0}" y="{ty:.1}" text-anchor="end" class="cl">{label}</text><rect x="{bx:.0}" y="{y:.1}" width="{bw:.1}" height="18" class="bg"/><rect x="{bx:.0}" y="{y:.1}" width="{w:.1}" height="18" class="{cls}"/><text x="{vx:.1}" y="{ty:.1}" class="cv">{v}</text>"#,
-            lx = LABEL_W - 8.0,
+            r#"<text x="{lx:.1}" y="{ty:.1}" text-anchor="end" class="cl">{label}</text><rect x="{bx:.1}" y="{y:.1}" width="{bw:.1}" height="18" class="bg"/><rect x="{bx:.1}" y="{y:.1}" width="{w:.1}" height="18" class="{cls}"/><text x="{vx:.1}" y="{ty:.1}" class="cv">{v}</text>"#,
+            lx = label_w - 8.0,
             ty = y + 14.0,
             label = xml_escape(&b.label),
-            bx = LABEL_W,
+            bx = label_w,
             bw = BAR_W,
             cls = b.class,
-            vx = LABEL_W + w + 6.0,
+            vx = label_w + w + 6.0,
             v = xml_escape(&b.text),
         );
     }
