@@ -133,3 +133,48 @@ fn bad_period_and_as_of_fail() {
     }
     assert!(!dir.path().join("public").exists());
 }
+
+/// The shipped sample inbox (sample-data/, see EXPECTED.md): --strict with an error finding
+/// exits 1 but still writes everything; a rebuild is byte-identical.
+#[test]
+fn sample_strict_exit_and_reproducible() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = manifest.join("sample-data/tongbao.toml");
+    if !config.exists() {
+        println!("跳过：没有 sample-data/");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let run = |strict: bool| {
+        let mut cmd = Command::cargo_bin("tongbao").unwrap();
+        cmd.arg("--config").arg(&config);
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.args([
+            "build",
+            "--period",
+            "2026H1",
+            "--as-of",
+            "2026-07-15",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap()
+    };
+    let first = run(true);
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert!(stdout.contains("单位16个，已报送15个"), "{stdout}");
+    let a = files(out.path());
+    assert!(a.contains_key(Path::new("2026H1/feedback/图书馆.html")));
+    let second = run(false);
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(files(out.path()), a, "byte-identical rebuild");
+}

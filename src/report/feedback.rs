@@ -21,6 +21,9 @@ pub struct FeedbackView {
     pub not_met: Vec<RuleView>,
     pub pending: Vec<RuleView>,
     pub suggestions: Vec<String>,
+    /// 一票否决情况 (year) / 一票否决风险 (H1/H2)
+    pub veto_heading: String,
+    pub vetoes: Vec<String>,
     pub rectification_due_cn: String,
     pub css: String,
 }
@@ -141,7 +144,27 @@ pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> Feedba
         not_met.len(),
         view::unit_rules_with(u, Status::Pending).len()
     );
+    let year = r.period_kind == crate::eval::PeriodKind::Year;
+    let vetoes = if year { &u.vetoes } else { &u.veto_risks }
+        .iter()
+        .map(|v| {
+            format!(
+                "{}（{}，{}）：{}",
+                esc(&v.condition),
+                esc(&v.clause),
+                esc(&v.id),
+                esc(&v.detail)
+            )
+        })
+        .collect();
     FeedbackView {
+        veto_heading: if year {
+            "一票否决情况"
+        } else {
+            "一票否决风险"
+        }
+        .into(),
+        vetoes,
         unit: esc(&u.name),
         title: esc(&r.title),
         period_label: esc(&r.period),
