@@ -33,7 +33,33 @@ pub fn sections(r: &Results, cc: &[String], esc: Esc, charts: bool) -> Vec<Secti
 
 fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
     let s = &r.summary;
-    let mut paras = Vec::new();
+    let mut paras = vec![submission_para(r, esc)];
+    paras.push(format!(
+        "按各项要求统计，总体达标率为{}（达标项 ÷（达标项 + 未达标项），待完成、不适用项不计入）。",
+        percent(s.overall_rate)
+    ));
+    if !r.register_present {
+        paras.push(
+            "保卫处台账（惩戒措施、挂牌督办、事故认定等）未提供，相关情况以现有数据为准。".into(),
+        );
+    }
+    paras.extend(leader_para(r, esc));
+    Section {
+        heading: "总体情况".into(),
+        paras,
+        table: Some(rates_table(r, esc)),
+        chart: if charts {
+            svg::met_rates(&s.met_rates)
+        } else {
+            String::new()
+        },
+        ..Default::default()
+    }
+}
+
+/// Roster size, submitted / on time / late / missing units (一.1、五.1).
+fn submission_para(r: &Results, esc: Esc) -> String {
+    let s = &r.summary;
     let depts = r.units.iter().filter(|u| u.kind == "部门").count();
     let mut p = format!(
         "本次{}共{}个单位（部门{}个、系部{}个），已报送台账{}个，其中按时报送{}个",
@@ -66,18 +92,13 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
             names(&s.missing, esc)
         ));
     }
-    paras.push(p);
-    paras.push(format!(
-        "按各项要求统计，总体达标率为{}（达标项 ÷（达标项 + 未达标项），待完成、不适用项不计入）。",
-        percent(s.overall_rate)
-    ));
-    if !r.register_present {
-        paras.push(
-            "保卫处台账（惩戒措施、挂牌督办、事故认定等）未提供，相关情况以现有数据为准。".into(),
-        );
-    }
-    paras.extend(leader_para(r, esc));
-    let rows = s
+    p
+}
+
+/// Met rate per rule.
+fn rates_table(r: &Results, esc: Esc) -> Table {
+    let rows = r
+        .summary
         .met_rates
         .iter()
         .map(|m| {
@@ -101,19 +122,9 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
         "不适用",
         "达标率",
     ];
-    Section {
-        heading: "总体情况".into(),
-        paras,
-        table: Some(Table {
-            head: head.map(String::from).to_vec(),
-            rows,
-        }),
-        chart: if charts {
-            svg::met_rates(&s.met_rates)
-        } else {
-            String::new()
-        },
-        ..Default::default()
+    Table {
+        head: head.map(String::from).to_vec(),
+        rows,
     }
 }
 
@@ -249,25 +260,7 @@ fn problems(r: &Results, esc: Esc) -> Option<Section> {
             });
         }
     }
-    let leaders: Vec<String> = r
-        .leaders
-        .iter()
-        .flat_map(|l| {
-            rule_order(l.rules.keys().cloned())
-                .into_iter()
-                .filter_map(|id| l.rules.get(&id).map(|x| (id, x)))
-                .filter(|(_, x)| x.status == Status::NotMet)
-                .map(|(id, x)| {
-                    format!(
-                        "{}：{}，{}。",
-                        esc(&l.name),
-                        esc(&rule_label(&id, x)),
-                        esc(&why(x))
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let leaders = leader_problems(r, esc);
     if !leaders.is_empty() {
         groups.push(Group {
             heading: "学校领导安全履职（四.1）".into(),
@@ -284,4 +277,26 @@ fn problems(r: &Results, esc: Esc) -> Option<Section> {
         groups,
         ..Default::default()
     })
+}
+
+/// Leaders' 未达标 rules (R6, R7), one line each.
+fn leader_problems(r: &Results, esc: Esc) -> Vec<String> {
+    r.leaders
+        .iter()
+        .flat_map(|l| {
+            rule_order(l.rules.keys().cloned())
+                .into_iter()
+                .filter_map(|id| l.rules.get(&id).map(|x| (id, x)))
+                .filter(|(_, x)| x.status == Status::NotMet)
+                .map(|(id, x)| {
+                    format!(
+                        "{}：{}，{}。",
+                        esc(&l.name),
+                        esc(&rule_label(&id, x)),
+                        esc(&why(x))
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

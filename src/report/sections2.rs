@@ -143,26 +143,44 @@ pub fn accidents(r: &Results, esc: Esc) -> Option<Section> {
     if all.is_empty() {
         return None;
     }
-    let mut groups = Vec::new();
     let list = all
         .iter()
         .map(|(u, a)| format!("{}：{}。", esc(&u.name), esc(&accident_text(a))))
         .collect();
-    groups.push(Group {
-        heading: "事故情况".into(),
-        lines: list,
-        ..Default::default()
-    });
     let frequent = &r.summary.frequent_accident_units;
-    if !frequent.is_empty() {
-        groups.push(Group {
-            heading: "事故多发单位（五.2）".into(),
-            lines: vec![format!("{}，予以通报。", names(frequent, esc))],
-            ..Default::default()
-        });
-    }
-    let acc: Vec<String> = all
-        .iter()
+    let frequent = if frequent.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!("{}，予以通报。", names(frequent, esc))]
+    };
+    let groups = [
+        ("事故情况", list),
+        ("事故多发单位（五.2）", frequent),
+        (
+            "书面检查报告与问责（五.4）",
+            accountability_lines(&all, esc),
+        ),
+        ("事故等级提示", grading_warnings(&all, esc)),
+    ]
+    .into_iter()
+    .filter(|(_, lines)| !lines.is_empty())
+    .map(|(heading, lines)| Group {
+        heading: heading.into(),
+        lines,
+        ..Default::default()
+    })
+    .collect();
+    Some(Section {
+        heading: "安全事故情况".into(),
+        paras: vec![format!("本期共报告或认定安全事故{}起。", all.len())],
+        groups,
+        ..Default::default()
+    })
+}
+
+/// Accidents that need a written inspection report and start accountability (五.4, R11).
+fn accountability_lines(all: &[(&UnitResult, &AccidentRecord)], esc: Esc) -> Vec<String> {
+    all.iter()
         .filter(|(_, a)| a.accountability)
         .map(|(u, a)| {
             let report = match a.report_date {
@@ -175,16 +193,12 @@ pub fn accidents(r: &Results, esc: Esc) -> Option<Section> {
                 esc(&accident_text(a))
             )
         })
-        .collect();
-    if !acc.is_empty() {
-        groups.push(Group {
-            heading: "书面检查报告与问责（五.4）".into(),
-            lines: acc,
-            ..Default::default()
-        });
-    }
-    let warn: Vec<String> = all
-        .iter()
+        .collect()
+}
+
+/// Reported grade lower than the grade the figures imply (493号令; relevant to V4).
+fn grading_warnings(all: &[(&UnitResult, &AccidentRecord)], esc: Esc) -> Vec<String> {
+    all.iter()
         .filter_map(|(u, a)| {
             let implied = a.implied_grade.as_deref()?;
             let reported = a.reported_grade.as_deref().unwrap_or("未填");
@@ -198,20 +212,7 @@ pub fn accidents(r: &Results, esc: Esc) -> Option<Section> {
                 )
             })
         })
-        .collect();
-    if !warn.is_empty() {
-        groups.push(Group {
-            heading: "事故等级提示".into(),
-            lines: warn,
-            ..Default::default()
-        });
-    }
-    Some(Section {
-        heading: "安全事故情况".into(),
-        paras: vec![format!("本期共报告或认定安全事故{}起。", all.len())],
-        groups,
-        ..Default::default()
-    })
+        .collect()
 }
 
 /// 六、一票否决风险提示 (H1/H2) / 一票否决情况 (year), with the 抄告 list (七.2).

@@ -145,20 +145,10 @@ pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
     Ok(wb.save_to_buffer()?)
 }
 
-fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
-    let ids = all_unit_rules(r);
-    let score_head = if r.period_kind == crate::eval::PeriodKind::Year {
-        "得分"
-    } else {
-        "参考分"
-    };
-    let veto_head = if r.period_kind == crate::eval::PeriodKind::Year {
-        "一票否决"
-    } else {
-        "否决风险"
-    };
+fn summary_head(r: &Results, ids: &[String]) -> Vec<String> {
+    let year = r.period_kind == crate::eval::PeriodKind::Year;
     let mut head: Vec<String> = vec!["单位".into(), "类别".into(), "报送".into()];
-    for id in &ids {
+    for id in ids {
         let label = r
             .units
             .iter()
@@ -168,12 +158,18 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
         head.push(label);
     }
     head.extend([
-        score_head.into(),
+        if year { "得分" } else { "参考分" }.into(),
         "等级".into(),
         "名次".into(),
-        veto_head.into(),
+        if year { "一票否决" } else { "否决风险" }.into(),
         "未达标说明".into(),
     ]);
+    head
+}
+
+fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
+    let ids = all_unit_rules(r);
+    let head = summary_head(r, &ids);
     let head_ref: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut s = Sheet::new(ws, f, &head_ref)?;
     for u in &r.units {
