@@ -193,3 +193,55 @@ fn results_json_round_trips() {
     assert_eq!(v["period"], "2026H1");
     assert_eq!(v["units"][0]["rules"]["R4"]["missing_months"][0], "2026-04");
 }
+
+#[test]
+fn templates_override_by_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bulletin.md.tera"),
+        "{{ v.title }}|{{ v.doc_number }}|{% for s in v.sections %}{{ s.num }}{{ s.heading }};{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("style.css"), "body{color:#123}").unwrap();
+    let files = render_all(&h1(), &cfg(), Some(dir.path())).unwrap();
+    let md = String::from_utf8(files[&PathBuf::from("bulletin.md")].clone()).unwrap();
+    assert!(
+        md.starts_with(
+            "关于2026年上半年安全工作跟踪督查情况的通报|厦城院综〔2026〕12号|一、总体情况;"
+        ),
+        "{md}"
+    );
+    let html = String::from_utf8(files[&PathBuf::from("bulletin.html")].clone()).unwrap();
+    assert!(
+        html.contains("body{color:#123}"),
+        "built-in HTML template with the overriding CSS"
+    );
+
+    std::fs::write(dir.path().join("bulletin.md.tera"), "{% for x in %}").unwrap();
+    let err = format!(
+        "{:#}",
+        render_all(&h1(), &cfg(), Some(dir.path())).unwrap_err()
+    );
+    assert!(err.contains("bulletin.md.tera"), "{err}");
+}
+
+#[test]
+fn empty_roster_renders() {
+    for mut r in [h1(), year()] {
+        r.units.clear();
+        r.leaders.clear();
+        r.findings.clear();
+        r.prose = None;
+        r.summary.met_rates.clear();
+        r.summary.grade_counts.clear();
+        r.summary.missing.clear();
+        r.summary.roster = 0;
+        r.summary.submitted = 0;
+        r.summary.on_time = 0;
+        r.summary.overall_rate = None;
+        let files = render(&r);
+        assert_eq!(files.len(), 4, "no feedback pages: {:?}", files.keys());
+        let html = String::from_utf8(files[&PathBuf::from("bulletin.html")].clone()).unwrap();
+        assert!(html.contains("总体情况") && html.contains("—"));
+    }
+}
