@@ -5,22 +5,10 @@ use crate::cli::{BuildArgs, Common};
 use crate::eval::{PeriodKind, Results};
 use crate::period::Period;
 use anyhow::Context;
-use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
-
-/// `--as-of`: 2026-07-15 (also 2026/7/15 and 20260715); default today (local time).
-pub fn parse_as_of(s: Option<&str>) -> anyhow::Result<NaiveDate> {
-    let Some(s) = s.map(str::trim) else {
-        return Ok(chrono::Local::now().date_naive());
-    };
-    ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        .with_context(|| format!("评价基准日“{s}”无法识别，应写作 2026-07-15"))
-}
 
 fn progress() -> ProgressBar {
     // indicatif draws to stderr and hides itself when stderr is not a terminal.
@@ -33,8 +21,8 @@ fn progress() -> ProgressBar {
 }
 
 pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let period: Period = args.period.parse().map_err(anyhow::Error::msg)?;
-    let as_of = parse_as_of(args.as_of.as_deref())?;
+    let period: Period = args.period()?;
+    let as_of = args.as_of_date()?;
     let cfg = crate::cmd::load_config(common)?;
     let inbox_dir = crate::cmd::inbox_dir(common, &cfg, period.year);
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from("public"));
@@ -110,19 +98,4 @@ pub fn report_lines(r: &Results, out: &Path, files: usize) -> String {
         out.join("index.html").display(),
         summary
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn as_of_forms() {
-        let d = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
-        assert_eq!(parse_as_of(Some("2026-07-15")).unwrap(), d);
-        assert_eq!(parse_as_of(Some("2026/7/15")).unwrap(), d);
-        assert_eq!(parse_as_of(Some("20260715")).unwrap(), d);
-        assert!(parse_as_of(Some("2026-02-30")).is_err());
-        assert!(parse_as_of(None).is_ok());
-    }
 }
