@@ -279,3 +279,55 @@ fn suggestions_to_interview_name_the_clause() {
         ["建议约谈（五.3）：本期3项规定未达标（R2、R3、R4）"]
     );
 }
+
+/// Timing: `cargo test --release --test rules_scoring -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn evaluate_time_on_30_units() {
+    let names: Vec<String> = (1..=30).map(|i| format!("单位{i:02}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let cfg = config(&refs);
+    let mut reg = register();
+    let mut ledgers = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        let mut l = full_ledger(n);
+        let row = i as u32 + 2;
+        l.accidents = Some(vec![accident(
+            "x.xlsx",
+            2,
+            d(2026, 5, 6),
+            AccidentGrade::General,
+            0,
+            1,
+        )]);
+        reg.punishments.as_mut().unwrap().push(punishment(
+            n,
+            row,
+            d(2026, 4, 28),
+            Some(d(2026, 6, 1)),
+        ));
+        reg.determinations.as_mut().unwrap().push(determination(
+            n,
+            row,
+            d(2026, 5, 6),
+            AccidentGrade::General,
+        ));
+        reg.adjustments.as_mut().unwrap().push(adjustment(n, 1.0));
+        ledgers.push(l);
+    }
+    let ib = inbox(ledgers, Some(reg));
+    let mut times: Vec<f64> = (0..41)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            let r = run(&cfg, &ib, "2026", d(2027, 1, 12));
+            assert_eq!(r.units.len(), 30);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "evaluate, 30 units, year: median {:.3} ms, min {:.3} ms, max {:.3} ms",
+        times[20], times[0], times[40]
+    );
+    assert!(times[20] < 1000.0);
+}

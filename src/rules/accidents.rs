@@ -122,8 +122,9 @@ fn warn_shared_date(
 fn from_ledger(ctx: &Ctx, a: &Accident, d: Option<&Determination>) -> AccidentRecord {
     let implied = implied_grade(a.deaths, a.serious_injuries, a.loss_wan);
     let determined = d.and_then(|d| d.grade);
-    let casualties =
-        a.deaths.unwrap_or(0) + a.injuries.unwrap_or(0) + a.serious_injuries.unwrap_or(0);
+    let casualties = [a.deaths, a.injuries, a.serious_injuries]
+        .iter()
+        .fold(0u32, |s, n| s.saturating_add(n.unwrap_or(0)));
     let responsible = d.and_then(|d| d.responsible);
     AccidentRecord {
         date: a.date,
@@ -298,5 +299,30 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
                 .unit(l.unit.clone()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AccidentGrade::*;
+
+    #[test]
+    fn implied_grade_boundaries_include_the_number() {
+        assert_eq!(implied_grade(None, None, None), None);
+        assert_eq!(implied_grade(Some(2), None, None), Some(General));
+        assert_eq!(implied_grade(Some(3), None, None), Some(Major));
+        assert_eq!(implied_grade(Some(10), Some(0), None), Some(Serious));
+        assert_eq!(implied_grade(Some(30), None, None), Some(Extraordinary));
+        assert_eq!(implied_grade(None, Some(9), None), Some(General));
+        assert_eq!(implied_grade(None, Some(50), None), Some(Serious));
+        assert_eq!(implied_grade(None, Some(100), None), Some(Extraordinary));
+        assert_eq!(implied_grade(None, None, Some(999.9)), Some(General));
+        assert_eq!(implied_grade(None, None, Some(1000.0)), Some(Major));
+        assert_eq!(implied_grade(Some(0), None, Some(9999.0)), Some(Serious));
+        assert_eq!(
+            implied_grade(Some(0), None, Some(10000.0)),
+            Some(Extraordinary)
+        );
     }
 }

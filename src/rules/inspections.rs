@@ -142,3 +142,29 @@ fn hazard_item(ctx: &Ctx, h: &Hazard) -> Item {
     ];
     item(status, detail, fields)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_months_are_named_once_per_year() {
+        let m = |y, mo: u32| (y, mo, String::new());
+        assert_eq!(
+            missing_months_text(&[m(2026, 4), m(2026, 5)]),
+            "缺2026年4月、5月"
+        );
+        assert_eq!(
+            missing_months_text(&[m(2026, 12), m(2027, 1)]),
+            "缺2026年12月、2027年1月"
+        );
+        assert_eq!(
+            last_day(2026, 2),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
+        );
+        assert_eq!(
+            last_day(2026, 12),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+    }
+}

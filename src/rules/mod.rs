@@ -2,6 +2,25 @@
 //! Pure functions over typed data: no file I/O, no printing. Each rule family lives in its own
 //! file naming its clause; this module assembles one `UnitResult` per roster unit, the leaders,
 //! the summary and the findings, then hands the units to `scoring`.
+//!
+//! Choices where mechanism.md is silent (each also in the lead's report):
+//! - `holiday_data_missing`: one warning per (unit, rule, year); the bulletin's 整改要求 date
+//!   gets one without unit or rule.
+//! - R1 is judged the same in every period (the plan is the year's). R15 without a ledger is
+//!   待完成 until the submission due date (as-of semantics), 未达标 after it; a 报送日期 after
+//!   as-of (a later resend used to rebuild a past period) is not judged late.
+//! - A missing central register, or a missing register sheet, makes R10/R12 (and R6/R7) 不适用,
+//!   not 未达标: units are not blamed for the office's own workbook.
+//! - R12: 状态 已销号 without a date on an item listed before the period is taken as closed
+//!   before it (not carried over).
+//! - Accidents: the grade that counts is 等级认定, else the unit's reported grade (the 493号令
+//!   grade only warns). Casualties for R11 = deaths + injuries + serious injuries. Several
+//!   accidents on one date → `duplicate_value` warning on the first determination of that date.
+//! - Scoring deductions scale with the configured points (R10: ½ per 逾期提交, all per 逾期未交;
+//!   R12: ½ per 逾期未整改/逾期销号, all per 拒不整改; accidents: ⅕ per accident, ½ per R11 item
+//!   without report). In the year score an item entirely 待完成 (or 不适用 for the period) earns
+//!   its full points; in H1/H2 it is left out. A 不适用-for-the-period item is R8 in H1/H2, R2/R3
+//!   with no semester starting, R4 with every month exempt.
 
 pub mod accidents;
 pub mod duty;
@@ -121,7 +140,7 @@ impl Notes {
             let what = if rule.is_empty() {
                 "整改要求期限".to_string()
             } else {
-                format!("{rule}的期限")
+                format!("{rule}（{}）的期限", meta(&rule).0)
             };
             let mut f = Finding::warning(
                 Code::HolidayDataMissing,
@@ -365,4 +384,66 @@ fn ledger_rules(
     rules.insert("R8".into(), duty::r8(ctx, l));
     rules.insert("R11".into(), accidents::r11(accidents));
     rules.insert("R13".into(), inspections::r13(ctx, l.hazards.as_deref()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::{config, d};
+
+    fn ctx<'a>(cfg: &'a Config, period: &str, as_of: NaiveDate) -> Ctx<'a> {
+        Ctx {
+            cfg,
+            cal: Calendar::default(),
+            period: period.parse().unwrap(),
+            as_of,
+            register: None,
+        }
+    }
+
+    #[test]
+    fn doc_numbers() {
+        assert_eq!(
+            doc_number("厦城院综", d(2026, 7, 15), Some(12)),
+            "厦城院综〔2026〕12号"
+        );
+        assert_eq!(
+            doc_number("厦城院综", d(2027, 1, 12), None),
+            "厦城院综〔2027〕 号"
+        );
+    }
+
+    #[test]
+    fn register_items_carry_into_later_periods_while_open() {
+        let cfg = config(&[]);
+        let h2 = ctx(&cfg, "2026H2", d(2026, 12, 1));
+        assert!(h2.holds(Some(d(2026, 6, 20)), None));
+        assert!(h2.holds(Some(d(2026, 6, 20)), Some(d(2026, 7, 1))));
+        assert!(!h2.holds(Some(d(2026, 6, 20)), Some(d(2026, 6, 30))));
+        assert!(
+            !h2.holds(Some(d(2026, 12, 2)), None),
+            "after as-of: not yet happened"
+        );
+        let h1 = ctx(&cfg, "2026H1", d(2026, 12, 1));
+        assert!(!h1.holds(Some(d(2026, 7, 2)), None));
+    }
+
+    #[test]
+    fn as_of_day_itself_is_not_over() {
+        let cfg = config(&[]);
+        let c = ctx(&cfg, "2026H1", d(2026, 6, 30));
+        assert!(!c.period_over());
+        assert!(ctx(&cfg, "2026H1", d(2026, 7, 1)).period_over());
+        assert_eq!(c.seen(Some(d(2026, 7, 1))), None);
+        assert!(c.in_period(Some(d(2026, 6, 30))));
+    }
+
+    #[test]
+    fn colliding_feedback_names_get_suffixes() {
+        let cfg = config(&["a/b", "a_b", "a:b", ""]);
+        assert_eq!(
+            feedback_stems(&cfg.units),
+            ["a_b", "a_b-2", "a_b-3", "unit"]
+        );
+    }
 }

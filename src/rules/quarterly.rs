@@ -80,3 +80,17 @@ fn quarter_item(ctx: &Ctx, q: u8, due: NaiveDate, reports: Option<&[QuarterlyRep
     ];
     item(status, detail, fields)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarter_bounds_cover_the_year() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(quarter_bounds(2026, 1), (d(1, 1), d(3, 31)));
+        assert_eq!(quarter_bounds(2026, 2), (d(4, 1), d(6, 30)));
+        assert_eq!(quarter_bounds(2026, 3), (d(7, 1), d(9, 30)));
+        assert_eq!(quarter_bounds(2026, 4), (d(10, 1), d(12, 31)));
+    }
+}

@@ -32,18 +32,7 @@ pub fn summarise(
     leaders: &[LeaderResult],
     findings: &[Finding],
 ) -> Summary {
-    let mut met_rates: Vec<MetRate> = UNIT_RULES
-        .iter()
-        .map(|id| rate(id, units.iter().filter_map(|u| u.rules.get(*id))))
-        .collect();
-    let (met, judged) = met_rates
-        .iter()
-        .fold((0, 0), |(m, j), r| (m + r.met, j + r.met + r.not_met));
-    met_rates.extend(
-        LEADER_RULES
-            .iter()
-            .map(|id| rate(id, leaders.iter().filter_map(|l| l.rules.get(*id)))),
-    );
+    let (met_rates, overall_rate) = met_rates(units, leaders);
     let names = |f: &dyn Fn(&UnitResult) -> bool| -> Vec<String> {
         units
             .iter()
@@ -69,7 +58,7 @@ pub fn summarise(
         late: units.iter().filter(|u| u.late_submission).count(),
         missing: names(&|u| !u.submitted),
         met_rates,
-        overall_rate: (judged > 0).then(|| met as f64 / judged as f64),
+        overall_rate,
         vetoed: names(&|u| !u.vetoes.is_empty()),
         veto_risk: names(&|u| !u.veto_risks.is_empty()),
         frequent_accident_units: names(&|u| {
@@ -93,4 +82,21 @@ pub fn summarise(
             .filter(|f| f.severity == Severity::Warning)
             .count(),
     }
+}
+
+/// Met rates per unit rule (R1…R15), then the leader rules, and the overall rate of unit rules.
+fn met_rates(units: &[UnitResult], leaders: &[LeaderResult]) -> (Vec<MetRate>, Option<f64>) {
+    let mut rates: Vec<MetRate> = UNIT_RULES
+        .iter()
+        .map(|id| rate(id, units.iter().filter_map(|u| u.rules.get(*id))))
+        .collect();
+    let (met, judged) = rates
+        .iter()
+        .fold((0, 0), |(m, j), r| (m + r.met, j + r.met + r.not_met));
+    rates.extend(
+        LEADER_RULES
+            .iter()
+            .map(|id| rate(id, leaders.iter().filter_map(|l| l.rules.get(*id)))),
+    );
+    (rates, (judged > 0).then(|| met as f64 / judged as f64))
 }
