@@ -377,17 +377,16 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
     };
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
         let line = e.span().map(|s| keys::line_of(text, s.start));
-        fail(
-            line,
-            format!("不是有效的 TOML 格式（{}）", e.message().trim()),
-        )
+        let line_text = line.and_then(|l| text.lines().nth(l - 1));
+        fail(line, messages::syntax_message_cn(e.message(), line_text))
     })?;
     let root = doc.get_ref();
     if let Some(u) = keys::check_unknown(root) {
         let line = keys::line_of(text, u.offset);
-        let hint = match u.suggestion {
-            Some(s) => format!("是否想写 {s}？"),
-            None => format!("可用的配置项：{}", u.known.join("、")),
+        let hint = match (u.suggestion, &u.home) {
+            (Some(s), _) => format!("是否想写 {s}？"),
+            (None, Some(home)) => format!("这一项应写在 {home} 下面"),
+            (None, None) => format!("可用的配置项：{}", u.known.join("、")),
         };
         let what = format!("未知的配置项 {}，{hint}", keys::path_text(&u.path));
         return Err(fail(Some(line), what));

@@ -7,7 +7,7 @@ use crate::findings::{Finding, Severity};
 use crate::model::{Inbox, Role};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,11 +21,15 @@ pub fn run(common: &Common, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         recursive: common.recursive,
     };
     let inbox = crate::ingest::ingest_paths(paths, &cfg, &opts)?;
-    let report = format_report(&inbox);
+    let mut report = format_report(&inbox);
     if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        print!("{}", colourise(&report));
-    } else {
-        print!("{report}");
+        report = colourise(&report);
+    }
+    // `tongbao check inbox | head` closes the pipe early: that is not an error.
+    if let Err(e) = std::io::stdout().lock().write_all(report.as_bytes())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(e.into());
     }
     let errors = inbox.findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if common.strict && errors {

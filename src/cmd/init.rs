@@ -97,6 +97,31 @@ mod tests {
     }
 
     #[test]
+    fn commented_calendar_year_loads_when_uncommented() {
+        let text: String = example_config(2026)
+            .lines()
+            .map(|l| {
+                let keys = [
+                    "# [[calendar.year]]",
+                    "# year",
+                    "# holidays",
+                    "# makeup",
+                    "# source",
+                ];
+                let l = if keys.iter().any(|k| l.starts_with(k)) {
+                    &l[2..]
+                } else {
+                    l
+                };
+                format!("{l}\n")
+            })
+            .collect();
+        let cfg = crate::config::from_toml_str(&text, Path::new(".")).unwrap();
+        assert_eq!(cfg.calendar.year[0].year, 2027);
+        assert!(cfg.calendar.year[0].source.is_some());
+    }
+
+    #[test]
     fn scaffold_writes_everything_and_refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("工作");

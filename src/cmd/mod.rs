@@ -59,8 +59,28 @@ fn clap_error(e: clap::Error) -> ExitCode {
         _ => "命令行有误",
     };
     eprintln!("命令行有误：{what}。用 tongbao --help 查看用法。");
-    eprint!("{}", e.render());
+    eprint!("{}", clap_detail(&e.render().to_string()));
     ExitCode::from(2)
+}
+
+/// clap's rendered error with its English framing turned Chinese.
+fn clap_detail(rendered: &str) -> String {
+    let mut out = String::new();
+    for line in rendered.lines() {
+        if line.starts_with("For more information") {
+            continue;
+        }
+        let line = if let Some(r) = line.strip_prefix("error: ") {
+            format!("详情：{r}")
+        } else if let Some(r) = line.strip_prefix("Usage: ") {
+            format!("用法：{r}")
+        } else {
+            line.replace("  tip: ", "  提示：")
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    format!("{}\n", out.trim_end())
 }
 
 /// The config file named by `--config`, or `tongbao.toml` in the current folder.

@@ -153,6 +153,37 @@ pub struct Unknown {
     pub suggestion: Option<&'static str>,
     /// Every known key of that table.
     pub known: Vec<&'static str>,
+    /// The table where a key of this name belongs, when it is known elsewhere (`[bulletin]`).
+    pub home: Option<String>,
+}
+
+/// The table(s) holding a key named `name`, written as in the file (`[school]`, `[[units]]`).
+fn home_of(name: &str) -> Option<String> {
+    fn find(table: &[(&'static str, Shape)], prefix: &str, name: &str) -> Option<String> {
+        for (k, shape) in table {
+            let full = if prefix.is_empty() {
+                k.to_string()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            match shape {
+                Table(t) | Tables(t) if t.iter().any(|(n, _)| *n == name) => {
+                    return Some(match shape {
+                        Tables(_) => format!("[[{full}]]"),
+                        _ => format!("[{full}]"),
+                    });
+                }
+                Table(t) | Tables(t) => {
+                    if let Some(h) = find(t, &full, name) {
+                        return Some(h);
+                    }
+                }
+                Leaf => {}
+            }
+        }
+        None
+    }
+    find(ROOT, "", name)
 }
 
 /// The first unknown key in document order, if any.
@@ -179,6 +210,7 @@ fn walk_table(
                     offset: k.span().start,
                     suggestion: nearest(name, &names),
                     known: names,
+                    home: home_of(name),
                 });
             }
             Some((_, Table(inner))) => {
@@ -329,6 +361,17 @@ mod tests {
         assert_eq!(path_text(&[k("school")]), "[school]");
         assert_eq!(path_text(&[k("foo")]), "foo");
         assert_eq!(path_text(&[k("units"), Seg::Index(0)]), "[[units]] 第1项");
+    }
+
+    #[test]
+    fn misplaced_keys_find_their_table() {
+        assert_eq!(home_of("doc_prefix").as_deref(), Some("[school]"));
+        assert_eq!(home_of("cc").as_deref(), Some("[bulletin]"));
+        assert_eq!(
+            home_of("makeup_workdays").as_deref(),
+            Some("[[calendar.year]]")
+        );
+        assert_eq!(home_of("nothing"), None);
     }
 
     #[test]

@@ -7,11 +7,20 @@ pub fn serde_message_cn(path: &str, msg: &str) -> String {
     } else {
         format!("{path} ")
     };
-    if !msg.is_ascii() && !msg.starts_with("unknown variant") {
+    let serde_words = [
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "unknown variant",
+    ];
+    if !msg.is_ascii() && !serde_words.iter().any(|w| msg.starts_with(w)) {
         // Our own messages (e.g. MonthDay) are Chinese already.
         return format!("{at}的值{msg}");
     }
     if let Some(field) = between(msg, "missing field `", "`") {
+        if path.is_empty() && field == "school" {
+            return "缺少 [school] 部分（至少写 name = \"学校名称\"）".into();
+        }
         return format!("{at}缺少必填项 {field}");
     }
     if let Some(v) = between(msg, "unknown variant `", "`") {
@@ -82,5 +91,41 @@ fn expected_cn(expected: &str) -> String {
         "一个表（[名称] 或 [[名称]]）".into()
     } else {
         expected.to_string()
+    }
+}
+
+/// A TOML syntax error → Chinese, quoting the offending line so staff can find it.
+pub fn syntax_message_cn(msg: &str, line_text: Option<&str>) -> String {
+    let m = msg.trim();
+    let what = if m.contains("duplicate key") {
+        "同一个配置项写了两次".to_string()
+    } else if m.contains("invalid date") || m.contains("invalid time") {
+        format!("日期无效（{m}）")
+    } else if m.contains("unclosed") || m.contains("invalid basic string") {
+        format!("引号或括号没有配对（{m}）")
+    } else {
+        format!("不是有效的 TOML 格式（{m}）")
+    };
+    match line_text.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(l) => format!("{what}：{l}"),
+        None => what,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_in_chinese() {
+        let m = serde_message_cn(
+            "[grades] excellent",
+            "invalid type: string \"九十\", expected f64",
+        );
+        assert_eq!(m, "[grades] excellent 的值 “九十”（文字） 不对，应为数字");
+        let m = serde_message_cn("", "missing field `school`");
+        assert!(m.contains("缺少 [school]"), "{m}");
+        let m = syntax_message_cn("duplicate key", Some("name = \"y\"  "));
+        assert_eq!(m, "同一个配置项写了两次：name = \"y\"");
     }
 }

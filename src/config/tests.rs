@@ -155,7 +155,8 @@ fn missing_school_name() {
 fn syntax_error_has_line() {
     let e = err("[school]\nname = \"x\"\n[rules\n");
     assert_eq!(e.line, Some(3), "{}", e.message);
-    assert!(e.message.contains("TOML"), "{}", e.message);
+    assert!(e.message.contains("没有配对"), "{}", e.message);
+    assert!(e.message.ends_with("：[rules"), "{}", e.message);
 }
 
 #[test]
@@ -238,4 +239,22 @@ fn load_names_the_file() {
 #[test]
 fn normaliser() {
     assert_eq!(normalize_name(" ＡＢ信息 系\u{3000}"), "ab信息系");
+}
+
+#[test]
+fn misplaced_key_names_its_table() {
+    let e = err("name = \"x\"\n[school]\nname = \"x\"\n");
+    assert_eq!(e.line, Some(1), "{}", e.message);
+    assert!(e.message.contains("应写在 [school] 下面"), "{}", e.message);
+}
+
+#[test]
+fn duplicate_key_quotes_the_line() {
+    let e = err("[school]\nname = \"x\"\nname = \"y\"\n");
+    assert_eq!(e.line, Some(3), "{}", e.message);
+    assert!(
+        e.message.contains("写了两次：name = \"y\""),
+        "{}",
+        e.message
+    );
 }
