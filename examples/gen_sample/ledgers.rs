@@ -58,7 +58,17 @@ fn inspection_text_date(l: &mut Ledger, m: usize, text: &str) {
 
 fn ledgers_of(u: &UnitCfg, i: usize) -> Vec<Ledger> {
     let mut l = ordinary(u, i);
-    match u.name.as_str() {
+    if u.name == "机电工程系" {
+        return mechanical(l);
+    }
+    departments(&mut l, &u.name, i);
+    academic(&mut l, &u.name, i);
+    vec![l]
+}
+
+/// The deviations of the 部门.
+fn departments(l: &mut Ledger, unit: &str, i: usize) {
+    match unit {
         "党政办公室" => l
             .rows(PLAN)
             .push(vec![("序号", t("合计")), ("工作任务", t("共4项"))]),
@@ -92,16 +102,22 @@ fn ledgers_of(u: &UnitCfg, i: usize) -> Vec<Ledger> {
                 None,
             ));
             for q in 2..=4 {
-                quarter_accidents(&mut l, q, 1);
+                quarter_accidents(l, q, 1);
             }
         }
         "财务处" => l.cover("计划抄送保卫处日期", d(2026, 4, 8)),
+        _ => {}
+    }
+}
+
+/// The deviations of the 系部 (机电工程系 is `mechanical`).
+fn academic(l: &mut Ledger, unit: &str, i: usize) {
+    match unit {
         "信息工程系" => {
             l.file = "信息系2026安全台账.xlsx".into();
             l.cover("单位名称", t("信息系"));
             l.table(INSPECTIONS).title = Some("信息工程系2026年安全隐患排查登记表".into());
         }
-        "机电工程系" => return mechanical(l),
         "经济管理系" => {
             l.rows(QUARTERLY)[1][1] = ("报送日期", d(2026, 7, 13));
             l.table(MEETINGS).order = Some(vec![
@@ -128,12 +144,12 @@ fn ledgers_of(u: &UnitCfg, i: usize) -> Vec<Ledger> {
             l.rows(tongbao::schema::HAZARDS).push(row);
         }
         "外语系" => {
-            inspection_text_date(&mut l, 3, "2026.3.5");
+            inspection_text_date(l, 3, "2026.3.5");
             l.table(INSPECTIONS)
                 .header_text
                 .push(("排查日期", "排查日期（必填）".into()));
         }
-        "建筑工程系" => inspection_text_date(&mut l, 2, "2026-02-30"),
+        "建筑工程系" => inspection_text_date(l, 2, "2026-02-30"),
         "旅游系" => {
             l.rows(INSPECTIONS).remove(7);
             let what = "组织学生赴武夷山开展研学活动，2名学生下山途中滑倒扭伤";
@@ -141,12 +157,11 @@ fn ledgers_of(u: &UnitCfg, i: usize) -> Vec<Ledger> {
             row.retain(|(k, _)| *k != "是否在活动中发生");
             row.push(("是否在活动中发生", yes(true)));
             l.rows(ACCIDENTS).push(row);
-            quarter_accidents(&mut l, 2, 1);
+            quarter_accidents(l, 2, 1);
         }
         "基础部" => l.cover("报送日期", d(2027, 1, 11)),
         _ => {}
     }
-    vec![l]
 }
 
 /// 机电工程系: a 较大 fire reported as 一般 (1200万元 loss), and two versions of the ledger:

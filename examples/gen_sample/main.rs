@@ -22,7 +22,7 @@ fn main() -> anyhow::Result<()> {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("sample-data"));
-    let cfg = load_config(&root.join("tongbao.toml"))?;
+    let cfg = tongbao::config::load(&root.join("tongbao.toml"))?;
     let inbox = root.join("inbox").join("2026");
     std::fs::create_dir_all(&inbox)?;
     let mut files = ledgers::all(&cfg)?;
@@ -34,30 +34,6 @@ fn main() -> anyhow::Result<()> {
         println!("{}", inbox.join(&f.name).display());
     }
     Ok(())
-}
-
-/// The sample config. Until the config loader reads bare TOML dates (`start = 2026-03-02`),
-/// fall back to quoting them, so the generator runs on either version of the loader.
-fn load_config(path: &Path) -> anyhow::Result<tongbao::config::Config> {
-    match tongbao::config::load(path) {
-        Ok(cfg) => Ok(cfg),
-        Err(first) => {
-            let text = std::fs::read_to_string(path)?;
-            let quoted: String = text
-                .lines()
-                .map(|line| match line.split_once("= ") {
-                    Some((k, v)) if is_date(v.trim()) => format!("{k}= \"{}\"\n", v.trim()),
-                    _ => format!("{line}\n"),
-                })
-                .collect();
-            let base = path.parent().unwrap_or(Path::new("."));
-            tongbao::config::from_toml_str(&quoted, base).map_err(|_| anyhow::anyhow!("{first}"))
-        }
-    }
-}
-
-fn is_date(v: &str) -> bool {
-    v.len() == 10 && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()
 }
 
 /// Remove files of an earlier run that this run no longer writes.
