@@ -1,8 +1,101 @@
-//! `tongbao build` (stub).
+//! `tongbao build`: config → inbox → findings → rules → scores/vetoes → rendered files →
+//! atomic write of the period folder → archive index. Orchestration only.
 
 use crate::cli::{BuildArgs, Common};
+use crate::eval::{PeriodKind, Results};
+use crate::period::Period;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
-pub fn run(_common: &Common, _args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("尚未实现")
+fn progress() -> ProgressBar {
+    // indicatif draws to stderr and hides itself when stderr is not a terminal.
+    let bar = ProgressBar::new(4);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let period: Period = args.period()?;
+    let as_of = args.as_of_date()?;
+    let cfg = crate::cmd::load_config(common)?;
+    let inbox_dir = crate::cmd::inbox_dir(common, &cfg, period.year);
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("public"));
+    let bar = progress();
+    bar.set_message("读取收件文件夹");
+    let opts = crate::ingest::Options {
+        year: Some(period.year),
+        recursive: common.recursive,
+    };
+    let inbox = crate::ingest::ingest_dir(&inbox_dir, &cfg, &opts)
+        .with_context(|| format!("收件文件夹 {}", inbox_dir.display()))?;
+    bar.inc(1);
+    bar.set_message("评估各项要求");
+    let results = crate::rules::evaluate(&crate::rules::EvalInput {
+        cfg: &cfg,
+        inbox: &inbox,
+        period,
+        as_of,
+        doc_number: args.doc_number,
+    });
+    bar.inc(1);
+    bar.set_message("生成通报、汇总表和反馈");
+    let templates = args.templates.as_deref();
+    let files = crate::report::render_all(&results, &cfg, templates)?;
+    let count = files.len();
+    bar.inc(1);
+    bar.set_message("写入输出文件夹");
+    crate::output::write_period(&out, &period.to_string(), files)?;
+    let index = crate::report::render_index(&out, &cfg.school.name, templates)?;
+    crate::output::write_index(&out, &index)?;
+    bar.inc(1);
+    bar.finish_and_clear();
+    println!("{}", report_lines(&results, &out, count));
+    if common.strict && results.summary.errors > 0 {
+        eprintln!("存在{}条错误级问题（--strict）。", results.summary.errors);
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The closing lines: where the files are and a short summary.
+pub fn report_lines(r: &Results, out: &Path, files: usize) -> String {
+    let s = &r.summary;
+    let dir = out.join(&r.period);
+    let mut summary = format!("单位{}个，已报送{}个", s.roster, s.submitted);
+    if s.late > 0 {
+        summary.push_str(&format!("（逾期{}个）", s.late));
+    }
+    summary.push_str(&format!(
+        "；总体达标率{}",
+        crate::report::view::percent(s.overall_rate)
+    ));
+    match r.period_kind {
+        PeriodKind::Year => summary.push_str(&format!(
+            "；一票否决{}个；建议表彰{}个",
+            s.vetoed.len(),
+            s.commended.len()
+        )),
+        _ => summary.push_str(&format!("；一票否决风险{}个", s.veto_risk.len())),
+    }
+    summary.push_str(&format!(
+        "；数据问题：错误{}条、警告{}条。",
+        s.errors, s.warnings
+    ));
+    format!(
+        "{}\n已生成 {} 个文件：{}\n  通报：{}\n  汇总表：{}\n  各单位反馈：{}\n  索引：{}\n{}",
+        r.title,
+        files,
+        dir.display(),
+        dir.join("bulletin.html").display(),
+        dir.join("summary.xlsx").display(),
+        dir.join("feedback").display(),
+        out.join("index.html").display(),
+        summary
+    )
 }

@@ -1,0 +1,227 @@
+//! Per-unit 反馈意见: the unit's findings (file › sheet › cell, what was expected) and its
+//! not-met and pending rules with clauses and what to do, as feedback/<stem>.html and .md.
+
+use super::view::{self, Esc};
+use crate::eval::{Results, RuleResult, Status, UnitResult};
+use crate::findings::Finding;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use tera::Tera;
+
+#[derive(Debug, Serialize)]
+pub struct FeedbackView {
+    pub unit: String,
+    pub title: String,
+    pub period_label: String,
+    pub as_of_cn: String,
+    pub issuer: String,
+    pub status_line: String,
+    pub findings: Vec<FindingView>,
+    pub not_met: Vec<RuleView>,
+    pub pending: Vec<RuleView>,
+    pub suggestions: Vec<String>,
+    /// 一票否决情况 (year) / 一票否决风险 (H1/H2)
+    pub veto_heading: String,
+    pub vetoes: Vec<String>,
+    pub rectification_due_cn: String,
+    pub css: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingView {
+    pub severity: String,
+    pub location: String,
+    pub message: String,
+    pub raw: String,
+    pub rule: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleView {
+    pub label: String,
+    pub detail: String,
+    pub todo: String,
+}
+
+/// What a unit should do about a rule, in plain Chinese.
+fn todo(id: &str) -> &'static str {
+    match id {
+        "R1" => "制定年度安全工作计划，分解任务并明确责任人和完成时限，抄送保卫处。",
+        "R2" => "每学期召开一次安全工作会议，研究部署安全工作，并在台账中如实登记。",
+        "R3" => "主要负责人每学期至少参加一次研究防范安全事故措施的会议，并在台账中登记。",
+        "R4" => "每月至少开展一次安全隐患排查，补齐缺少的月份并按月登记。",
+        "R5" => "每季度结束后按时向保卫处报告安全工作落实情况及统计分析。",
+        "R8" => "主要负责人在年度总结中报告安全履职情况，并在绩效述职中述安。",
+        "R9" => "分析事故多发原因，落实防范措施，防止同类事故再次发生。",
+        "R10" => "自惩戒措施实施之日起20个工作日内，向学校书面报告整改落实情况。",
+        "R11" => "及时向学校作出书面检查报告，配合启动问责。",
+        "R12" => "按挂牌督办要求在整改时限内完成整改并申请销号。",
+        "R13" => "对排查出的隐患在整改期限内整改完毕，并登记整改完成日期。",
+        "R15" => "按时报送本单位安全工作台账。",
+        _ => "对照通报要求整改。",
+    }
+}
+
+/// File-name stem that is safe on every system: path separators, reserved characters,
+/// control characters, leading dots and Windows device names are replaced.
+pub fn safe_stem(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    s = s.trim_matches(|c: char| c == '.' || c == ' ').to_string();
+    if s.is_empty() {
+        s = "unit".into();
+    }
+    let upper = s.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        s.insert(0, '_');
+    }
+    s.chars().take(100).collect()
+}
+
+/// The unit's page stem: from `UnitResult.feedback` (file stem), made safe again.
+pub fn stem_of(u: &UnitResult) -> String {
+    let from_field = std::path::Path::new(&u.feedback)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    safe_stem(if from_field.is_empty() {
+        &u.name
+    } else {
+        from_field
+    })
+}
+
+fn rule_views(u: &UnitResult, status: Status, esc: Esc) -> Vec<RuleView> {
+    view::unit_rules_with(u, status)
+        .into_iter()
+        .map(|(id, r): (&String, &RuleResult)| RuleView {
+            label: esc(&view::rule_label(id, r)),
+            detail: esc(&view::why(r)),
+            todo: todo(id).into(),
+        })
+        .collect()
+}
+
+fn finding_view(f: &Finding, esc: Esc) -> FindingView {
+    FindingView {
+        severity: f.severity.label().into(),
+        location: esc(&f.location()),
+        message: esc(&f.message),
+        raw: esc(f.raw.as_deref().unwrap_or("")),
+        rule: esc(f.rule.as_deref().unwrap_or("")),
+    }
+}
+
+/// One unit's view.
+pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> FeedbackView {
+    let findings = r
+        .findings
+        .iter()
+        .filter(|f| {
+            f.unit.as_deref() == Some(u.name.as_str())
+                || (f.unit.is_none() && f.file.is_some() && f.file == u.file)
+        })
+        .map(|f| finding_view(f, esc))
+        .collect();
+    let not_met = rule_views(u, Status::NotMet, esc);
+    let score_word = if u.provisional { "参考分" } else { "得分" };
+    let status_line = format!(
+        "{}{}分，{}；未达标{}项，待完成{}项。",
+        score_word,
+        view::one_decimal(u.score),
+        esc(&u.grade),
+        not_met.len(),
+        view::unit_rules_with(u, Status::Pending).len()
+    );
+    let year = r.period_kind == crate::eval::PeriodKind::Year;
+    let vetoes = if year { &u.vetoes } else { &u.veto_risks }
+        .iter()
+        .map(|v| {
+            format!(
+                "{}（{}，{}）：{}",
+                esc(&v.condition),
+                esc(&v.clause),
+                esc(&v.id),
+                esc(&v.detail)
+            )
+        })
+        .collect();
+    FeedbackView {
+        veto_heading: if year {
+            "一票否决情况"
+        } else {
+            "一票否决风险"
+        }
+        .into(),
+        vetoes,
+        unit: esc(&u.name),
+        title: esc(&r.title),
+        period_label: esc(&r.period),
+        as_of_cn: view::date_cn(r.as_of),
+        issuer: esc(&r.issuer),
+        status_line,
+        findings,
+        not_met,
+        pending: rule_views(u, Status::Pending, esc),
+        suggestions: u.suggestions.iter().map(|s| esc(s)).collect(),
+        rectification_due_cn: view::date_cn(r.rectification_due),
+        css: css.to_string(),
+    }
+}
+
+/// feedback/<stem>.html and .md for every unit; stems are unique.
+pub fn render_all(
+    r: &Results,
+    tera: &Tera,
+    css: &str,
+) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
+    let mut out = BTreeMap::new();
+    let mut used = BTreeSet::new();
+    let plain = |s: &str| s.to_string();
+    for u in &r.units {
+        let base = stem_of(u);
+        let mut stem = base.clone();
+        let mut n = 2;
+        while !used.insert(stem.to_lowercase()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        let dir = PathBuf::from("feedback");
+        let hv = feedback_view(r, u, &plain, css);
+        out.insert(
+            dir.join(format!("{stem}.html")),
+            super::render(tera, "feedback.html", &hv)?,
+        );
+        let mv = feedback_view(r, u, &super::markdown::escape, "");
+        out.insert(
+            dir.join(format!("{stem}.md")),
+            super::render(tera, "feedback.md", &mv)?,
+        );
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_are_safe() {
+        assert_eq!(safe_stem("../../etc/x"), "_.._etc_x");
+        assert_eq!(safe_stem("CON"), "_CON");
+        assert_eq!(safe_stem("a:b*c?"), "a_b_c_");
+        assert_eq!(safe_stem(".."), "unit");
+        assert_eq!(safe_stem("信息工程系"), "信息工程系");
+    }
+}

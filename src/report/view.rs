@@ -1,0 +1,263 @@
+//! View structs for tera: `Results` → plain, already formatted, already escaped-for-Markdown
+//! strings. Templates never see internal types; numbers and dates are formatted here.
+
+use crate::eval::{Item, Results, RuleResult, Status, UnitResult};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// How submission text is escaped for the target: identity for HTML (tera autoescapes),
+/// Markdown escaping for `.md` (not autoescaped).
+pub type Esc<'a> = &'a dyn Fn(&str) -> String;
+
+/// A heading like 一、总体情况 with its paragraphs, sub-groups, optional table and chart.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Section {
+    /// 一、
+    pub num: String,
+    pub heading: String,
+    pub paras: Vec<String>,
+    pub groups: Vec<Group>,
+    pub table: Option<Table>,
+    /// Inline SVG (HTML only; empty for Markdown).
+    pub chart: String,
+    /// Paragraphs after the groups (e.g. the 抄告 sentence).
+    pub closing: Vec<String>,
+}
+
+/// （一）heading and its numbered lines.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Group {
+    pub num: String,
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Table {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Cell {
+    pub text: String,
+    /// CSS class: met / not_met / pending / na / num / ""
+    pub class: String,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Self {
+        Cell {
+            text: s.into(),
+            class: String::new(),
+        }
+    }
+    pub fn num(s: impl Into<String>) -> Self {
+        Cell {
+            text: s.into(),
+            class: "num".into(),
+        }
+    }
+    /// √ × △ — in the appendix grid, where 17 columns share 156 mm.
+    pub fn status_mark(s: Status) -> Self {
+        let mark = match s {
+            Status::Met => "√",
+            Status::NotMet => "×",
+            Status::Pending => "△",
+            Status::Na => "—",
+        };
+        Cell {
+            text: mark.into(),
+            class: status_class(s).into(),
+        }
+    }
+    pub fn status(s: Status) -> Self {
+        Cell {
+            text: s.label().into(),
+            class: status_class(s).into(),
+        }
+    }
+}
+
+/// The whole bulletin, ready for bulletin.html.tera / bulletin.md.tera.
+#[derive(Debug, Clone, Serialize)]
+pub struct BulletinView {
+    pub title: String,
+    pub doc_number: String,
+    pub addressee: String,
+    /// Staff prose: sanitised HTML (HTML) or sanitised Markdown (Markdown). Trusted by templates.
+    pub preamble: String,
+    pub intro: String,
+    pub is_year: bool,
+    pub sections: Vec<Section>,
+    pub appendix: Section,
+    pub issuer: String,
+    pub date_cn: String,
+    pub cc: String,
+    pub printed_by: String,
+    pub print_date_cn: String,
+    /// Inline stylesheet (HTML only).
+    pub css: String,
+}
+
+/// 2026年7月15日 (Arabic numerals, no padding).
+pub fn date_cn(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// ISO date or empty.
+pub fn iso(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// 87.5 → "87.5"; scores always carry one decimal.
+pub fn one_decimal(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// 0.875 → "87.5%"; None → "—".
+pub fn percent(r: Option<f64>) -> String {
+    r.map(|r| format!("{:.1}%", r * 100.0))
+        .unwrap_or_else(|| "—".into())
+}
+
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::NotMet => "not_met",
+        Status::Pending => "pending",
+        Status::Na => "na",
+    }
+}
+
+/// 一、二、… for section numbers (sections are numbered only when present).
+pub fn cn_numeral(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[n - 10]),
+        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
+/// Grades in the usual order (优秀 … 不合格（一票否决）), unknown grades after them.
+pub fn grade_order(counts: &std::collections::BTreeMap<String, usize>) -> Vec<(&String, usize)> {
+    const ORDER: [&str; 5] = ["优秀", "良好", "合格", "不合格", "不合格（一票否决）"];
+    let mut v: Vec<(&String, usize)> = counts.iter().map(|(k, n)| (k, *n)).collect();
+    v.sort_by_key(|(k, _)| {
+        (
+            ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()),
+            (*k).clone(),
+        )
+    });
+    v
+}
+
+/// Rule IDs in mechanism order (numeric: R1 … R5, R8 … R13, R15).
+pub fn rule_order(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = ids.into_iter().collect();
+    v.sort_by_key(|id| {
+        (
+            id.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u32>()
+                .unwrap_or(u32::MAX),
+            id.clone(),
+        )
+    });
+    v.dedup();
+    v
+}
+
+/// Every rule ID any unit carries, in mechanism order.
+pub fn all_unit_rules(results: &Results) -> Vec<String> {
+    rule_order(
+        results
+            .units
+            .iter()
+            .flat_map(|u| u.rules.keys().cloned())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// An item field as display text (strings as is, numbers, booleans as 是/否).
+pub fn field(item: &Item, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| match item.fields.get(*k)? {
+        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(if *b { "是" } else { "否" }.into()),
+        _ => None,
+    })
+}
+
+/// Any JSON value as display text (for workbook cells).
+pub fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(b) => if *b { "是" } else { "否" }.into(),
+        serde_json::Value::Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join("、"),
+        other => other.to_string(),
+    }
+}
+
+/// "名称（二.1）" for a rule.
+pub fn rule_label(id: &str, r: &RuleResult) -> String {
+    let title = if r.title.is_empty() { id } else { &r.title };
+    if r.clause.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title}（{}）", r.clause)
+    }
+}
+
+/// Why a rule is not met: its detail, else its not-met items' details.
+pub fn why(r: &RuleResult) -> String {
+    if !r.detail.is_empty() {
+        return r.detail.clone();
+    }
+    let parts: Vec<&str> = r
+        .items
+        .iter()
+        .filter(|i| i.status == Status::NotMet && !i.detail.is_empty())
+        .map(|i| i.detail.as_str())
+        .collect();
+    if parts.is_empty() {
+        r.status.label().into()
+    } else {
+        parts.join("；")
+    }
+}
+
+/// Unit names joined with 、 (escaped).
+pub fn names(list: &[String], esc: Esc) -> String {
+    list.iter().map(|s| esc(s)).collect::<Vec<_>>().join("、")
+}
+
+/// Rules of a unit with a given status, in mechanism order.
+pub fn unit_rules_with(u: &UnitResult, status: Status) -> Vec<(&String, &RuleResult)> {
+    rule_order(u.rules.keys().cloned())
+        .into_iter()
+        .filter_map(|id| u.rules.get_key_value(&id))
+        .filter(|(_, r)| r.status == status)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        let d = NaiveDate::from_ymd_opt(2026, 7, 5).unwrap();
+        assert_eq!(date_cn(d), "2026年7月5日");
+        assert_eq!(one_decimal(78.0), "78.0");
+        assert_eq!(percent(Some(0.875)), "87.5%");
+        assert_eq!(cn_numeral(9), "九");
+        assert_eq!(cn_numeral(12), "十二");
+        let ids = ["R10", "R2", "R15", "R1"].map(String::from);
+        assert_eq!(rule_order(ids), vec!["R1", "R2", "R10", "R15"]);
+    }
+}
