@@ -132,6 +132,7 @@ pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result
         .with_context(|| format!("无法在 {} 中创建临时文件", dir.display()))?;
     tmp.write_all(bytes).context("无法写入临时文件")?;
     tmp.as_file().sync_all().ok();
+    readable_by_all(tmp.path());
     let target = dir.join(name);
     tmp.persist(&target).map_err(|e| {
         anyhow::anyhow!(
@@ -142,6 +143,17 @@ pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result
         )
     })?;
     Ok(())
+}
+
+/// Temp files are created 0600; a published page must be readable by the web server.
+fn readable_by_all(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 #[cfg(test)]
