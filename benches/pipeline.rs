@@ -1,0 +1,281 @@
+//! Benchmark of the whole pipeline on a generated college: `cargo bench --bench pipeline`.
+//! Units from `TONGBAO_BENCH_UNITS` (default 100), each with a full year of ledger rows,
+//! plus a central register. Prints the median of `TONGBAO_BENCH_RUNS` (default 7) runs of each
+//! stage: ingest (read + validate every workbook), evaluate (rules + scoring), render (bulletin,
+//! workbook, feedback, results.json) and write (atomic swap of the output folder).
+
+use chrono::NaiveDate;
+use std::time::{Duration, Instant};
+use tongbao::config::Config;
+use tongbao::rules::{EvalInput, evaluate};
+use tongbao::schema;
+use tongbao::template::{Fill, Row, Table, Value, fill_workbook};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+fn config_text(units: usize) -> String {
+    let mut s = String::from(
+        "[school]\nname = \"基准学院\"\nissuer = \"基准学院\"\ndoc_prefix = \"基院综\"\n\n",
+    );
+    for i in 0..units {
+        let kind = if i % 2 == 0 { "部门" } else { "系部" };
+        s.push_str(&format!(
+            "[[units]]\nname = \"单位{i:03}\"\nkind = \"{kind}\"\naliases = [\"别名{i:03}\"]\n\n"
+        ));
+    }
+    for i in 0..6 {
+        s.push_str(&format!(
+            "[[leaders]]\nname = \"领导{i}\"\ntitle = \"副校长\"\n\n"
+        ));
+    }
+    s.push_str(
+        "[[semesters]]\nname = \"2025-2026学年第二学期\"\nstart = 2026-02-23\nend = 2026-07-10\n\n\
+         [[semesters]]\nname = \"2026-2027学年第一学期\"\nstart = 2026-09-01\nend = 2027-01-20\n",
+    );
+    s
+}
+
+fn table(sheet: &'static str, rows: Vec<Row>) -> Table {
+    Table {
+        sheet,
+        rows,
+        ..Table::default()
+    }
+}
+
+fn ledger(cfg: &Config, i: usize) -> anyhow::Result<Vec<u8>> {
+    let unit = format!("单位{i:03}");
+    let t = |s: &str| Value::Text(s.to_string());
+    let plan = (1..=6)
+        .map(|k| {
+            vec![
+                ("工作任务", t(&format!("任务{k}"))),
+                ("责任人", t("张三")),
+                ("完成时限", Value::Date(d(2026, 2 * k, 20))),
+            ]
+        })
+        .collect();
+    let meetings = [
+        d(2026, 3, 10),
+        d(2026, 5, 12),
+        d(2026, 9, 15),
+        d(2026, 11, 10),
+    ]
+    .iter()
+    .map(|&day| {
+        vec![
+            ("会议日期", Value::Date(day)),
+            ("会议主题", t("安全工作部署")),
+            ("主要负责人参加", t("是")),
+            ("研究防范措施", t("是")),
+        ]
+    })
+    .collect();
+    let inspections = (1..=12)
+        .flat_map(|m| {
+            [5u32, 20].map(|day| {
+                vec![
+                    ("排查日期", Value::Date(d(2026, m, day))),
+                    ("排查范围", t("教学楼、实训室")),
+                    ("发现隐患数", Value::Number(1.0)),
+                ]
+            })
+        })
+        .collect();
+    let hazards = (1..=10)
+        .map(|m| {
+            vec![
+                ("发现日期", Value::Date(d(2026, m, 6))),
+                ("隐患描述", t("消防通道堆放杂物")),
+                ("隐患等级", t("一般")),
+                ("整改期限", Value::Date(d(2026, m, 25))),
+                ("整改完成日期", Value::Date(d(2026, m, 20))),
+            ]
+        })
+        .collect();
+    let quarterly = [
+        (1, d(2026, 4, 8)),
+        (2, d(2026, 7, 6)),
+        (3, d(2026, 10, 9)),
+        (4, d(2027, 1, 6)),
+    ]
+    .iter()
+    .map(|&(q, day)| {
+        vec![
+            ("季度", Value::Number(q as f64)),
+            ("报送日期", Value::Date(day)),
+            ("事故起数", Value::Number(0.0)),
+        ]
+    })
+    .collect();
+    let fill = Fill {
+        cover: vec![
+            ("单位名称", t(&unit)),
+            ("年度", Value::Number(2026.0)),
+            ("主要负责人", t("李四")),
+            ("报送日期", Value::Date(d(2027, 1, 8))),
+            ("计划抄送保卫处日期", Value::Date(d(2026, 3, 20))),
+            ("年度总结报告安全履职", t("是")),
+            ("绩效述职述安", t("是")),
+        ],
+        tables: vec![
+            table(schema::PLAN, plan),
+            table(schema::MEETINGS, meetings),
+            table(schema::INSPECTIONS, inspections),
+            table(schema::HAZARDS, hazards),
+            table(schema::QUARTERLY, quarterly),
+            table(schema::ACCIDENTS, Vec::new()),
+        ],
+    };
+    fill_workbook(schema::LEDGER, cfg, &fill)
+}
+
+fn register(cfg: &Config, units: usize) -> anyhow::Result<Vec<u8>> {
+    let t = |s: &str| Value::Text(s.to_string());
+    let punish = (0..units)
+        .step_by(5)
+        .map(|i| {
+            vec![
+                ("单位名称", t(&format!("单位{i:03}"))),
+                ("措施类型", t("约谈")),
+                ("实施日期", Value::Date(d(2026, 4, 28))),
+                ("书面整改报告提交日期", Value::Date(d(2026, 5, 27))),
+            ]
+        })
+        .collect();
+    let listed = (0..units)
+        .step_by(7)
+        .map(|i| {
+            vec![
+                ("编号", t(&format!("GP-{i}"))),
+                ("隐患名称", t("燃气管道老化")),
+                ("责任单位", t(&format!("单位{i:03}"))),
+                ("督办级别", t("学校")),
+                ("挂牌日期", Value::Date(d(2026, 3, 1))),
+                ("整改时限", Value::Date(d(2026, 6, 30))),
+                ("销号日期", Value::Date(d(2026, 6, 1))),
+                ("状态", t("已销号")),
+            ]
+        })
+        .collect();
+    let visits = (0..6)
+        .flat_map(|l| {
+            [3u32, 10].map(|m| {
+                vec![
+                    ("领导姓名", t(&format!("领导{l}"))),
+                    ("日期", Value::Date(d(2026, m, 12))),
+                    ("调研单位", t("单位000")),
+                ]
+            })
+        })
+        .collect();
+    let fill = Fill {
+        cover: vec![
+            ("台账类型", t("保卫处台账")),
+            ("年度", Value::Number(2026.0)),
+            ("报送日期", Value::Date(d(2027, 1, 9))),
+        ],
+        tables: vec![
+            table(schema::PUNISHMENTS, punish),
+            table(schema::LISTED, listed),
+            table(schema::DETERMINATIONS, Vec::new()),
+            table(schema::VISITS, visits),
+            table(
+                schema::LEADER_REPORTS,
+                (0..6)
+                    .map(|l| {
+                        vec![
+                            ("领导姓名", t(&format!("领导{l}"))),
+                            ("述职报告含安全工作", t("是")),
+                        ]
+                    })
+                    .collect(),
+            ),
+            table(schema::ADJUSTMENTS, Vec::new()),
+        ],
+    };
+    fill_workbook(schema::REGISTER, cfg, &fill)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() -> anyhow::Result<()> {
+    let units: usize = std::env::var("TONGBAO_BENCH_UNITS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100);
+    let runs: usize = std::env::var("TONGBAO_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7)
+        .max(1);
+    let dir = tempfile::tempdir()?;
+    let cfg_path = dir.path().join("tongbao.toml");
+    std::fs::write(&cfg_path, config_text(units))?;
+    let cfg = tongbao::config::load(&cfg_path)?;
+    let inbox_dir = dir.path().join("inbox/2026");
+    std::fs::create_dir_all(&inbox_dir)?;
+    let mut bytes = 0usize;
+    for i in 0..units {
+        let b = ledger(&cfg, i)?;
+        bytes += b.len();
+        std::fs::write(inbox_dir.join(format!("单位{i:03}2026台账.xlsx")), b)?;
+    }
+    let reg = register(&cfg, units)?;
+    bytes += reg.len();
+    std::fs::write(inbox_dir.join("保卫处台账.xlsx"), reg)?;
+
+    let opts = tongbao::ingest::Options {
+        year: Some(2026),
+        recursive: false,
+    };
+    let period = "2026".parse().map_err(anyhow::Error::msg)?;
+    let out = dir.path().join("public");
+    let (mut t_ingest, mut t_eval, mut t_render, mut t_write) = (vec![], vec![], vec![], vec![]);
+    let mut findings = 0;
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let inbox = tongbao::ingest::ingest_dir(&inbox_dir, &cfg, &opts)?;
+        let t1 = Instant::now();
+        let input = EvalInput {
+            cfg: &cfg,
+            inbox: &inbox,
+            period,
+            as_of: d(2027, 1, 12),
+            doc_number: Some(1),
+        };
+        let results = evaluate(&input);
+        let t2 = Instant::now();
+        let files = tongbao::report::render_all(&results, &cfg, None)?;
+        let t3 = Instant::now();
+        tongbao::output::write_period(&out, "2026", files)?;
+        let t4 = Instant::now();
+        findings = results.findings.len();
+        t_ingest.push(t1 - t0);
+        t_eval.push(t2 - t1);
+        t_render.push(t3 - t2);
+        t_write.push(t4 - t3);
+    }
+    let total: Vec<Duration> = (0..runs)
+        .map(|i| t_ingest[i] + t_eval[i] + t_render[i] + t_write[i])
+        .collect();
+    println!(
+        "tongbao pipeline benchmark: {units} units + register, {:.1} MB of xlsx, {findings} findings, median of {runs} runs",
+        bytes as f64 / 1e6
+    );
+    println!("  ingest   {}", ms(median(t_ingest)));
+    println!("  evaluate {}", ms(median(t_eval)));
+    println!("  render   {}", ms(median(t_render)));
+    println!("  write    {}", ms(median(t_write)));
+    println!("  total    {}", ms(median(total)));
+    Ok(())
+}
