@@ -3,8 +3,10 @@
 //! plus a central register. Prints the median of `TONGBAO_BENCH_RUNS` (default 7) runs of each
 //! stage: ingest (read + validate every workbook), evaluate (rules + scoring), render (bulletin,
 //! workbook, feedback, results.json) and write (atomic swap of the output folder).
+//! `TONGBAO_BENCH_SAMPLE=1` runs the same stages on the shipped sample-data/ instead.
 
 use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tongbao::config::Config;
 use tongbao::rules::{EvalInput, evaluate};
@@ -199,6 +201,25 @@ fn register(cfg: &Config, units: usize) -> anyhow::Result<Vec<u8>> {
     fill_workbook(schema::REGISTER, cfg, &fill)
 }
 
+/// Write a generated college into `dir`: config, `units` ledgers and the register.
+fn generate(dir: &Path, units: usize) -> anyhow::Result<(Config, PathBuf, usize, usize)> {
+    let cfg_path = dir.join("tongbao.toml");
+    std::fs::write(&cfg_path, config_text(units))?;
+    let cfg = tongbao::config::load(&cfg_path)?;
+    let inbox_dir = dir.join("inbox/2026");
+    std::fs::create_dir_all(&inbox_dir)?;
+    let mut bytes = 0usize;
+    for i in 0..units {
+        let b = ledger(&cfg, i)?;
+        bytes += b.len();
+        std::fs::write(inbox_dir.join(format!("单位{i:03}2026台账.xlsx")), b)?;
+    }
+    let reg = register(&cfg, units)?;
+    bytes += reg.len();
+    std::fs::write(inbox_dir.join("保卫处台账.xlsx"), reg)?;
+    Ok((cfg, inbox_dir, bytes, units))
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -219,20 +240,20 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or(7)
         .max(1);
     let dir = tempfile::tempdir()?;
-    let cfg_path = dir.path().join("tongbao.toml");
-    std::fs::write(&cfg_path, config_text(units))?;
-    let cfg = tongbao::config::load(&cfg_path)?;
-    let inbox_dir = dir.path().join("inbox/2026");
-    std::fs::create_dir_all(&inbox_dir)?;
-    let mut bytes = 0usize;
-    for i in 0..units {
-        let b = ledger(&cfg, i)?;
-        bytes += b.len();
-        std::fs::write(inbox_dir.join(format!("单位{i:03}2026台账.xlsx")), b)?;
-    }
-    let reg = register(&cfg, units)?;
-    bytes += reg.len();
-    std::fs::write(inbox_dir.join("保卫处台账.xlsx"), reg)?;
+    let sample = std::env::var("TONGBAO_BENCH_SAMPLE").is_ok_and(|v| v == "1");
+    let (cfg, inbox_dir, bytes, units) = if sample {
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let cfg = tongbao::config::load(&base.join("tongbao.toml"))?;
+        let inbox_dir = base.join("inbox/2026");
+        let mut bytes = 0u64;
+        for e in std::fs::read_dir(&inbox_dir)? {
+            bytes += e?.metadata()?.len();
+        }
+        let n = cfg.units.len();
+        (cfg, inbox_dir, bytes as usize, n)
+    } else {
+        generate(dir.path(), units)?
+    };
 
     let opts = tongbao::ingest::Options {
         year: Some(2026),
