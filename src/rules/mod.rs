@@ -9,8 +9,14 @@
 //! - R1 is judged the same in every period (the plan is the year's). R15 without a ledger is
 //!   待完成 until the submission due date (as-of semantics), 未达标 after it; a 报送日期 after
 //!   as-of (a later resend used to rebuild a past period) is not judged late.
-//! - A missing central register, or a missing register sheet, makes R10/R12 (and R6/R7) 不适用,
-//!   not 未达标: units are not blamed for the office's own workbook.
+//! - No central register at all: R10/R12 不适用 and V4/V5 cannot be evaluated (contract.md);
+//!   R6/R7 are judged from no data (0 visits, no 述职 record) with the detail 未收到保卫处台账.
+//!   A register lacking a sheet follows mechanism.md's "bad or missing data" literally: 惩戒措施
+//!   or 挂牌督办 missing → R10 or R12 未达标 for every unit (0 points); 领导调研督查 or 领导述职
+//!   missing → R6/R7 judged as with no data — the as-of rule ("never a failure" before the
+//!   deadline) comes first, so they stay 待完成 while as-of is on or before 31 Dec (R6 in H1 is
+//!   always 待完成, 进度滞后) and are 未达标 after it; 事故认定 missing → no determinations (like
+//!   安全事故); 考评加减分 missing → no adjustments. Each gap is listed in results.json `notes`.
 //! - R12: 状态 已销号 without a date on an item listed before the period is taken as closed
 //!   before it (not carried over).
 //! - Accidents: the grade that counts is 等级认定, else the unit's reported grade (the 493号令
@@ -91,7 +97,7 @@ pub struct Ctx<'a> {
     pub register: Option<&'a Register>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// A date that has happened by as-of; later dates count as not yet made.
     pub fn seen(&self, d: Option<NaiveDate>) -> Option<NaiveDate> {
         d.filter(|d| *d <= self.as_of)
@@ -106,13 +112,42 @@ impl Ctx<'_> {
     }
     /// An item of a register (R10, R12) that the period holds: started in the period, or before
     /// it and still open when the period started (mechanism.md, "which items a period holds").
+    /// A closing date after as-of has not happened yet: the item is still open.
     pub fn holds(&self, start: Option<NaiveDate>, closed: Option<NaiveDate>) -> bool {
         let Some(s) = start else { return false };
         if s > self.as_of {
             return false;
         }
         let ps = self.period.start();
-        self.period.contains(s) || (s < ps && closed.is_none_or(|c| c >= ps))
+        self.period.contains(s) || (s < ps && self.seen(closed).is_none_or(|c| c >= ps))
+    }
+    /// The rows of a central-register sheet, or why there are none (`sheet` names it).
+    pub fn register_rows<T>(
+        &self,
+        sheet: &'static str,
+        get: impl Fn(&'a Register) -> Option<&'a [T]>,
+    ) -> Result<&'a [T], RegisterGap> {
+        let reg = self.register.ok_or(RegisterGap::NoRegister)?;
+        get(reg).ok_or(RegisterGap::MissingSheet(sheet))
+    }
+}
+
+/// Why a central-register sheet gives no rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterGap {
+    /// No central register in the inbox (contract.md: `missing_register`).
+    NoRegister,
+    /// The register lacks this sheet (an error finding from ingest).
+    MissingSheet(&'static str),
+}
+
+impl RegisterGap {
+    /// 未收到保卫处台账 / 保卫处台账缺少“惩戒措施”工作表
+    pub fn text(&self) -> String {
+        match self {
+            RegisterGap::NoRegister => "未收到保卫处台账".to_string(),
+            RegisterGap::MissingSheet(s) => format!("保卫处台账缺少“{s}”工作表"),
+        }
     }
 }
 
@@ -218,6 +253,19 @@ pub fn join_details(items: &[Item], status: Status, fallback: &str) -> String {
     }
 }
 
+/// R10/R12 without their register sheet: 不适用 with no register at all (contract.md), 未达标
+/// when the register lacks the sheet (mechanism.md, "bad or missing data").
+pub fn register_gap_result(id: &str, gap: RegisterGap) -> RuleResult {
+    match gap {
+        RegisterGap::NoRegister => result(id, Status::Na, "未收到保卫处台账，本项不评"),
+        RegisterGap::MissingSheet(sheet) => {
+            let mut r = result(id, Status::NotMet, format!("{}，按未达标处理", gap.text()));
+            r.extra.insert("missing_sheet".into(), Value::from(sheet));
+            r
+        }
+    }
+}
+
 /// The message for a missing ledger sheet, e.g. 未提交「隐患排查」工作表.
 pub fn missing_sheet(sheet: &str) -> String {
     format!("台账缺少「{sheet}」工作表")
@@ -267,6 +315,7 @@ pub fn evaluate(input: &EvalInput) -> Results {
         config_sha256: cfg.sha256.clone(),
         register_present: ctx.register.is_some(),
         register_file: ctx.register.map(|r| r.file.clone()),
+        notes: register_notes(&ctx),
         inputs: input.inbox.inputs.clone(),
         units,
         leaders,
@@ -274,6 +323,71 @@ pub fn evaluate(input: &EvalInput) -> Results {
         findings,
         prose: input.inbox.prose.clone(),
     }
+}
+
+/// What the missing central register, or each missing register sheet, leaves unevaluated
+/// (results.json `notes`, for the bulletin).
+pub fn register_notes(ctx: &Ctx) -> Vec<String> {
+    use crate::schema::{ADJUSTMENTS, DETERMINATIONS, LEADER_REPORTS, LISTED, PUNISHMENTS, VISITS};
+    let year = ctx.period.is_year();
+    let Some(reg) = ctx.register else {
+        let mut n = vec![
+            "未收到保卫处台账：惩戒整改报告（R10，五.3）、挂牌督办整改（R12，六.1–3）不适用；\
+             无事故认定，一票否决条件 V4（七.3 四）、V5（七.1）无法评估"
+                .to_string(),
+            "未收到保卫处台账：校领导基层调研督查（R6，四.1）按无调研督查记录判定".to_string(),
+        ];
+        if year {
+            n.push(
+                "未收到保卫处台账：校领导述职报告（R7，四.1）按无述职记录判定，未计考评加减分"
+                    .into(),
+            );
+        }
+        return n;
+    };
+    let sheets: [(&str, bool, bool, &str); 6] = [
+        (
+            PUNISHMENTS,
+            reg.punishments.is_none(),
+            true,
+            "各单位惩戒整改报告（R10，五.3）按未达标处理",
+        ),
+        (
+            LISTED,
+            reg.listed_hazards.is_none(),
+            true,
+            "各单位挂牌督办整改（R12，六.1–3）按未达标处理",
+        ),
+        (
+            DETERMINATIONS,
+            reg.determinations.is_none(),
+            true,
+            "视为无事故认定，一票否决条件 V4（七.3 四）、V5（七.1）无法评估",
+        ),
+        (
+            VISITS,
+            reg.visits.is_none(),
+            true,
+            "校领导基层调研督查（R6，四.1）按无调研督查记录判定",
+        ),
+        (
+            LEADER_REPORTS,
+            reg.leader_reports.is_none(),
+            year,
+            "校领导述职报告（R7，四.1）按无述职记录判定",
+        ),
+        (
+            ADJUSTMENTS,
+            reg.adjustments.is_none(),
+            year,
+            "未计考评加减分",
+        ),
+    ];
+    sheets
+        .iter()
+        .filter(|(_, missing, relevant, _)| *missing && *relevant)
+        .map(|(sheet, _, _, what)| format!("{}：{what}", RegisterGap::MissingSheet(sheet).text()))
+        .collect()
 }
 
 /// 发文字号: 厦城院综〔2026〕12号, or with a blank number for the office to fill in.
