@@ -540,6 +540,10 @@ mod tests {
         );
         let h1 = ctx(&cfg, "2026H1", d(2026, 12, 1));
         assert!(!h1.holds(Some(d(2026, 7, 2)), None));
+        // A closing date after as-of has not happened: still open when H2 starts.
+        let early = ctx(&cfg, "2026H2", d(2026, 6, 20));
+        assert!(early.holds(Some(d(2026, 6, 10)), Some(d(2026, 6, 25))));
+        assert!(!early.holds(Some(d(2026, 6, 10)), Some(d(2026, 6, 15))));
     }
 
     #[test]
