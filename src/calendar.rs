@@ -25,6 +25,10 @@ pub fn shipped_years() -> Vec<CalendarYear> {
         .unwrap_or_default()
 }
 
+/// The most days `add_workdays` scans: 20 years, far beyond 365 working days in any real
+/// calendar.
+pub const MAX_SCAN_DAYS: u32 = 20 * 366;
+
 /// Working-day calendar.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
@@ -72,12 +76,16 @@ impl Calendar {
     }
 
     /// The `n`-th working day after `start` (start not counted), with the years without data
-    /// that the count passed through.
+    /// that the count passed through. The config caps `n` at 365; whatever `n` or calendar
+    /// (e.g. whole years declared holidays), the count gives up after `MAX_SCAN_DAYS` days and
+    /// returns the day it reached, so it always ends quickly.
     pub fn add_workdays(&self, start: NaiveDate, n: u32) -> (NaiveDate, Vec<i32>) {
         let mut missing = BTreeSet::new();
         let mut d = start;
         let mut left = n;
-        while left > 0 {
+        let mut scanned = 0u32;
+        while left > 0 && scanned < MAX_SCAN_DAYS {
+            scanned += 1;
             let Some(next) = d.checked_add_days(Days::new(1)) else {
                 break;
             };
@@ -192,6 +200,29 @@ mod tests {
                 .1
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn add_workdays_always_ends_quickly() {
+        let cal = shipped();
+        let t = std::time::Instant::now();
+        let (due, _) = cal.add_workdays(d(2026, 1, 1), 365);
+        assert!(due > d(2027, 1, 1) && due < d(2027, 7, 1), "{due}");
+        // A calendar declaring 2027 a year of holidays still gets there, in 2028.
+        let mut cfg = CalendarCfg::default();
+        let all_2027: Vec<NaiveDate> = d(2027, 1, 1).iter_days().take(365).collect();
+        cfg.year.push(CalendarYear {
+            year: 2027,
+            holidays: all_2027,
+            ..CalendarYear::default()
+        });
+        let (due, missing) = Calendar::new(&cfg).add_workdays(d(2026, 12, 31), 365);
+        assert_eq!(due.year(), 2029, "{due}");
+        assert_eq!(missing, vec![2028, 2029]);
+        // An absurd count stops after MAX_SCAN_DAYS days instead of running to year 262143.
+        let (far, _) = cal.add_workdays(d(2026, 1, 1), u32::MAX);
+        assert_eq!((far - d(2026, 1, 1)).num_days(), i64::from(MAX_SCAN_DAYS));
+        assert!(t.elapsed().as_secs() < 5);
     }
 
     #[test]

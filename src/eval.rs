@@ -267,6 +267,9 @@ pub struct Results {
     pub config_sha256: String,
     pub register_present: bool,
     pub register_file: Option<String>,
+    /// What could not be evaluated for want of central-register data, in Chinese naming the
+    /// rules, vetoes and clauses (e.g. no register → V4、V5 无法评估). `[]` when nothing is missing.
+    pub notes: Vec<String>,
     pub inputs: Vec<InputFile>,
     pub units: Vec<UnitResult>,
     pub leaders: Vec<LeaderResult>,

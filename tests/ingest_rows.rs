@@ -222,3 +222,35 @@ fn pre_numbered_blank_rows_end_the_data() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     assert_eq!(inbox.ledgers["信息工程系"].plan.as_ref().unwrap().len(), 1);
 }
+
+#[test]
+fn missing_register_sheets_say_what_they_mean() {
+    let dir = tmp();
+    register(2026, d(2027, 1, 11))
+        .without(schema::DETERMINATIONS)
+        .without(schema::ADJUSTMENTS)
+        .without(schema::PUNISHMENTS)
+        .save(dir.path(), "保卫处台账.xlsx");
+    let opts = Options {
+        year: Some(2026),
+        recursive: false,
+    };
+    let inbox = ingest_dir(dir.path(), &roster(), &opts).unwrap();
+    let mut msgs: Vec<&str> = inbox
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::MissingSheet)
+        .map(|f| f.message.as_str())
+        .collect();
+    msgs.sort();
+    assert_eq!(
+        msgs,
+        [
+            "缺少工作表“事故认定”，视为无事故认定，否决条件 V4、V5 无法评估",
+            "缺少工作表“惩戒措施”，R10 按未达标处理",
+            "缺少工作表“考评加减分”，不计考评加减分",
+        ]
+    );
+    let reg = inbox.register.as_ref().unwrap();
+    assert!(reg.determinations.is_none() && reg.listed_hazards.is_some());
+}

@@ -258,3 +258,40 @@ fn duplicate_key_quotes_the_line() {
         e.message
     );
 }
+
+#[test]
+fn day_counts_are_capped() {
+    let e = err("[school]\nname = \"x\"\n[rules]\nrectification_working_days = 366\n");
+    assert_eq!(e.line, Some(4), "{}", e.message);
+    assert!(
+        e.message.contains("[rules] rectification_working_days"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("0 到 365"), "{}", e.message);
+    assert!(parse("[school]\nname = \"x\"\n[rules]\nrectification_working_days = 365\n").is_ok());
+    let e = err("[school]\nname = \"x\"\n\n[bulletin]\nrectification_working_days = 4000000000\n");
+    assert_eq!(e.line, Some(5), "{}", e.message);
+    assert!(
+        e.message.contains("[bulletin] rectification_working_days"),
+        "{}",
+        e.message
+    );
+    let e = err("[school]\nname = \"x\"\n[rules]\nquarterly_report_grace_days = 367\n");
+    assert_eq!(e.line, Some(4), "{}", e.message);
+    assert!(e.message.contains("0 到 366"), "{}", e.message);
+    assert!(parse("[school]\nname = \"x\"\n[rules]\nquarterly_report_grace_days = 366\n").is_ok());
+}
+
+#[test]
+fn frequent_accident_threshold_is_at_least_one() {
+    let e = err("[school]\nname = \"x\"\n[rules]\nfrequent_accident_threshold = 0\n");
+    assert_eq!(e.line, Some(4), "{}", e.message);
+    assert!(
+        e.message.contains("[rules] frequent_accident_threshold"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("不小于 1"), "{}", e.message);
+    assert!(parse("[school]\nname = \"x\"\n[rules]\nfrequent_accident_threshold = 1\n").is_ok());
+}

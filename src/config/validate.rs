@@ -19,6 +19,7 @@ pub fn validate(cfg: &Config) -> Option<Problem> {
         .or_else(|| semesters(cfg))
         .or_else(|| calendar(cfg))
         .or_else(|| rules(cfg))
+        .or_else(|| bulletin(cfg))
         .or_else(|| grades(cfg))
         .or_else(|| scoring(cfg))
 }
@@ -108,8 +109,49 @@ fn calendar(cfg: &Config) -> Option<Problem> {
     None
 }
 
+/// Longest working-day count (`rectification_working_days`): a year.
+pub const MAX_WORKING_DAYS: u32 = 365;
+/// Longest `quarterly_report_grace_days`.
+pub const MAX_GRACE_DAYS: u32 = 366;
+
+/// A day count above `max` (keeps the day-counting loops short).
+fn day_cap(section: &str, k: &str, v: u32, max: u32, unit: &str) -> Option<Problem> {
+    (v > max).then(|| {
+        (
+            vec![key(section), key(k)],
+            format!("天数 {v} 过大，应为 0 到 {max} 个{unit}"),
+        )
+    })
+}
+
 fn rules(cfg: &Config) -> Option<Problem> {
-    let months = &cfg.rules.inspection_exempt_months;
+    let r = &cfg.rules;
+    let caps = day_cap(
+        "rules",
+        "quarterly_report_grace_days",
+        r.quarterly_report_grace_days,
+        MAX_GRACE_DAYS,
+        "日历日",
+    )
+    .or_else(|| {
+        day_cap(
+            "rules",
+            "rectification_working_days",
+            r.rectification_working_days,
+            MAX_WORKING_DAYS,
+            "工作日",
+        )
+    });
+    if caps.is_some() {
+        return caps;
+    }
+    if r.frequent_accident_threshold < 1 {
+        return Some((
+            vec![key("rules"), key("frequent_accident_threshold")],
+            "事故多发起数 0 无效，应为不小于 1 的整数（否则每个单位都成为事故多发单位）".into(),
+        ));
+    }
+    let months = &r.inspection_exempt_months;
     months.iter().enumerate().find_map(|(i, m)| {
         (!(1..=12).contains(m)).then(|| {
             (
@@ -118,6 +160,16 @@ fn rules(cfg: &Config) -> Option<Problem> {
             )
         })
     })
+}
+
+fn bulletin(cfg: &Config) -> Option<Problem> {
+    day_cap(
+        "bulletin",
+        "rectification_working_days",
+        cfg.bulletin.rectification_working_days,
+        MAX_WORKING_DAYS,
+        "工作日",
+    )
 }
 
 fn grades(cfg: &Config) -> Option<Problem> {

@@ -11,6 +11,17 @@ use crate::schema::{self, SheetSpec};
 use chrono::{Datelike, NaiveDate};
 
 /// Read a sheet of `spec` into a grid, or raise `missing_sheet` / a read finding.
+/// What a missing central-register sheet means where it is not simply 未达标 (rules::mod).
+fn register_gap_effect(sheet: &str) -> Option<&'static str> {
+    match sheet {
+        schema::DETERMINATIONS => Some("，视为无事故认定，否决条件 V4、V5 无法评估"),
+        schema::VISITS => Some("，R6 按无调研督查记录判定"),
+        schema::LEADER_REPORTS => Some("，R7 按无述职记录判定"),
+        schema::ADJUSTMENTS => Some("，不计考评加减分"),
+        _ => None,
+    }
+}
+
 pub fn load_grid(
     book: &mut Book,
     names: &[String],
@@ -20,6 +31,8 @@ pub fn load_grid(
     let Some(name) = find_sheet(names, spec.name).cloned() else {
         let what = if spec.name == schema::ACCIDENTS {
             "，视为未报告事故".to_string()
+        } else if let Some(w) = register_gap_effect(spec.name) {
+            w.to_string()
         } else if spec.rules.is_empty() {
             String::new()
         } else {

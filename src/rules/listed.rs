@@ -18,18 +18,14 @@ pub const OVERDUE: &str = "逾期未整改";
 pub const IN_PROGRESS: &str = "整改中(未到期)";
 
 /// R12 for `unit` from the central register's 挂牌督办 sheet. Item keys: id, name, level,
-/// listed, deadline, closed, state (the judged state above), register_state, hints.
+/// listed, deadline, closed, state (the judged state above), register_state, hints. No register:
+/// 不适用; register without the sheet: 未达标.
 pub fn r12(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
-    let Some(reg) = ctx.register else {
-        return result("R12", Status::Na, "未收到保卫处台账，本项不评");
+    let rows = match ctx.register_rows(LISTED, |r| r.listed_hazards.as_deref()) {
+        Ok(rows) => rows,
+        Err(gap) => return super::register_gap_result("R12", gap),
     };
-    let Some(rows) = reg.listed_hazards.as_deref() else {
-        return result(
-            "R12",
-            Status::Na,
-            format!("保卫处台账缺少「{LISTED}」工作表，本项不评"),
-        );
-    };
+    let file = ctx.register.map_or("", |r| r.file.as_str());
     let mut held: Vec<&ListedHazard> = rows
         .iter()
         .filter(|h| h.unit.as_deref() == Some(unit))
@@ -42,7 +38,7 @@ pub fn r12(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
     held.sort_by_key(|h| (h.listed_on, h.loc.row));
     let items: Vec<Item> = held
         .into_iter()
-        .map(|h| hazard_item(ctx, unit, rows, h, &reg.file, notes))
+        .map(|h| hazard_item(ctx, unit, rows, h, file, notes))
         .collect();
     if items.is_empty() {
         return result("R12", Status::Na, "本期无挂牌督办隐患");

@@ -9,8 +9,14 @@
 //! - R1 is judged the same in every period (the plan is the year's). R15 without a ledger is
 //!   待完成 until the submission due date (as-of semantics), 未达标 after it; a 报送日期 after
 //!   as-of (a later resend used to rebuild a past period) is not judged late.
-//! - A missing central register, or a missing register sheet, makes R10/R12 (and R6/R7) 不适用,
-//!   not 未达标: units are not blamed for the office's own workbook.
+//! - No central register at all: R10/R12 不适用 and V4/V5 cannot be evaluated (contract.md);
+//!   R6/R7 are judged from no data (0 visits, no 述职 record) with the detail 未收到保卫处台账.
+//!   A register lacking a sheet follows mechanism.md's "bad or missing data" literally: 惩戒措施
+//!   or 挂牌督办 missing → R10 or R12 未达标 for every unit (0 points); 领导调研督查 or 领导述职
+//!   missing → R6/R7 judged as with no data — the as-of rule ("never a failure" before the
+//!   deadline) comes first, so they stay 待完成 while as-of is on or before 31 Dec (R6 in H1 is
+//!   always 待完成, 进度滞后) and are 未达标 after it; 事故认定 missing → no determinations (like
+//!   安全事故); 考评加减分 missing → no adjustments. Each gap is listed in results.json `notes`.
 //! - R12: 状态 已销号 without a date on an item listed before the period is taken as closed
 //!   before it (not carried over).
 //! - Accidents: the grade that counts is 等级认定, else the unit's reported grade (the 493号令
@@ -25,6 +31,7 @@
 pub mod accidents;
 pub mod duty;
 pub mod fixture;
+pub mod gaps;
 pub mod inspections;
 pub mod leaders;
 pub mod listed;
@@ -34,6 +41,8 @@ pub mod punishments;
 pub mod quarterly;
 pub mod submission;
 pub mod summary;
+
+pub use gaps::{RegisterGap, register_gap_result, register_notes};
 
 use crate::calendar::Calendar;
 use crate::config::{Config, UnitCfg};
@@ -91,7 +100,7 @@ pub struct Ctx<'a> {
     pub register: Option<&'a Register>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// A date that has happened by as-of; later dates count as not yet made.
     pub fn seen(&self, d: Option<NaiveDate>) -> Option<NaiveDate> {
         d.filter(|d| *d <= self.as_of)
@@ -106,13 +115,23 @@ impl Ctx<'_> {
     }
     /// An item of a register (R10, R12) that the period holds: started in the period, or before
     /// it and still open when the period started (mechanism.md, "which items a period holds").
+    /// A closing date after as-of has not happened yet: the item is still open.
     pub fn holds(&self, start: Option<NaiveDate>, closed: Option<NaiveDate>) -> bool {
         let Some(s) = start else { return false };
         if s > self.as_of {
             return false;
         }
         let ps = self.period.start();
-        self.period.contains(s) || (s < ps && closed.is_none_or(|c| c >= ps))
+        self.period.contains(s) || (s < ps && self.seen(closed).is_none_or(|c| c >= ps))
+    }
+    /// The rows of a central-register sheet, or why there are none (`sheet` names it).
+    pub fn register_rows<T>(
+        &self,
+        sheet: &'static str,
+        get: impl Fn(&'a Register) -> Option<&'a [T]>,
+    ) -> Result<&'a [T], RegisterGap> {
+        let reg = self.register.ok_or(RegisterGap::NoRegister)?;
+        get(reg).ok_or(RegisterGap::MissingSheet(sheet))
     }
 }
 
@@ -267,6 +286,7 @@ pub fn evaluate(input: &EvalInput) -> Results {
         config_sha256: cfg.sha256.clone(),
         register_present: ctx.register.is_some(),
         register_file: ctx.register.map(|r| r.file.clone()),
+        notes: register_notes(&ctx),
         inputs: input.inbox.inputs.clone(),
         units,
         leaders,
@@ -426,6 +446,10 @@ mod tests {
         );
         let h1 = ctx(&cfg, "2026H1", d(2026, 12, 1));
         assert!(!h1.holds(Some(d(2026, 7, 2)), None));
+        // A closing date after as-of has not happened: still open when H2 starts.
+        let early = ctx(&cfg, "2026H2", d(2026, 6, 20));
+        assert!(early.holds(Some(d(2026, 6, 10)), Some(d(2026, 6, 25))));
+        assert!(!early.holds(Some(d(2026, 6, 10)), Some(d(2026, 6, 15))));
     }
 
     #[test]

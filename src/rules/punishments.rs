@@ -8,17 +8,11 @@ use crate::model::Punishment;
 use crate::schema::PUNISHMENTS;
 
 /// R10 for `unit` from the central register's 惩戒措施 sheet. Item keys: measure, imposed, due,
-/// submitted, status, detail.
+/// submitted, status, detail. No register: 不适用; register without the sheet: 未达标.
 pub fn r10(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
-    let Some(reg) = ctx.register else {
-        return result("R10", Status::Na, "未收到保卫处台账，本项不评");
-    };
-    let Some(rows) = reg.punishments.as_deref() else {
-        return result(
-            "R10",
-            Status::Na,
-            format!("保卫处台账缺少「{PUNISHMENTS}」工作表，本项不评"),
-        );
+    let rows = match ctx.register_rows(PUNISHMENTS, |r| r.punishments.as_deref()) {
+        Ok(rows) => rows,
+        Err(gap) => return super::register_gap_result("R10", gap),
     };
     let mut held: Vec<&Punishment> = rows
         .iter()

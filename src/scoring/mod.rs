@@ -57,10 +57,10 @@ fn rubric(ctx: &Ctx) -> [(&'static str, &'static str, &'static [&'static str], f
     ]
 }
 
-/// Round half up to one decimal on a scaled integer (96.25 → 96.3, immune to binary noise).
+/// Round half up to one decimal (96.25 → 96.3, 78.947 → 78.9). A tolerance of 1e-6 tenths
+/// absorbs binary noise (96.25 may be stored as 96.2499999…) without rounding twice.
 pub fn round1(x: f64) -> f64 {
-    let hundredths = (x * 100.0).round() as i64;
-    (hundredths + 5).div_euclid(10) as f64 / 10.0
+    ((x * 10.0) + 0.5 + 1e-6).floor() / 10.0
 }
 
 /// Grade from a rounded score (`[grades]`).
@@ -248,11 +248,15 @@ fn share(
     Outcome::Earned(max * got / judged.len() as f64)
 }
 
-/// Full points minus `fraction(item) × max` per 未达标 item, floor 0; 不适用 → full.
+/// Full points minus `fraction(item) × max` per 未达标 item, floor 0; 不适用 → full; 未达标
+/// without items (the register lacks the sheet) → 0.
 fn deduct(r: Option<&RuleResult>, max: f64, fraction: impl Fn(&Item) -> f64) -> Outcome {
     let Some(r) = r else {
         return Outcome::Earned(max);
     };
+    if r.status == Status::NotMet && r.items.is_empty() {
+        return Outcome::Earned(0.0);
+    }
     let judged = r
         .items
         .iter()
@@ -282,5 +286,9 @@ mod tests {
         assert_eq!(round1(0.1 + 0.2 + 96.0 - 0.05), 96.3);
         assert_eq!(round1(100.0), 100.0);
         assert_eq!(round1(0.0), 0.0);
+        // No double rounding (78.947 → 78.95 → 79.0 was wrong).
+        assert_eq!(round1(75.0 / 95.0 * 100.0), 78.9);
+        assert_eq!(round1(96.049), 96.0);
+        assert_eq!(round1(85.0 / 95.0 * 100.0), 89.5);
     }
 }
