@@ -374,6 +374,7 @@ pub fn h1() -> Results {
             warnings: 2,
         },
         findings: findings(),
+        notes: vec![],
         prose: Some(format!(
             "**上半年**，各单位总体平稳。{SCRIPT}\n\n[点此](javascript:alert(1))"
         )),
