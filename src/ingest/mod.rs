@@ -4,9 +4,11 @@
 //! sniffing, zip pre-scan, bounded cell reading, sheets/headers, typed values → per unit the
 //! latest ledger counts, the latest central register counts → `Inbox`, findings sorted.
 
+pub mod biff;
 pub mod cells;
 pub mod discover;
 pub mod ledger;
+pub mod odsscan;
 pub mod prescan;
 pub mod read;
 pub mod register;

@@ -79,6 +79,20 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
+    // calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
+    let scanned = match format {
+        Format::Xls => super::biff::scan_xls(&bytes),
+        Format::Ods => super::odsscan::scan_ods(&bytes),
+        Format::Xlsx | Format::Xlsb => Ok(()),
+    };
+    if let Err(r) = scanned {
+        let mut out = unreadable(sha256, r.message);
+        for f in &mut out.findings {
+            f.sheet = r.sheet.clone();
+            f.cell = r.cell.clone();
+        }
+        return out;
+    }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let book = open(format, bytes)?;
         Ok(parse_book(book, rel, cfg, opts))

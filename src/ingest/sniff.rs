@@ -20,15 +20,28 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         Sniffed::Zip
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
-            Sniffed::Encrypted
-        } else {
-            Sniffed::Ole
-        }
+        ole_kind(bytes)
     } else if bytes.starts_with(b"%PDF") {
         Sniffed::Pdf
     } else {
         Sniffed::Other
+    }
+}
+
+/// An encrypted OOXML package is an OLE container with EncryptionInfo/EncryptedPackage streams:
+/// ask the container's directory; only a container `cfb` cannot open falls back to searching the
+/// bytes for those names (a genuine .xls may contain the text "EncryptionInfo" in a cell).
+fn ole_kind(bytes: &[u8]) -> Sniffed {
+    let encrypted = match cfb::CompoundFile::open(std::io::Cursor::new(bytes)) {
+        Ok(cf) => cf.is_stream("/EncryptionInfo") || cf.is_stream("/EncryptedPackage"),
+        Err(_) => {
+            contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage")
+        }
+    };
+    if encrypted {
+        Sniffed::Encrypted
+    } else {
+        Sniffed::Ole
     }
 }
 

@@ -1,0 +1,92 @@
+//! Unit tests of the .xls pre-scan on hand-built BIFF8 streams.
+
+use super::*;
+
+fn rec(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut v = typ.to_le_bytes().to_vec();
+    v.extend((data.len() as u16).to_le_bytes());
+    v.extend(data);
+    v
+}
+
+fn cell(typ: u16, row: u16, col: u16, len: usize) -> Vec<u8> {
+    let mut d = row.to_le_bytes().to_vec();
+    d.extend(col.to_le_bytes());
+    d.resize(len, 0);
+    rec(typ, &d)
+}
+
+/// Globals with one BoundSheet "表1", then that sheet holding `body`.
+fn stream(body: &[u8]) -> Vec<u8> {
+    let bof = rec(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]);
+    let mut name = vec![0u8; 6];
+    name.extend([2, 1]);
+    name.extend("表1".encode_utf16().flat_map(u16::to_le_bytes));
+    let eof = rec(0x000A, &[]);
+    let pos = bof.len() + rec(0x0085, &name).len() + eof.len();
+    name[..4].copy_from_slice(&(pos as u32).to_le_bytes());
+    let mut s = [bof.clone(), rec(0x0085, &name), eof.clone()].concat();
+    s.extend(rec(0x0809, &[0, 6, 0x10, 0, 0, 0, 0, 0]));
+    s.extend(body);
+    s.extend(eof);
+    s
+}
+
+#[test]
+fn small_sheet_passes() {
+    let body = [cell(0x0203, 0, 0, 14), cell(0x027E, 9_999, 199, 10)].concat();
+    assert_eq!(scan_stream(&stream(&body)), Ok(()));
+}
+
+#[test]
+fn far_cell_refused_with_place() {
+    let e = scan_stream(&stream(&cell(0x0203, 65_535, 255, 14))).unwrap_err();
+    assert_eq!(e.sheet.as_deref(), Some("表1"));
+    assert_eq!(e.cell.as_deref(), Some("IV65536"));
+    assert!(e.message.contains("第65536行第256列"), "{}", e.message);
+}
+
+#[test]
+fn blank_records_are_not_counted() {
+    let body = [cell(0x0201, 65_535, 255, 6), cell(0x00BE, 60_000, 0, 10)].concat();
+    assert_eq!(scan_stream(&stream(&body)), Ok(()));
+}
+
+#[test]
+fn mulrk_last_column_counts() {
+    // row 0, colFirst 198, three RK cells → columns 198..=200.
+    let mut d = vec![0, 0, 198, 0];
+    d.extend([0u8; 18]);
+    d.extend(200u16.to_le_bytes());
+    let e = scan_stream(&stream(&rec(0x00BD, &d))).unwrap_err();
+    assert_eq!(e.cell.as_deref(), Some("GS1"));
+}
+
+#[test]
+fn filepass_truncation_and_dimensions() {
+    let mut s = rec(0x0809, &[0, 6, 5, 0]);
+    s.extend(rec(0x002F, &[1, 0]));
+    assert_eq!(scan_stream(&s).unwrap_err().message, ENCRYPTED);
+    let mut t = stream(&cell(0x0203, 1, 1, 14));
+    t.truncate(t.len() - 7);
+    assert!(scan_stream(&t).unwrap_err().message.contains("截断"));
+    let mut dims = 0u32.to_le_bytes().to_vec();
+    dims.extend(0x00FF_FFFFu32.to_le_bytes());
+    dims.extend([0, 0, 255, 0, 0, 0]);
+    let e = scan_stream(&stream(&rec(0x0200, &dims))).unwrap_err();
+    assert!(e.message.contains("尺寸记录"), "{}", e.message);
+    let mut backwards = 9u32.to_le_bytes().to_vec();
+    backwards.extend(3u32.to_le_bytes());
+    backwards.extend([0, 0, 1, 0, 0, 0]);
+    assert!(scan_stream(&stream(&rec(0x0200, &backwards))).is_err());
+}
+
+#[test]
+fn not_an_ole_container() {
+    assert!(
+        scan_xls(b"not ole")
+            .unwrap_err()
+            .message
+            .contains("无法按 .xls 读取")
+    );
+}
