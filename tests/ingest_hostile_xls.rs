@@ -128,30 +128,31 @@ fn hostile_files_are_refused_with_small_memory() {
     assert!(hwm < 150 * 1024, "peak RSS {hwm} KiB");
 }
 
-/// The same ledger as .xlsx, .xls and padded .ods, each alone in a folder: same ledger, same
-/// findings (there are none for this valid ledger).
+/// The ledger read from `bytes` saved as `name` alone in a folder (Debug text, file name
+/// replaced) and its findings.
+fn read_alone(name: &str, bytes: Vec<u8>) -> (String, Vec<String>) {
+    let dir = tmp();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    let inbox = ingest(dir.path());
+    let l = inbox.ledgers.get("机电工程系").unwrap_or_else(|| {
+        panic!("{name} not read: {:#?}", inbox.findings);
+    });
+    let findings = inbox
+        .findings
+        .iter()
+        .filter(|f| f.file.as_deref() == Some(name))
+        .map(|f| format!("{f:?}").replace(name, "FILE"))
+        .collect();
+    (format!("{l:?}").replace(name, "FILE"), findings)
+}
+
+/// The same ledger as .xlsx, .xls and padded .ods: same ledger, same findings (none).
 #[test]
 fn xls_and_padded_ods_ledgers_read_like_xlsx() {
     let mut book = ledger("机电工程系", 2026, d(2026, 7, 3));
     // A genuine .xls may hold this text (UTF-16 in a cell): it is not an encrypted package.
     book = book.cell("封面", 0, 5, "EncryptionInfo EncryptedPackage");
-    let read = |name: &str, bytes: Vec<u8>| {
-        let dir = tmp();
-        std::fs::write(dir.path().join(name), bytes).unwrap();
-        let inbox = ingest(dir.path());
-        let l = inbox.ledgers.get("机电工程系").unwrap_or_else(|| {
-            panic!("{name} not read: {:#?}", inbox.findings);
-        });
-        let l = format!("{l:?}").replace(name, "FILE");
-        let msgs: Vec<_> = inbox
-            .findings
-            .iter()
-            .filter(|f| f.file.as_deref() == Some(name))
-            .map(|f| (f.code, f.sheet.clone(), f.cell.clone(), f.message.clone()))
-            .collect();
-        (l, msgs)
-    };
-    let want = read("机电工程系.xlsx", book.to_bytes());
+    let want = read_alone("机电工程系.xlsx", book.to_bytes());
     assert!(
         want.0.contains("submitted_on: Some(2026-07-03)"),
         "{}",
@@ -159,10 +160,26 @@ fn xls_and_padded_ods_ledgers_read_like_xlsx() {
     );
     assert!(want.0.contains("Meeting {"), "{}", want.0);
     let hwm0 = vm_hwm_kib();
-    assert_eq!(read("机电工程系.xls", xls(&book)), want);
-    assert_eq!(read("机电工程系.ods", ods(&book)), want);
+    assert_eq!(read_alone("机电工程系.xls", xls(&book)), want);
+    assert_eq!(read_alone("机电工程系.ods", ods(&book)), want);
     let hwm = vm_hwm_kib();
     eprintln!("xls + padded ods ledgers: VmHWM {hwm0} → {hwm} KiB");
     // 1,048,576 padded rows × 1,024 columns per sheet must not be materialised.
     assert!(hwm < hwm0.max(50 * 1024) + 100 * 1024, "peak RSS {hwm} KiB");
+}
+
+/// A genuine .xls written by xlwt (tests/fixtures/make_ledger_xls.py: SST strings, MULRK,
+/// pre-formatted MULBLANK rows, DIMENSIONS, padded stream) reads like the same ledger as .xlsx.
+#[test]
+fn xlwt_written_xls_reads_like_xlsx() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ledger_jidian_2026.xls"
+    );
+    let want = read_alone(
+        "机电工程系.xlsx",
+        ledger("机电工程系", 2026, d(2026, 7, 3)).to_bytes(),
+    );
+    let got = read_alone("机电工程系.xls", std::fs::read(fixture).unwrap());
+    assert_eq!(got, want);
 }
