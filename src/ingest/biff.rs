@@ -5,11 +5,13 @@
 //! (globals up to EOF, then each sheet from its BoundSheet offset, skipping embedded substreams),
 //! and refuse a FILEPASS (encryption), a truncated record, a DIMENSIONS record claiming more than
 //! the cell bounds, a value cell beyond `cells::MAX_ROWS`/`MAX_COLS`, more than `MAX_CELLS`
-//! value cells in a sheet, or more than `prescan::MAX_AREA` dense cells in the workbook.
+//! value cells in a sheet, more than `prescan::MAX_AREA` dense cells in the workbook, or more
+//! than `prescan::MAX_TEXT` of text once every LABELSST cell has its own copy of its shared
+//! string (calamine clones it per cell: 65,535 characters × 200,000 cells would be ~39 GB).
 //! BLANK/MULBLANK records are only formatting: calamine skips them, so they are not counted.
 
 use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
-use super::prescan::{self, MAX_AREA, Refusal};
+use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};
 use super::sniff::ENCRYPTED;
 use std::io::{Cursor, Read};
 
@@ -84,12 +86,18 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// Walk the globals, then every sheet; sum the dense areas.
+/// What the globals tell: the sheets (stream offset, name) and the SST strings' lengths.
+struct Globals {
+    sheets: Vec<(usize, String)>,
+    sst: Vec<u64>,
+}
+
+/// Walk the globals, then every sheet; sum the dense areas and the text of shared strings.
 pub fn scan_stream(s: &[u8]) -> Result<(), Refusal> {
-    let sheets = globals(s)?;
-    let mut area: u64 = 0;
-    for (pos, name) in &sheets {
-        area = area.saturating_add(sheet(s, *pos, name)?);
+    let g = globals(s)?;
+    let (mut area, mut text) = (0u64, 0u64);
+    for (pos, name) in &g.sheets {
+        area = area.saturating_add(sheet(s, *pos, name, &g.sst, &mut text)?);
     }
     if area > MAX_AREA {
         return Err(prescan::too_many(None, area, WHAT));
@@ -97,13 +105,22 @@ pub fn scan_stream(s: &[u8]) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// The workbook globals up to their EOF: FILEPASS → encrypted; BoundSheet → (offset, name).
-fn globals(s: &[u8]) -> Result<Vec<(usize, String)>, Refusal> {
+/// The workbook globals up to their EOF: FILEPASS → encrypted; BoundSheet → (offset, name);
+/// SST and the CONTINUE records right after it → string lengths.
+fn globals(s: &[u8]) -> Result<Globals, Refusal> {
     let mut sheets = Vec::new();
     let mut biff8 = true;
+    let mut sst: Vec<&[u8]> = Vec::new();
+    let mut in_sst = false;
     for r in (Records { s, pos: 0 }) {
         let r = r?;
+        in_sst &= r.typ == 0x003C;
         match r.typ {
+            0x00FC => {
+                sst = vec![r.data];
+                in_sst = true;
+            }
+            0x003C if in_sst => sst.push(r.data),
             0x002F => return Err(Refusal::file(ENCRYPTED)),
             0x0809 => biff8 = u16_at(r.data, 0) == Some(0x0600),
             0x0085 => {
@@ -116,7 +133,10 @@ fn globals(s: &[u8]) -> Result<Vec<(usize, String)>, Refusal> {
             _ => {}
         }
     }
-    Ok(sheets)
+    Ok(Globals {
+        sheets,
+        sst: super::sst::lengths(&sst),
+    })
 }
 
 /// A BoundSheet name: BIFF8 ShortXLUnicodeString (cch, flags, chars); BIFF5 ASCII only.
@@ -181,8 +201,9 @@ impl Tally {
     }
 }
 
-/// Walk one sheet from its BOF at `pos` to its EOF; the dense area calamine will build.
-fn sheet(s: &[u8], pos: usize, name: &str) -> Result<u64, Refusal> {
+/// Walk one sheet from its BOF at `pos` to its EOF; the dense area calamine will build. Each
+/// LABELSST adds its string (≤ 3 UTF-8 bytes per UTF-16 unit) to `text`.
+fn sheet(s: &[u8], pos: usize, name: &str, sst: &[u64], text: &mut u64) -> Result<u64, Refusal> {
     if pos >= s.len() {
         return Err(broken(&format!("工作表“{name}”的位置超出数据流")));
     }
@@ -207,6 +228,13 @@ fn sheet(s: &[u8], pos: usize, name: &str) -> Result<u64, Refusal> {
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
                 let (row, col) = position(&r)?;
                 t.add(name, row, col, col)?;
+                let shared = u32_at(r.data, 6).filter(|_| r.typ == 0x00FD);
+                if let Some(&chars) = shared.and_then(|i| sst.get(i as usize)) {
+                    *text = text.saturating_add(chars * 3);
+                    if *text > MAX_TEXT {
+                        return Err(prescan::too_much_text(*text, WHAT));
+                    }
+                }
             }
             0x00BD => {
                 let (row, first) = position(&r)?;

@@ -18,7 +18,13 @@ fn cell(typ: u16, row: u16, col: u16, len: usize) -> Vec<u8> {
 
 /// Globals with one BoundSheet "表1", then that sheet holding `body`.
 fn stream(body: &[u8]) -> Vec<u8> {
-    let bof = rec(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]);
+    stream_with(&[], body)
+}
+
+/// As `stream`, with `extra` records in the globals before the BoundSheet.
+fn stream_with(extra: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut bof = rec(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]);
+    bof.extend(extra);
     let mut name = vec![0u8; 6];
     name.extend([2, 1]);
     name.extend("表1".encode_utf16().flat_map(u16::to_le_bytes));
@@ -89,4 +95,17 @@ fn not_an_ole_container() {
             .message
             .contains("无法按 .xls 读取")
     );
+}
+
+#[test]
+fn shared_string_copies_are_budgeted() {
+    let mut sst = vec![0u8; 8];
+    sst.extend(60_000u16.to_le_bytes());
+    sst.push(0);
+    sst.extend(vec![b'x'; 60_000]);
+    let sst = rec(0x00FC, &sst);
+    let labels = |n: u16| -> Vec<u8> { (0..n).flat_map(|r| cell(0x00FD, r, 0, 10)).collect() };
+    assert_eq!(scan_stream(&stream_with(&sst, &labels(300))), Ok(()));
+    let e = scan_stream(&stream_with(&sst, &labels(400))).unwrap_err();
+    assert!(e.message.contains("文字合计"), "{}", e.message);
 }

@@ -1,8 +1,10 @@
 //! Bounded cell reading: one worksheet → a small `Grid` of `Value`s at absolute positions.
 //! xlsx/xlsb are streamed cell by cell (never `worksheet_range`, which densifies rows × cols with
 //! no bound, calamine#693); a cell beyond `MAX_ROWS`/`MAX_COLS`, or more than `MAX_CELLS` cells,
-//! stops reading the sheet and is reported. xls/ods are parsed whole by calamine, so they are
-//! bounded by file size before they get here (see `prescan`).
+//! stops reading the sheet and is reported. xls/ods are parsed whole by calamine at open, so
+//! before they are opened `biff` (xls) and `odsscan` (ods) refuse a file with a content cell
+//! beyond these bounds, too many cells, too large a dense area or too much text (see `prescan`).
+//! xlsb is streamed like xlsx (`worksheet_cells_reader`, no densifying).
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;

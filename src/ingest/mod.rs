@@ -14,6 +14,7 @@ pub mod read;
 pub mod register;
 pub mod sheets;
 pub mod sniff;
+pub mod sst;
 pub mod units;
 pub mod values;
 

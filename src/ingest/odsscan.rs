@@ -3,20 +3,24 @@
 //! (up to 100 M cells), so a tiny file can claim millions of content cells. After the zip
 //! pre-scan, stream content.xml with quick-xml, place every cell by summing the repeats, and
 //! refuse the file when a content cell lies beyond `cells::MAX_ROWS`/`MAX_COLS`, a table holds
-//! more than `MAX_CELLS` content cells, or the tables' dense areas exceed `prescan::MAX_AREA`.
+//! more than `MAX_CELLS` content cells, the tables' dense areas exceed `prescan::MAX_AREA`, or
+//! the cells' text times their repeats exceeds `prescan::MAX_TEXT` (calamine clones a repeated
+//! cell's string and formula, and expands `<text:s text:c="N"/>` to N spaces).
 //! Empty repeated rows and cells (LibreOffice pads every sheet to 1,048,576 rows that way) cost
 //! calamine nothing when nothing follows them, and are not refused.
 
 use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
-use super::prescan::{self, MAX_AREA, Refusal};
+use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor};
 
 const WHAT: &str = ".ods ";
 
-/// Attributes that give a cell a value (calamine's `get_datatype`) or a formula.
-const VALUE_ATTRS: [&[u8]; 6] = [
+/// Attributes that make a cell non-empty for calamine (`get_datatype`; a string-typed cell is
+/// `Data::String`, even when its text is empty).
+const VALUE_ATTRS: [&[u8]; 7] = [
+    b"office:value-type",
     b"office:value",
     b"office:string-value",
     b"office:date-value",
@@ -57,11 +61,12 @@ pub fn scan_ods(bytes: &[u8]) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// A cell being read: first column, columns repeated, holds content.
+/// A cell being read: first column, columns repeated, holds content, bytes of text/attributes.
 struct OpenCell {
     col: u64,
     repeat: u64,
     content: bool,
+    bytes: u64,
 }
 
 /// Position and tallies while streaming content.xml.
@@ -77,6 +82,7 @@ struct Scan {
     rows: Option<(u64, u64)>,
     last_col: u64,
     area: u64,
+    text: u64,
 }
 
 fn repeat(e: &BytesStart<'_>, name: &[u8]) -> u64 {
@@ -121,14 +127,23 @@ impl Scan {
                     col: self.col,
                     repeat: repeat(e, b"table:number-columns-repeated"),
                     content,
+                    bytes: e.attributes_raw().len() as u64,
                 });
                 if empty {
                     self.end_cell()?;
                 }
             }
+            b"text:s" => self.add_bytes(repeat(e, b"text:c")),
+            b"text:p" | b"text:tab" | b"text:line-break" => self.add_bytes(1),
             _ => {}
         }
         Ok(())
+    }
+
+    fn add_bytes(&mut self, n: u64) {
+        if let Some(c) = self.cell.as_mut() {
+            c.bytes = c.bytes.saturating_add(n);
+        }
     }
 
     fn end(&mut self, name: &[u8]) -> Result<(), Refusal> {
@@ -144,10 +159,9 @@ impl Scan {
     }
 
     fn text(&mut self, t: &[u8]) {
-        if let Some(c) = self.cell.as_mut()
-            && t.iter().any(|b| !b.is_ascii_whitespace())
-        {
-            c.content = true;
+        if let Some(c) = self.cell.as_mut() {
+            c.bytes = c.bytes.saturating_add(t.len() as u64);
+            c.content |= t.iter().any(|b| !b.is_ascii_whitespace());
         }
     }
 
@@ -182,9 +196,14 @@ impl Scan {
             };
             return Err(prescan::beyond(&self.sheet, r, col, WHAT));
         }
-        self.cells = self.cells.saturating_add(rep_rows.saturating_mul(c.repeat));
+        let copies = rep_rows.saturating_mul(c.repeat);
+        self.cells = self.cells.saturating_add(copies);
         if self.cells > MAX_CELLS as u64 {
             return Err(prescan::too_many(Some(&self.sheet), self.cells, WHAT));
+        }
+        self.text = self.text.saturating_add(copies.saturating_mul(c.bytes));
+        if self.text > MAX_TEXT {
+            return Err(prescan::too_much_text(self.text, WHAT));
         }
         let (lo, hi) = self.rows.unwrap_or((self.row, last_row));
         self.rows = Some((lo.min(self.row), hi.max(last_row)));

@@ -63,3 +63,24 @@ fn too_many_cells_and_area() {
     assert!(e.message.contains("合计"), "{}", e.message);
     assert_eq!(scan_ods(&ods(&table("表1", &corner))), Ok(()));
 }
+
+#[test]
+fn expanded_text_refused() {
+    let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#;
+    let e = scan_ods(&ods(&table("表1", spaces))).unwrap_err();
+    assert!(e.message.contains("文字合计"), "{}", e.message);
+    let long = "字".repeat(100_000);
+    let rows = format!(
+        r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="string" table:number-columns-repeated="100"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+    );
+    assert!(scan_ods(&ods(&table("表1", &rows))).is_err());
+}
+
+#[test]
+fn empty_string_cell_is_content() {
+    let rows = format!(
+        r#"<table:table-row>{TEXT}</table:table-row><table:table-row table:number-rows-repeated="20000"><table:table-cell/></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p> </text:p></table:table-cell></table:table-row>"#
+    );
+    let e = scan_ods(&ods(&table("表1", &rows))).unwrap_err();
+    assert_eq!(e.cell.as_deref(), Some("A20002"));
+}

@@ -1,7 +1,8 @@
 //! Hostile files (crates.md pitfall 1): before calamine materialises anything, check the file
 //! size and, for zip-based formats, the central directory — entry count, declared uncompressed
 //! total, per-entry compression ratio — and then verify by streaming each entry that it does not
-//! inflate beyond what it declares (a lying header), all with constant memory.
+//! inflate beyond what it declares (a lying header), all with constant memory. The format-level
+//! scans of .xls (`biff`) and .ods (`odsscan`) share `Refusal` and the bounds below.
 //!
 //! Limits (chosen well above any real ledger, which is tens of KB):
 //! - file ≤ 20 MB (xlsx/xlsm/xlsb/ods); ≤ 10 MB for .xls, which calamine parses whole;
@@ -44,6 +45,19 @@ impl Refusal {
 /// which it materialises whole at open: two sheets filled to the cell bounds (about 64 MB of
 /// values, the same again for formulas).
 pub const MAX_AREA: u64 = 2 * super::cells::MAX_ROWS as u64 * super::cells::MAX_COLS as u64;
+
+/// Text calamine may build for one .xls/.ods (UTF-8 bytes, counting every copy it makes of a
+/// shared or repeated string): far above a real ledger (a few MB), far below what hurts.
+pub const MAX_TEXT: u64 = 64 * 1024 * 1024;
+
+/// The message for a workbook whose cells would expand to too much text.
+pub fn too_much_text(bytes: u64, what: &str) -> Refusal {
+    Refusal::file(format!(
+        "单元格文字合计展开后约 {}（上限 {}）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除多余内容后另存为 .xlsx 再报送",
+        mb(bytes),
+        mb(MAX_TEXT)
+    ))
+}
 
 /// The message for a content cell beyond the cell bounds in a format read whole.
 pub fn beyond(sheet: &str, row: u64, col: u64, what: &str) -> Refusal {
