@@ -285,9 +285,14 @@ fn dimensions(d: &[u8], name: &str) -> Result<(), Refusal> {
     let cols = end_c - i64::from(cf) + 1;
     let max = i64::from(MAX_ROWS) * i64::from(MAX_COLS);
     if rows < 0 || cols < 0 || rows.saturating_mul(cols) > max {
+        let claim = if rows < 0 || cols < 0 {
+            "起止颠倒的范围".to_string()
+        } else {
+            format!(" {rows} 行 × {cols} 列")
+        };
         return Err(Refusal {
             message: format!(
-                "工作表“{name}”的尺寸记录声明 {rows} 行 × {cols} 列（上限 {MAX_ROWS} 行、{MAX_COLS} 列），文件结构异常，疑似恶意或损坏，不予读取；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
+                "工作表“{name}”的尺寸记录声明{claim}（上限 {MAX_ROWS} 行、{MAX_COLS} 列），文件结构异常，疑似恶意或损坏，不予读取；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
             ),
             sheet: Some(name.to_string()),
             cell: None,

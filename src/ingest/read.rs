@@ -45,6 +45,8 @@ pub struct FileOut {
     pub findings: Vec<Finding>,
 }
 
+const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
+
 /// Read and parse one workbook file; never panics, never fails.
 pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
@@ -80,11 +82,12 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Err(msg) => return unreadable(sha256, msg),
     };
     // calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
-    let scanned = match format {
+    let scanned = std::panic::catch_unwind(|| match format {
         Format::Xls => super::biff::scan_xls(&bytes),
         Format::Ods => super::odsscan::scan_ods(&bytes),
         Format::Xlsx | Format::Xlsb => Ok(()),
-    };
+    })
+    .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)));
     if let Err(r) = scanned {
         let mut out = unreadable(sha256, r.message);
         for f in &mut out.findings {
@@ -106,10 +109,7 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
             findings,
         },
         Ok(Err(msg)) => unreadable(sha256, msg),
-        Err(_) => unreadable(
-            sha256,
-            "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送".into(),
-        ),
+        Err(_) => unreadable(sha256, INTERNAL.into()),
     }
 }
 

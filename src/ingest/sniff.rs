@@ -32,11 +32,13 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 /// ask the container's directory; only a container `cfb` cannot open falls back to searching the
 /// bytes for those names (a genuine .xls may contain the text "EncryptionInfo" in a cell).
 fn ole_kind(bytes: &[u8]) -> Sniffed {
-    let encrypted = match cfb::CompoundFile::open(std::io::Cursor::new(bytes)) {
-        Ok(cf) => cf.is_stream("/EncryptionInfo") || cf.is_stream("/EncryptedPackage"),
-        Err(_) => {
-            contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage")
-        }
+    let streams = std::panic::catch_unwind(|| {
+        let cf = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).ok()?;
+        Some(cf.is_stream("/EncryptionInfo") || cf.is_stream("/EncryptedPackage"))
+    });
+    let encrypted = match streams {
+        Ok(Some(named)) => named,
+        _ => contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage"),
     };
     if encrypted {
         Sniffed::Encrypted
