@@ -81,14 +81,7 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
-    // calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
-    let scanned = std::panic::catch_unwind(|| match format {
-        Format::Xls => super::biff::scan_xls(&bytes),
-        Format::Ods => super::odsscan::scan_ods(&bytes),
-        Format::Xlsx | Format::Xlsb => Ok(()),
-    })
-    .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)));
-    if let Err(r) = scanned {
+    if let Err(r) = scan_whole(format, &bytes) {
         let mut out = unreadable(sha256, r.message);
         for f in &mut out.findings {
             f.sheet = r.sheet.clone();
@@ -111,6 +104,16 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(Err(msg)) => unreadable(sha256, msg),
         Err(_) => unreadable(sha256, INTERNAL.into()),
     }
+}
+
+/// calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
+fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
+    std::panic::catch_unwind(|| match format {
+        Format::Xls => super::biff::scan_xls(bytes),
+        Format::Ods => super::odsscan::scan_ods(bytes),
+        Format::Xlsx | Format::Xlsb => Ok(()),
+    })
+    .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
 
 fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
