@@ -183,3 +183,35 @@ fn xlwt_written_xls_reads_like_xlsx() {
     let got = read_alone("机电工程系.xls", std::fs::read(fixture).unwrap());
     assert_eq!(got, want);
 }
+
+/// xlsx (streamed) has a per-sheet text budget too: a shared string is copied into every cell
+/// naming it; 200 cells × one 32,767-character string (≈98 KB) pass the 16 MB budget, reading
+/// stops there with a warning and the rest of the ledger is still read.
+#[test]
+fn shared_string_copies_stop_at_text_budget() {
+    let mut seed = 7u32;
+    let long: String = (0..32_767)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            char::from_u32(0x4E00 + (seed >> 16) % 2000).unwrap()
+        })
+        .collect();
+    let mut book = ledger("机电工程系", 2026, d(2026, 7, 3));
+    for r in 0..200 {
+        book = book.cell("封面", r, 10, long.as_str());
+    }
+    let dir = tmp();
+    book.save(dir.path(), "机电工程系.xlsx");
+    let inbox = ingest(dir.path());
+    assert!(inbox.ledgers.contains_key("机电工程系"));
+    let f: Vec<_> = inbox
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("文字合计"))
+        .collect();
+    assert_eq!(f.len(), 1, "{:#?}", inbox.findings);
+    assert_eq!(
+        (f[0].severity, f[0].sheet.as_deref()),
+        (Severity::Warning, Some("封面"))
+    );
+}
