@@ -4,7 +4,7 @@
 //! container with `cfb`, walk the BIFF records of its Workbook stream exactly as calamine will
 //! (globals up to EOF, then each sheet from its BoundSheet offset, skipping embedded substreams),
 //! and refuse a FILEPASS (encryption), a truncated record, a DIMENSIONS record claiming more than
-//! the cell bounds, a value cell beyond `cells::MAX_ROWS`/`MAX_COLS`, more than `MAX_CELLS`
+//! an .xls sheet can hold (65,536 × 256), a value cell beyond `cells::MAX_ROWS`/`MAX_COLS`, more than `MAX_CELLS`
 //! value cells in a sheet, more than `prescan::MAX_AREA` dense cells in the workbook, or more
 //! than `prescan::MAX_TEXT` of text once every LABELSST cell has its own copy of its shared
 //! string (calamine clones it per cell: 65,535 characters × 200,000 cells would be ~39 GB).
@@ -16,6 +16,9 @@ use super::sniff::ENCRYPTED;
 use std::io::{Cursor, Read};
 
 const WHAT: &str = ".xls ";
+/// The size of a BIFF8 sheet.
+const XLS_ROWS: i64 = 65_536;
+const XLS_COLS: i64 = 256;
 
 fn broken(detail: &str) -> Refusal {
     Refusal::file(format!(
@@ -257,8 +260,11 @@ fn position(r: &Rec<'_>) -> Result<(u32, u32), Refusal> {
     }
 }
 
-/// DIMENSIONS as calamine reads it (it reserves rows × cols cells): refuse a claim beyond the
-/// cell bounds, or one whose end lies before its start (calamine's subtraction would wrap).
+/// DIMENSIONS as calamine reads it (it reserves rows × cols cells, ~40 bytes each): refuse a claim
+/// beyond an .xls sheet (65,536 × 256: at most ~670 MB reserved and never touched, the cell
+/// checks bound what is written), or one whose end lies before its start (calamine's
+/// subtraction would wrap). Formatted blank cells far out legitimately widen DIMENSIONS, so the
+/// claim is not held to the cell bounds.
 fn dimensions(d: &[u8], name: &str) -> Result<(), Refusal> {
     let (rf, rl, cf, cl) = match d.len() {
         10 => (
@@ -283,8 +289,7 @@ fn dimensions(d: &[u8], name: &str) -> Result<(), Refusal> {
     };
     let rows = end_r - i64::from(rf) + 1;
     let cols = end_c - i64::from(cf) + 1;
-    let max = i64::from(MAX_ROWS) * i64::from(MAX_COLS);
-    if rows < 0 || cols < 0 || rows.saturating_mul(cols) > max {
+    if !(0..=XLS_ROWS).contains(&rows) || !(0..=XLS_COLS).contains(&cols) {
         let claim = if rows < 0 || cols < 0 {
             "起止颠倒的范围".to_string()
         } else {
@@ -292,7 +297,7 @@ fn dimensions(d: &[u8], name: &str) -> Result<(), Refusal> {
         };
         return Err(Refusal {
             message: format!(
-                "工作表“{name}”的尺寸记录声明{claim}（上限 {MAX_ROWS} 行、{MAX_COLS} 列），文件结构异常，疑似恶意或损坏，不予读取；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
+                "工作表“{name}”的尺寸记录声明{claim}（.xls 工作表最多 {XLS_ROWS} 行、{XLS_COLS} 列），文件结构异常，疑似恶意或损坏，不予读取；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
             ),
             sheet: Some(name.to_string()),
             cell: None,

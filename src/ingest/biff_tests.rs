@@ -85,6 +85,11 @@ fn filepass_truncation_and_dimensions() {
     backwards.extend(3u32.to_le_bytes());
     backwards.extend([0, 0, 1, 0, 0, 0]);
     assert!(scan_stream(&stream(&rec(0x0200, &backwards))).is_err());
+    // A whole .xls sheet (formatted blanks far out) is a legitimate claim.
+    let mut full = 0u32.to_le_bytes().to_vec();
+    full.extend(65_536u32.to_le_bytes());
+    full.extend([0, 0, 0, 1, 0, 0]);
+    assert_eq!(scan_stream(&stream(&rec(0x0200, &full))), Ok(()));
 }
 
 #[test]
