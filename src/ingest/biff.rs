@@ -1,14 +1,15 @@
 //! .xls pre-scan (crates.md pitfall 1): calamine 0.38 parses every sheet of an .xls at open and
 //! densifies each one rows × cols (after reserving whatever a DIMENSIONS record claims), so a
-//! tiny file with one cell at IV65536 costs ~0.5 GB. Before calamine sees the file, open the OLE
-//! container with `cfb`, walk the BIFF records of its Workbook stream exactly as calamine will
-//! (globals up to EOF, then each sheet from its BoundSheet offset, skipping embedded substreams),
-//! and refuse a FILEPASS (encryption), a truncated record, a DIMENSIONS record claiming more than
-//! an .xls sheet can hold (65,536 × 256), a value cell beyond `cells::MAX_ROWS`/`MAX_COLS`, more than `MAX_CELLS`
-//! value cells in a sheet, more than `prescan::MAX_AREA` dense cells in the workbook, or more
-//! than `prescan::MAX_TEXT` of text once every LABELSST cell has its own copy of its shared
-//! string (calamine clones it per cell: 65,535 characters × 200,000 cells would be ~39 GB).
-//! BLANK/MULBLANK records are only formatting: calamine skips them, so they are not counted.
+//! tiny file with cells at A1 and IV65536 costs ~0.5 GB. Before calamine sees the file, open the
+//! OLE container with `cfb`, walk the BIFF records of its Workbook stream exactly as calamine
+//! will (globals up to EOF, then each sheet from its BoundSheet offset, skipping embedded
+//! substreams), and refuse: a FILEPASS (encryption); a truncated record; a DIMENSIONS record
+//! claiming more than an .xls sheet holds (65,536 × 256); a value cell beyond
+//! `cells::MAX_ROWS`/`MAX_COLS`; more than `MAX_CELLS` value cells in a sheet; more than
+//! `prescan::MAX_AREA` dense cells in the workbook; more than `prescan::MAX_TEXT` of text once
+//! every LABELSST cell has its own copy of its shared string (calamine clones it per cell:
+//! 65,535 characters × 200,000 cells would be ~39 GB). BLANK/MULBLANK records are only
+//! formatting: calamine skips them, so they are neither placed nor counted.
 
 use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};

@@ -124,6 +124,28 @@ mod tests {
         assert_eq!(sniff(&ole), Sniffed::Encrypted);
     }
 
+    fn container(stream: &str, data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let c = std::io::Cursor::new(Vec::new());
+        let mut cf = cfb::CompoundFile::create_with_version(cfb::Version::V3, c).unwrap();
+        cf.create_stream(stream).unwrap().write_all(data).unwrap();
+        cf.flush().unwrap();
+        cf.into_inner().into_inner()
+    }
+
+    #[test]
+    fn encryption_by_stream_name_not_by_text() {
+        let text: Vec<u8> = "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&container("/Workbook", &text)), Sniffed::Ole);
+        assert_eq!(
+            sniff(&container("/EncryptionInfo", b"x")),
+            Sniffed::Encrypted
+        );
+    }
+
     #[test]
     fn formats() {
         assert_eq!(format_for(Sniffed::Ole, "xls", &[]), Ok(Format::Xls));
