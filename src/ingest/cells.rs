@@ -1,8 +1,10 @@
 //! Bounded cell reading: one worksheet → a small `Grid` of `Value`s at absolute positions.
 //! xlsx/xlsb are streamed cell by cell (never `worksheet_range`, which densifies rows × cols with
 //! no bound, calamine#693); a cell beyond `MAX_ROWS`/`MAX_COLS`, or more than `MAX_CELLS` cells,
-//! stops reading the sheet and is reported. xls/ods are parsed whole by calamine, so they are
-//! bounded by file size before they get here (see `prescan`).
+//! stops reading the sheet and is reported. xls/ods are parsed whole by calamine at open, so
+//! before they are opened `biff` (xls) and `odsscan` (ods) refuse a file with a content cell
+//! beyond these bounds, too many cells, too large a dense area or too much text (see `prescan`).
+//! xlsb is streamed like xlsx (`worksheet_cells_reader`, no densifying).
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
@@ -14,6 +16,9 @@ pub const MAX_ROWS: u32 = 10_000;
 pub const MAX_COLS: u32 = 200;
 /// Non-empty cells read per sheet.
 pub const MAX_CELLS: usize = 200_000;
+/// Text (UTF-8 bytes) read per sheet: a shared string is copied into every cell that uses it,
+/// so 200,000 cells naming one 1 MB string would otherwise take 200 GB.
+pub const MAX_TEXT: usize = 16 * 1024 * 1024;
 
 /// One cell's value, as typed by the user (a formula's cached value).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -105,6 +110,7 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
 pub struct Grid {
     rows: Vec<Vec<Value>>,
     cells: usize,
+    text: usize,
     /// The first cell refused (0-based row, col), when reading stopped early.
     pub overflow: Option<(u32, u32)>,
 }
@@ -143,6 +149,13 @@ impl Grid {
         }
         if v == Value::Empty {
             return true;
+        }
+        if let Value::Text(t) = &v {
+            self.text = self.text.saturating_add(t.len());
+            if self.text > MAX_TEXT {
+                self.overflow = Some((row, col));
+                return false;
+            }
         }
         let (r, c) = (row as usize, col as usize);
         if self.rows.len() <= r {
@@ -255,6 +268,10 @@ mod tests {
         assert!(!g.push(0, MAX_COLS, Value::Number(1.0)));
         assert_eq!(g.height(), 1);
         assert!(g.row_blank(5));
+        let big = "字".repeat(MAX_TEXT / 6 + 1);
+        assert!(g.push(1, 0, Value::Text(big.clone())));
+        assert!(!g.push(2, 0, Value::Text(big)));
+        assert_eq!(g.overflow, Some((2, 0)));
     }
 
     #[test]

@@ -50,10 +50,11 @@ pub fn load_grid(
             if let Some((r, c)) = grid.overflow {
                 let cell = crate::findings::a1(r, c);
                 let msg = format!(
-                    "单元格 {cell} 超出读取范围（最多 {} 行、{} 列、{} 个单元格），本表自该处起的内容未读取；请删除表格以外的多余内容",
+                    "单元格 {cell} 超出读取范围（最多 {} 行、{} 列、{} 个单元格、文字合计 {} MB），本表自该处起的内容未读取；请删除表格以外的多余内容",
                     super::cells::MAX_ROWS,
                     super::cells::MAX_COLS,
-                    super::cells::MAX_CELLS
+                    super::cells::MAX_CELLS,
+                    super::cells::MAX_TEXT / 1024 / 1024
                 );
                 ctx.push(
                     Finding::warning(Code::UnreadableFile, msg),

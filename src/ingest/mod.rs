@@ -4,14 +4,17 @@
 //! sniffing, zip pre-scan, bounded cell reading, sheets/headers, typed values → per unit the
 //! latest ledger counts, the latest central register counts → `Inbox`, findings sorted.
 
+pub mod biff;
 pub mod cells;
 pub mod discover;
 pub mod ledger;
+pub mod odsscan;
 pub mod prescan;
 pub mod read;
 pub mod register;
 pub mod sheets;
 pub mod sniff;
+pub mod sst;
 pub mod units;
 pub mod values;
 

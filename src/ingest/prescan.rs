@@ -1,7 +1,8 @@
 //! Hostile files (crates.md pitfall 1): before calamine materialises anything, check the file
 //! size and, for zip-based formats, the central directory — entry count, declared uncompressed
 //! total, per-entry compression ratio — and then verify by streaming each entry that it does not
-//! inflate beyond what it declares (a lying header), all with constant memory.
+//! inflate beyond what it declares (a lying header), all with constant memory. The format-level
+//! scans of .xls (`biff`) and .ods (`odsscan`) share `Refusal` and the bounds below.
 //!
 //! Limits (chosen well above any real ledger, which is tens of KB):
 //! - file ≤ 20 MB (xlsx/xlsm/xlsb/ods); ≤ 10 MB for .xls, which calamine parses whole;
@@ -19,6 +20,81 @@ pub const MAX_RATIO: u64 = 100;
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
 const LIED: &str = "文件结构异常：内部条目的实际大小超过声明大小，疑似恶意文件，不予读取";
+
+/// Why a file is refused before calamine opens it, with the place when one cell is to blame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub sheet: Option<String>,
+    /// A1 reference of the cell.
+    pub cell: Option<String>,
+}
+
+impl Refusal {
+    /// A refusal of the whole file.
+    pub fn file(message: impl Into<String>) -> Self {
+        Refusal {
+            message: message.into(),
+            sheet: None,
+            cell: None,
+        }
+    }
+}
+
+/// Dense cells (rows × columns, summed over the sheets) calamine may build for one .xls/.ods,
+/// which it materialises whole at open: two sheets filled to the cell bounds (about 64 MB of
+/// values, the same again for formulas).
+pub const MAX_AREA: u64 = 2 * super::cells::MAX_ROWS as u64 * super::cells::MAX_COLS as u64;
+
+/// Text calamine may build for one .xls/.ods (UTF-8 bytes, counting every copy it makes of a
+/// shared or repeated string): far above a real ledger (a few MB), far below what hurts.
+pub const MAX_TEXT: u64 = 64 * 1024 * 1024;
+
+/// The message for a workbook whose cells would expand to too much text.
+pub fn too_much_text(bytes: u64, what: &str) -> Refusal {
+    Refusal::file(format!(
+        "单元格文字合计展开后约 {}（上限 {}）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除多余内容后另存为 .xlsx 再报送",
+        mb(bytes),
+        mb(MAX_TEXT)
+    ))
+}
+
+/// The message for a content cell beyond the cell bounds in a format read whole.
+pub fn beyond(sheet: &str, row: u64, col: u64, what: &str) -> Refusal {
+    use super::cells::{MAX_COLS, MAX_ROWS};
+    let (r, c) = (
+        row.min(u64::from(u32::MAX)) as u32,
+        col.min(u64::from(u32::MAX)) as u32,
+    );
+    let cell = crate::findings::a1(r.min(u32::MAX - 1), c.min(u32::MAX - 1));
+    Refusal {
+        message: format!(
+            "工作表“{sheet}”的单元格 {cell}（第{}行第{}列）有内容，超出读取范围（最多 {MAX_ROWS} 行、{MAX_COLS} 列）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除表格以外的多余内容后另存为 .xlsx 再报送",
+            row.saturating_add(1),
+            col.saturating_add(1)
+        ),
+        sheet: Some(sheet.to_string()),
+        cell: Some(cell),
+    }
+}
+
+/// The message for a workbook with too many content cells, in one sheet or in all.
+pub fn too_many(sheet: Option<&str>, n: u64, what: &str) -> Refusal {
+    let (whose, max) = match sheet {
+        Some(s) => (
+            format!("工作表“{s}”有 {n} 个有内容的单元格"),
+            super::cells::MAX_CELLS as u64,
+        ),
+        None => (format!("各工作表的数据区域合计 {n} 个单元格"), MAX_AREA),
+    };
+    Refusal {
+        message: format!(
+            "{whose}（上限 {max}）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除多余内容后另存为 .xlsx 再报送"
+        ),
+        sheet: sheet.map(str::to_string),
+        cell: None,
+    }
+}
 
 fn mb(n: u64) -> String {
     format!("{:.1} MB", n as f64 / 1024.0 / 1024.0)

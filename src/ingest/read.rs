@@ -45,6 +45,8 @@ pub struct FileOut {
     pub findings: Vec<Finding>,
 }
 
+const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
+
 /// Read and parse one workbook file; never panics, never fails.
 pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
@@ -79,6 +81,14 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
+    if let Err(r) = scan_whole(format, &bytes) {
+        let mut out = unreadable(sha256, r.message);
+        for f in &mut out.findings {
+            f.sheet = r.sheet.clone();
+            f.cell = r.cell.clone();
+        }
+        return out;
+    }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let book = open(format, bytes)?;
         Ok(parse_book(book, rel, cfg, opts))
@@ -92,11 +102,18 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
             findings,
         },
         Ok(Err(msg)) => unreadable(sha256, msg),
-        Err(_) => unreadable(
-            sha256,
-            "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送".into(),
-        ),
+        Err(_) => unreadable(sha256, INTERNAL.into()),
     }
+}
+
+/// calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
+fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
+    std::panic::catch_unwind(|| match format {
+        Format::Xls => super::biff::scan_xls(bytes),
+        Format::Ods => super::odsscan::scan_ods(bytes),
+        Format::Xlsx | Format::Xlsb => Ok(()),
+    })
+    .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
 
 fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {

@@ -20,15 +20,30 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         Sniffed::Zip
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
-            Sniffed::Encrypted
-        } else {
-            Sniffed::Ole
-        }
+        ole_kind(bytes)
     } else if bytes.starts_with(b"%PDF") {
         Sniffed::Pdf
     } else {
         Sniffed::Other
+    }
+}
+
+/// An encrypted OOXML package is an OLE container with EncryptionInfo/EncryptedPackage streams:
+/// ask the container's directory; only a container `cfb` cannot open falls back to searching the
+/// bytes for those names (a genuine .xls may contain the text "EncryptionInfo" in a cell).
+fn ole_kind(bytes: &[u8]) -> Sniffed {
+    let streams = std::panic::catch_unwind(|| {
+        let cf = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).ok()?;
+        Some(cf.is_stream("/EncryptionInfo") || cf.is_stream("/EncryptedPackage"))
+    });
+    let encrypted = match streams {
+        Ok(Some(named)) => named,
+        _ => contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage"),
+    };
+    if encrypted {
+        Sniffed::Encrypted
+    } else {
+        Sniffed::Ole
     }
 }
 
@@ -107,6 +122,28 @@ mod tests {
         assert_eq!(sniff(&ole), Sniffed::Ole);
         ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(sniff(&ole), Sniffed::Encrypted);
+    }
+
+    fn container(stream: &str, data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let c = std::io::Cursor::new(Vec::new());
+        let mut cf = cfb::CompoundFile::create_with_version(cfb::Version::V3, c).unwrap();
+        cf.create_stream(stream).unwrap().write_all(data).unwrap();
+        cf.flush().unwrap();
+        cf.into_inner().into_inner()
+    }
+
+    #[test]
+    fn encryption_by_stream_name_not_by_text() {
+        let text: Vec<u8> = "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&container("/Workbook", &text)), Sniffed::Ole);
+        assert_eq!(
+            sniff(&container("/EncryptionInfo", b"x")),
+            Sniffed::Encrypted
+        );
     }
 
     #[test]
