@@ -72,6 +72,11 @@ fn bulletin_prints_to_pdf() {
         assert_self_contained(&bulletin(r));
     }
     if !Path::new(CHROMIUM).exists() {
+        // .ci/run installs chromium: in CI its absence is a failure, not a skip.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI 中应已安装 {CHROMIUM}（.ci/run 负责安装）"
+        );
         println!("跳过：未安装 {CHROMIUM}，不做打印测试");
         return;
     }
