@@ -554,3 +554,166 @@ fn r13_hazards() {
     assert!(it[1]["detail"].as_str().unwrap().contains("逾期3天"));
     assert!(it[2]["detail"].as_str().unwrap().contains("逾期未整改"));
 }
+
+/// The year ledger with these accident rows (columns of `ACC`).
+fn with_accidents(name: &str, rows: Vec<Vec<Cell>>) -> Book {
+    set_sheet(year_ledger(name), "安全事故", ACC, rows)
+}
+
+fn acc(date: NaiveDate, grade: &str, deaths: i32, serious: Cell, loss: Cell) -> Vec<Cell> {
+    vec![
+        Cell::from(date),
+        "事故".into(),
+        grade.into(),
+        deaths.into(),
+        0.into(),
+        serious,
+        loss,
+        Cell::Empty,
+    ]
+}
+
+#[test]
+fn grading_boundaries_of_order_493() {
+    let e = || Cell::Empty;
+    let l = with_accidents(
+        "信息工程系",
+        vec![
+            acc(d(2026, 3, 2), "一般", 3, e(), e()),
+            acc(d(2026, 3, 3), "一般", 0, 10.into(), e()),
+            acc(d(2026, 3, 4), "一般", 0, e(), 1000.into()),
+            acc(d(2026, 3, 5), "一般", 2, 9.into(), 999.into()),
+            acc(d(2026, 3, 6), "较大", 0, e(), e()),
+        ],
+    );
+    let v = build(&[("a.xlsx", &l)], "[rules]\nmajor_accident_control_target = 9\n", "2026H1", "2026-07-15");
+    let f = findings(&v, "grade_too_low", Some("信息工程系"));
+    assert_eq!(f.len(), 3, "{f:?}");
+    let a = unit(&v, "信息工程系")["accidents"].as_array().unwrap();
+    assert_eq!(a.len(), 5);
+    assert_eq!(a[0]["implied_grade"], "较大");
+    assert_eq!(a[3]["implied_grade"], "一般");
+    // The reported grade stands (no register).
+    assert_eq!(a[0]["reported_grade"], "一般");
+    // Five accidents ≥ 3 → R9 事故多发; deaths 3 → R11 needs a written report.
+    assert_eq!(st(&v, "信息工程系", "R9"), "not_met");
+    assert_eq!(st(&v, "信息工程系", "R11"), "not_met");
+    assert!(v["summary"]["frequent_accident_units"].to_string().contains("信息工程系"));
+}
+
+#[test]
+fn determinations_count_and_unreported_accidents() {
+    let e = || Cell::Empty;
+    let l = with_accidents(
+        "信息工程系",
+        vec![
+            acc(d(2026, 3, 2), "一般", 0, e(), e()),
+            acc(d(2026, 4, 2), "一般", 0, e(), e()),
+        ],
+    );
+    let r = set_sheet(
+        reg(),
+        "事故认定",
+        DET,
+        vec![
+            row!["信息工程系", d(2026, 4, 2), "一般", "是", "否", "否"],
+            row!["信息工程系", d(2026, 5, 2), "一般", "否", "否", "否"],
+        ],
+    );
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-15");
+    assert_eq!(findings(&v, "unreported_accident", Some("信息工程系")).len(), 1);
+    assert_eq!(unit(&v, "信息工程系")["accidents"].as_array().unwrap().len(), 3);
+    assert_eq!(st(&v, "信息工程系", "R9"), "not_met");
+    // 04-02 found 负有责任, no written report → R11 not met.
+    assert_eq!(st(&v, "信息工程系", "R11"), "not_met");
+    assert_eq!(items(&v, "信息工程系", "R11").len(), 1);
+    // Two accidents: below the threshold → R9 met.
+    let r2 = set_sheet(reg(), "事故认定", DET, vec![]);
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r2)], "", "2026H1", "2026-07-15");
+    assert_eq!(st(&v, "信息工程系", "R9"), "met");
+    assert_eq!(st(&v, "信息工程系", "R11"), "na");
+}
+
+#[test]
+fn quarterly_accident_count_mismatch() {
+    let e = || Cell::Empty;
+    let l = set_sheet(
+        with_accidents("信息工程系", vec![acc(d(2026, 2, 2), "一般", 0, e(), e())]),
+        "季度报告",
+        &["季度", "报送日期", "事故起数"],
+        vec![row!["第一季度", d(2026, 4, 5), 2], row!["第二季度", d(2026, 7, 5), 0]],
+    );
+    let v = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
+    assert_eq!(findings(&v, "inconsistent_count", Some("信息工程系")).len(), 1);
+}
+
+fn vetoes_for(rows: Vec<Vec<Cell>>, dets: Vec<Vec<Cell>>, extra: &str, period: &str, as_of: &str) -> Value {
+    let l = with_accidents("信息工程系", rows);
+    let r = set_sheet(reg(), "事故认定", DET, dets);
+    build(&[("a.xlsx", &l), ("r.xlsx", &r)], extra, period, as_of)
+}
+
+#[test]
+fn vetoes_each_alone() {
+    let e = || Cell::Empty;
+    let y = |rows, dets, extra: &str| {
+        let v = vetoes_for(rows, dets, extra, "2026", "2027-01-20");
+        ids(&unit(&v, "信息工程系")["vetoes"])
+    };
+    assert_eq!(y(vec![acc(d(2026, 3, 2), "重大", 0, e(), e())], vec![], ""), ["V1"]);
+    assert_eq!(y(vec![acc(d(2026, 3, 2), "较大", 0, e(), e())], vec![], ""), ["V2"]);
+    let target1 = "[rules]\nmajor_accident_control_target = 1\n";
+    assert!(y(vec![acc(d(2026, 3, 2), "较大", 0, e(), e())], vec![], target1).is_empty());
+    assert_eq!(
+        y(
+            vec![acc(d(2026, 3, 2), "较大", 0, e(), e()), acc(d(2026, 4, 2), "较大", 0, e(), e())],
+            vec![],
+            target1
+        ),
+        ["V2"]
+    );
+    assert_eq!(
+        y(
+            vec![acc(d(2026, 3, 2), "一般", 0, e(), e())],
+            vec![row!["信息工程系", d(2026, 3, 2), "一般", "否", "是", "是"]],
+            ""
+        ),
+        ["V4"]
+    );
+    assert_eq!(
+        y(
+            vec![acc(d(2026, 3, 2), "一般", 0, e(), e())],
+            vec![row!["信息工程系", d(2026, 3, 2), "较大", "是", "否", "否"]],
+            target1
+        ),
+        ["V5"]
+    );
+    // The register's 等级认定 is authoritative: 一般 reported, 重大 determined → V1.
+    assert_eq!(
+        y(
+            vec![acc(d(2026, 3, 2), "一般", 0, e(), e())],
+            vec![row!["信息工程系", d(2026, 3, 2), "重大", "否", "否", "否"]],
+            ""
+        ),
+        ["V1"]
+    );
+    // H1: the same conditions are risks, never vetoes.
+    let v = vetoes_for(vec![acc(d(2026, 3, 2), "重大", 0, e(), e())], vec![], "", "2026H1", "2026-07-15");
+    let u = unit(&v, "信息工程系");
+    assert_eq!(ids(&u["veto_risks"]), ["V1"]);
+    assert!(u["vetoes"].as_array().unwrap().is_empty());
+    assert_eq!(u["performing_well"], false);
+    let vc = unit(&v, "信息工程系")["veto_risks"][0].clone();
+    assert_eq!(vc["clause"], "七.3 一");
+}
+
+#[test]
+fn v3_only_after_year_end() {
+    // A unit without a ledger scores 0: V3 only once the year is over.
+    let v = build(&[], "", "2026", "2026-12-31");
+    assert!(unit(&v, "学生处")["vetoes"].as_array().unwrap().is_empty());
+    let v = build(&[], "", "2026", "2027-01-20");
+    assert_eq!(ids(&unit(&v, "学生处")["vetoes"]), ["V3"]);
+    let v = build(&[], "", "2026H2", "2027-01-20");
+    assert!(unit(&v, "学生处")["veto_risks"].as_array().unwrap().is_empty());
+}
