@@ -717,3 +717,185 @@ fn v3_only_after_year_end() {
     let v = build(&[], "", "2026H2", "2027-01-20");
     assert!(unit(&v, "学生处")["veto_risks"].as_array().unwrap().is_empty());
 }
+
+/// The year ledger with April's inspection removed, Q2 late (07-15) and Q3 missing.
+fn scored_ledger() -> Book {
+    let mut l = year_ledger("信息工程系");
+    l.rows("隐患排查").retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
+    set_sheet(
+        l,
+        "季度报告",
+        &["季度", "报送日期"],
+        vec![
+            row!["第一季度", d(2026, 4, 5)],
+            row!["第二季度", d(2026, 7, 15)],
+            row!["第四季度", d(2027, 1, 4)],
+        ],
+    )
+}
+
+#[test]
+fn year_score_shares_adjustments_rounding_and_grade() {
+    // 10+10+10 + 20·11/12 + 15·2.5/4 + 5+10+10+10 = 92.7083…; −2.75 → 89.958… → 90.0 → 优秀.
+    let r = set_sheet(
+        reg(),
+        "考评加减分",
+        &["单位名称", "分值", "事由"],
+        vec![row!["信息工程系", -2.75, "安全检查通报"]],
+    );
+    let l = scored_ledger();
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    let u = unit(&v, "信息工程系");
+    assert_eq!(u["score"], 90.0);
+    assert_eq!(u["grade"], "优秀");
+    assert_eq!(u["adjustments"][0]["points"], -2.75);
+    assert_eq!(u["adjustments"][0]["reason"], "安全检查通报");
+    assert_eq!(u["points"]["quarterly_reports"]["max"], 15.0);
+    // Clamp: +20 on a clean unit stays 100.
+    let r = set_sheet(
+        reg(),
+        "考评加减分",
+        &["单位名称", "分值", "事由"],
+        vec![row!["信息工程系", 20, "表彰"], row!["机电工程系", 5, "表彰"]],
+    );
+    let l = year_ledger("信息工程系");
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    assert_eq!(unit(&v, "信息工程系")["score"], 100.0);
+    // Not submitted: 0 whatever the adjustments.
+    assert_eq!(unit(&v, "机电工程系")["score"], 0.0);
+}
+
+#[test]
+fn provisional_score_in_h1() {
+    // R1 10, R2 10, R3 10, R4 20·5/6, R5 15·1.5/2, R10/R12/accidents full (nothing happened):
+    // 87.9166… of 95 (R8 left out) → 92.54… → 92.5. Adjustments are not applied.
+    let r = set_sheet(
+        reg(),
+        "考评加减分",
+        &["单位名称", "分值", "事由"],
+        vec![row!["信息工程系", -30, "x"]],
+    );
+    let l = scored_ledger();
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-15");
+    let u = unit(&v, "信息工程系");
+    assert_eq!(u["score"], 92.5);
+    assert_eq!(u["provisional"], true);
+    assert_eq!(u["grade"], "优秀");
+    assert_eq!(u["commended"], false);
+    // Pending quarter left out of the share: as-of 07-10 → Q2 pending → R5 full.
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-10");
+    assert_eq!(unit(&v, "信息工程系")["points"]["quarterly_reports"]["earned"], 15.0);
+}
+
+#[test]
+fn deductions_r10_r12_accidents() {
+    let r = set_sheet(
+        set_sheet(
+            reg(),
+            "惩戒措施",
+            PUN,
+            vec![
+                row!["信息工程系", "约谈", d(2026, 3, 2), d(2026, 3, 31)],
+                row!["机电工程系", "约谈", d(2026, 3, 2), ""],
+            ],
+        ),
+        "挂牌督办",
+        LISTED,
+        vec![row!["A", "配电箱", "信息工程系", "学校", d(2026, 3, 1), d(2026, 5, 31), "", "整改中"]],
+    );
+    let e = || Cell::Empty;
+    let l = with_accidents(
+        "信息工程系",
+        vec![
+            acc(d(2026, 3, 2), "一般", 0, e(), e()),
+            vec![Cell::from(d(2026, 4, 2)), "伤".into(), "一般".into(), 0.into(), 1.into(), e(), e(), e()],
+        ],
+    );
+    let m = year_ledger("机电工程系");
+    let v = build(&[("a.xlsx", &l), ("m.xlsx", &m), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    let p = &unit(&v, "信息工程系")["points"];
+    assert_eq!(p["rectification_reports"]["earned"], 5.0);
+    assert_eq!(p["listed_hazards"]["earned"], 5.0);
+    // 10 − 2·2 − 5 (R11 accident without written report) = 1.
+    assert_eq!(p["accidents"]["earned"], 1.0);
+    assert_eq!(unit(&v, "信息工程系")["score"], 81.0);
+    assert_eq!(unit(&v, "信息工程系")["grade"], "良好");
+    assert_eq!(unit(&v, "机电工程系")["points"]["rectification_reports"]["earned"], 0.0);
+    assert_eq!(unit(&v, "机电工程系")["score"], 90.0);
+}
+
+#[test]
+fn ranks_commendation_and_met_rates() {
+    let e = || Cell::Empty;
+    let a = year_ledger("信息工程系");
+    let m = year_ledger("机电工程系");
+    // 学生处: one accident with casualties and a written report → 98, 优秀, not commended.
+    let s = set_sheet(
+        year_ledger("学生处"),
+        "安全事故",
+        ACC,
+        vec![vec![
+            Cell::from(d(2026, 4, 2)),
+            "伤".into(),
+            "一般".into(),
+            0.into(),
+            1.into(),
+            e(),
+            e(),
+            Cell::from(d(2026, 4, 9)),
+        ]],
+    );
+    let files = [("a.xlsx", &a), ("m.xlsx", &m), ("s.xlsx", &s)];
+    let v = build(&files, "", "2026", "2027-01-20");
+    assert_eq!(unit(&v, "学生处")["score"], 98.0);
+    assert_eq!(st(&v, "学生处", "R11"), "met");
+    assert_eq!(unit(&v, "学生处")["commended"], false);
+    assert_eq!(unit(&v, "信息工程系")["rank"], 1);
+    assert_eq!(unit(&v, "机电工程系")["rank"], 2);
+    assert_eq!(unit(&v, "学生处")["rank"], 3);
+    assert_eq!(v["summary"]["commended"], serde_json::json!(["信息工程系", "机电工程系"]));
+    // H1: 表现较好的单位 = no 未达标 rule, no veto risk.
+    let v = build(&files, "", "2026H1", "2026-07-15");
+    assert_eq!(
+        v["summary"]["performing_well"],
+        serde_json::json!(["信息工程系", "机电工程系", "学生处"])
+    );
+}
+
+#[test]
+fn interview_suggestion_at_two_not_met_rules() {
+    let mut l = year_ledger("信息工程系");
+    l.rows("隐患排查").retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
+    let one = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
+    assert!(!unit(&one, "信息工程系")["suggestions"].to_string().contains("建议约谈"));
+    let l = set_sheet(l, "安全工作会议", MEET, vec![]);
+    let two = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
+    assert!(unit(&two, "信息工程系")["suggestions"].to_string().contains("建议约谈"));
+    let three = build(&[("a.xlsx", &l)], "[suggestions]\ninterview_at = 4\n", "2026H1", "2026-07-15");
+    assert!(!unit(&three, "信息工程系")["suggestions"].to_string().contains("建议约谈"));
+}
+
+#[test]
+fn holiday_data_missing_for_2027_deadlines() {
+    let r = set_sheet(
+        reg(),
+        "惩戒措施",
+        PUN,
+        vec![row!["信息工程系", "约谈", d(2026, 12, 15), ""]],
+    );
+    let l = year_ledger("信息工程系");
+    let files = [("a.xlsx", &l), ("r.xlsx", &r)];
+    let v = build(&files, "", "2026", "2027-01-20");
+    let f = findings(&v, "holiday_data_missing", Some("信息工程系"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0]["rule"], "R10");
+    assert!(f[0]["message"].as_str().unwrap().contains("2027"));
+    // A single extra day does not silence it; a whole [[calendar.year]] does.
+    let v = build(&files, "[calendar]\nextra_holidays = [2027-01-04]\n", "2026", "2027-01-20");
+    assert_eq!(findings(&v, "holiday_data_missing", Some("信息工程系")).len(), 1);
+    let whole = "[[calendar.year]]\nyear = 2027\nholidays = [2027-01-01]\nmakeup_workdays = []\n";
+    let v = build(&files, whole, "2026", "2027-01-20");
+    assert!(findings(&v, "holiday_data_missing", None).is_empty());
+    // 2026-12-15 + 20 working days, with 2027-01-01 a holiday: 2027-01-13.
+    assert_eq!(items(&v, "信息工程系", "R10")[0]["due"], "2027-01-13");
+}
