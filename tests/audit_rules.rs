@@ -131,7 +131,15 @@ fn ids(list: &Value) -> Vec<String> {
 fn year_ledger(name: &str) -> Book {
     ledger(name, 2026, d(2027, 1, 5)).push(
         "安全工作会议",
-        row![d(2026, 9, 10), "秋季学期安全工作会议", "是", "是", "张某某", 20, "纪要2"],
+        row![
+            d(2026, 9, 10),
+            "秋季学期安全工作会议",
+            "是",
+            "是",
+            "张某某",
+            20,
+            "纪要2"
+        ],
     )
 }
 
@@ -147,10 +155,22 @@ fn set_sheet(b: Book, sheet: &str, header: &[&str], rows: Vec<Vec<Cell>>) -> Boo
 
 const PUN: &[&str] = &["单位名称", "措施类型", "实施日期", "书面整改报告提交日期"];
 const LISTED: &[&str] = &[
-    "编号", "隐患名称", "责任单位", "督办级别", "挂牌日期", "整改时限", "销号日期", "状态",
+    "编号",
+    "隐患名称",
+    "责任单位",
+    "督办级别",
+    "挂牌日期",
+    "整改时限",
+    "销号日期",
+    "状态",
 ];
 const DET: &[&str] = &[
-    "单位名称", "发生日期", "等级认定", "负有责任", "谎报瞒报", "不良影响",
+    "单位名称",
+    "发生日期",
+    "等级认定",
+    "负有责任",
+    "谎报瞒报",
+    "不良影响",
 ];
 const ACC: &[&str] = &[
     "发生日期",
@@ -190,7 +210,10 @@ fn every_rule_id_is_present_with_status_detail_and_clause() {
         for l in ["王某某", "李某某"] {
             for id in ["R6", "R7"] {
                 let x = &leader(&v, l)["rules"][id];
-                assert!(x["status"].is_string() && x["clause"].is_string(), "{l} {id}");
+                assert!(
+                    x["status"].is_string() && x["clause"].is_string(),
+                    "{l} {id}"
+                );
             }
         }
     }
@@ -200,9 +223,19 @@ fn every_rule_id_is_present_with_status_detail_and_clause() {
 fn clean_year_unit_scores_100_and_is_commended() {
     let l = year_ledger("信息工程系");
     let r = reg();
-    let v = build(&[("a.xlsx", &l), ("reg.xlsx", &r)], "", "2026", "2027-01-20");
+    let v = build(
+        &[("a.xlsx", &l), ("reg.xlsx", &r)],
+        "",
+        "2026",
+        "2027-01-20",
+    );
     for id in ["R1", "R2", "R3", "R4", "R5", "R8", "R9", "R15"] {
-        assert_eq!(st(&v, "信息工程系", id), "met", "{id}: {}", rule(&v, "信息工程系", id));
+        assert_eq!(
+            st(&v, "信息工程系", id),
+            "met",
+            "{id}: {}",
+            rule(&v, "信息工程系", id)
+        );
     }
     for id in ["R10", "R11", "R12"] {
         assert_eq!(st(&v, "信息工程系", id), "na", "{id}");
@@ -223,12 +256,6 @@ fn clean_year_unit_scores_100_and_is_commended() {
     assert_eq!(m["grade"], "不合格（一票否决）");
 }
 
-fn item_by<'a>(list: &'a [Value], key: &str, val: &str) -> &'a Value {
-    list.iter()
-        .find(|i| i[key] == val)
-        .unwrap_or_else(|| panic!("no item {key}={val} in {list:?}"))
-}
-
 #[test]
 fn r10_items_deadlines_and_as_of() {
     // 2026-03-02 (Mon) + 20 working days (no holiday in March) = 2026-03-30.
@@ -243,7 +270,12 @@ fn r10_items_deadlines_and_as_of() {
         ],
     );
     let l = year_ledger("信息工程系");
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-15");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
     let i = &items(&v, "信息工程系", "R10")[0];
     assert_eq!(i["measure"], "约谈");
     assert_eq!(i["imposed"], "2026-03-02");
@@ -253,7 +285,10 @@ fn r10_items_deadlines_and_as_of() {
     assert!(i["detail"].as_str().unwrap().contains("按时提交"));
     let i = &items(&v, "机电工程系", "R10")[0];
     assert_eq!(i["status"], "not_met");
-    assert!(i["detail"].as_str().unwrap().contains("逾期提交1个工作日"), "{i}");
+    assert!(
+        i["detail"].as_str().unwrap().contains("逾期提交1个工作日"),
+        "{i}"
+    );
     let i = &items(&v, "学生处", "R10")[0];
     assert_eq!(i["status"], "not_met");
     assert!(i["detail"].as_str().unwrap().contains("逾期未交"), "{i}");
@@ -267,15 +302,27 @@ fn r10_items_deadlines_and_as_of() {
         unit(&v, "学生处")["suggestions"]
     );
     // Deadline on as-of → pending; a submission after as-of is not made yet.
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-03-30");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-03-30",
+    );
     assert_eq!(st(&v, "学生处", "R10"), "pending");
-    assert!(items(&v, "学生处", "R10")[0]["detail"]
-        .as_str()
-        .unwrap()
-        .contains("未到期，截止2026-03-30"));
+    assert!(
+        items(&v, "学生处", "R10")[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("未到期，截止2026-03-30")
+    );
     assert_eq!(st(&v, "机电工程系", "R10"), "pending");
     assert_eq!(items(&v, "机电工程系", "R10")[0]["submitted"], Value::Null);
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-03-31");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-03-31",
+    );
     assert_eq!(st(&v, "学生处", "R10"), "not_met");
     // extra_holidays shift the deadline by one working day.
     let v = build(
@@ -297,7 +344,12 @@ fn r10_membership_across_periods() {
         vec![
             row!["信息工程系", "约谈", d(2026, 6, 20), ""],
             row!["信息工程系", "黄牌警告", d(2026, 3, 2), d(2026, 3, 20)],
-            row!["信息工程系", "下发整改通知书", d(2026, 8, 3), d(2026, 8, 10)],
+            row![
+                "信息工程系",
+                "下发整改通知书",
+                d(2026, 8, 3),
+                d(2026, 8, 10)
+            ],
         ],
     );
     let l = year_ledger("信息工程系");
@@ -328,16 +380,75 @@ fn r12_order_of_judging_and_suggestions() {
         "挂牌督办",
         LISTED,
         vec![
-            row!["A", "消防通道", "信息工程系", "学校", d(2026, 3, 1), d(2026, 5, 31), d(2026, 5, 30), "已销号"],
-            row!["B", "配电箱", "信息工程系", "学校", d(2026, 3, 1), d(2026, 5, 31), d(2026, 6, 5), "已销号"],
-            row!["C", "危化品", "机电工程系", "市教育局", d(2026, 3, 1), d(2026, 12, 31), "", "拒不整改"],
-            row!["D", "围墙", "学生处", "学校", d(2026, 3, 1), d(2026, 6, 30), "", "整改中"],
-            row!["E", "宿舍", "信息工程系", "学校", d(2026, 3, 1), d(2026, 7, 15), "", "整改中"],
-            row!["F", "食堂", "信息工程系", "学校", d(2026, 3, 1), d(2026, 5, 31), "", "已销号"],
+            row![
+                "A",
+                "消防通道",
+                "信息工程系",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 5, 31),
+                d(2026, 5, 30),
+                "已销号"
+            ],
+            row![
+                "B",
+                "配电箱",
+                "信息工程系",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 5, 31),
+                d(2026, 6, 5),
+                "已销号"
+            ],
+            row![
+                "C",
+                "危化品",
+                "机电工程系",
+                "市教育局",
+                d(2026, 3, 1),
+                d(2026, 12, 31),
+                "",
+                "拒不整改"
+            ],
+            row![
+                "D",
+                "围墙",
+                "学生处",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 6, 30),
+                "",
+                "整改中"
+            ],
+            row![
+                "E",
+                "宿舍",
+                "信息工程系",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 7, 15),
+                "",
+                "整改中"
+            ],
+            row![
+                "F",
+                "食堂",
+                "信息工程系",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 5, 31),
+                "",
+                "已销号"
+            ],
         ],
     );
     let l = year_ledger("信息工程系");
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-15");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
     let it = items(&v, "信息工程系", "R12");
     let get = |id: &str| it.iter().find(|i| i["id"] == id).unwrap();
     assert_eq!(get("A")["status"], "met");
@@ -347,20 +458,29 @@ fn r12_order_of_judging_and_suggestions() {
     assert_eq!(get("F")["status"], "met");
     assert!(!findings(&v, "inconsistent_value", Some("信息工程系")).is_empty());
     assert_eq!(st(&v, "机电工程系", "R12"), "not_met");
-    assert!(items(&v, "机电工程系", "R12")[0]["detail"]
-        .as_str()
-        .unwrap()
-        .contains("拒不整改"));
+    assert!(
+        items(&v, "机电工程系", "R12")[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("拒不整改")
+    );
     let sugg = |u: &str| unit(&v, u)["suggestions"].to_string();
     assert!(sugg("机电工程系").contains("建议撤换部门主要负责人"));
     assert_eq!(st(&v, "学生处", "R12"), "not_met");
-    assert!(items(&v, "学生处", "R12")[0]["detail"]
-        .as_str()
-        .unwrap()
-        .contains("逾期未整改"));
+    assert!(
+        items(&v, "学生处", "R12")[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("逾期未整改")
+    );
     assert!(sugg("学生处").contains("建议从重处罚"));
     // E is still open at the H2 start: it belongs to H2; A (closed in H1) does not.
-    let h2 = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H2", "2026-07-20");
+    let h2 = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H2",
+        "2026-07-20",
+    );
     let ids2: Vec<&str> = items(&h2, "信息工程系", "R12")
         .iter()
         .map(|i| i["id"].as_str().unwrap())
@@ -375,10 +495,12 @@ fn r15_late_submission_is_met_with_warning() {
     assert_eq!(st(&v, "信息工程系", "R15"), "met");
     assert_eq!(findings(&v, "late_submission", Some("信息工程系")).len(), 1);
     assert_eq!(st(&v, "机电工程系", "R15"), "not_met");
-    assert!(rule(&v, "机电工程系", "R15")["detail"]
-        .as_str()
-        .unwrap()
-        .contains("未报送"));
+    assert!(
+        rule(&v, "机电工程系", "R15")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("未报送")
+    );
     // Without a register: R10/R12 不适用 and a missing_register warning.
     assert_eq!(st(&v, "信息工程系", "R10"), "na");
     assert_eq!(st(&v, "信息工程系", "R12"), "na");
@@ -467,7 +589,11 @@ fn r5_grace_days_and_half_credit() {
     assert_eq!(it[0]["status"], "met");
     assert_eq!(it[0]["due"], "2026-04-10");
     assert_eq!(it[1]["status"], "not_met");
-    assert!(it[1]["detail"].as_str().unwrap().contains("逾期3天"), "{}", it[1]);
+    assert!(
+        it[1]["detail"].as_str().unwrap().contains("逾期3天"),
+        "{}",
+        it[1]
+    );
     assert_eq!(
         unit(&v, "信息工程系")["points"]["quarterly_reports"]["earned"],
         11.25
@@ -536,7 +662,13 @@ fn r13_hazards() {
     let l = set_sheet(
         year_ledger("信息工程系"),
         "隐患整改",
-        &["发现日期", "隐患描述", "隐患等级", "整改期限", "整改完成日期"],
+        &[
+            "发现日期",
+            "隐患描述",
+            "隐患等级",
+            "整改期限",
+            "整改完成日期",
+        ],
         vec![
             row![d(2026, 3, 1), "甲", "一般", d(2026, 3, 31), d(2026, 3, 31)],
             row![d(2026, 3, 1), "乙", "一般", d(2026, 3, 31), d(2026, 4, 3)],
@@ -586,7 +718,12 @@ fn grading_boundaries_of_order_493() {
             acc(d(2026, 3, 6), "较大", 0, e(), e()),
         ],
     );
-    let v = build(&[("a.xlsx", &l)], "[rules]\nmajor_accident_control_target = 9\n", "2026H1", "2026-07-15");
+    let v = build(
+        &[("a.xlsx", &l)],
+        "[rules]\nmajor_accident_control_target = 9\n",
+        "2026H1",
+        "2026-07-15",
+    );
     let f = findings(&v, "grade_too_low", Some("信息工程系"));
     assert_eq!(f.len(), 3, "{f:?}");
     let a = unit(&v, "信息工程系")["accidents"].as_array().unwrap();
@@ -598,7 +735,11 @@ fn grading_boundaries_of_order_493() {
     // Five accidents ≥ 3 → R9 事故多发; deaths 3 → R11 needs a written report.
     assert_eq!(st(&v, "信息工程系", "R9"), "not_met");
     assert_eq!(st(&v, "信息工程系", "R11"), "not_met");
-    assert!(v["summary"]["frequent_accident_units"].to_string().contains("信息工程系"));
+    assert!(
+        v["summary"]["frequent_accident_units"]
+            .to_string()
+            .contains("信息工程系")
+    );
 }
 
 #[test]
@@ -620,16 +761,35 @@ fn determinations_count_and_unreported_accidents() {
             row!["信息工程系", d(2026, 5, 2), "一般", "否", "否", "否"],
         ],
     );
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-15");
-    assert_eq!(findings(&v, "unreported_accident", Some("信息工程系")).len(), 1);
-    assert_eq!(unit(&v, "信息工程系")["accidents"].as_array().unwrap().len(), 3);
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
+    assert_eq!(
+        findings(&v, "unreported_accident", Some("信息工程系")).len(),
+        1
+    );
+    assert_eq!(
+        unit(&v, "信息工程系")["accidents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
     assert_eq!(st(&v, "信息工程系", "R9"), "not_met");
     // 04-02 found 负有责任, no written report → R11 not met.
     assert_eq!(st(&v, "信息工程系", "R11"), "not_met");
     assert_eq!(items(&v, "信息工程系", "R11").len(), 1);
     // Two accidents: below the threshold → R9 met.
     let r2 = set_sheet(reg(), "事故认定", DET, vec![]);
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r2)], "", "2026H1", "2026-07-15");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r2)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
     assert_eq!(st(&v, "信息工程系", "R9"), "met");
     assert_eq!(st(&v, "信息工程系", "R11"), "na");
 }
@@ -641,13 +801,25 @@ fn quarterly_accident_count_mismatch() {
         with_accidents("信息工程系", vec![acc(d(2026, 2, 2), "一般", 0, e(), e())]),
         "季度报告",
         &["季度", "报送日期", "事故起数"],
-        vec![row!["第一季度", d(2026, 4, 5), 2], row!["第二季度", d(2026, 7, 5), 0]],
+        vec![
+            row!["第一季度", d(2026, 4, 5), 2],
+            row!["第二季度", d(2026, 7, 5), 0],
+        ],
     );
     let v = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
-    assert_eq!(findings(&v, "inconsistent_count", Some("信息工程系")).len(), 1);
+    assert_eq!(
+        findings(&v, "inconsistent_count", Some("信息工程系")).len(),
+        1
+    );
 }
 
-fn vetoes_for(rows: Vec<Vec<Cell>>, dets: Vec<Vec<Cell>>, extra: &str, period: &str, as_of: &str) -> Value {
+fn vetoes_for(
+    rows: Vec<Vec<Cell>>,
+    dets: Vec<Vec<Cell>>,
+    extra: &str,
+    period: &str,
+    as_of: &str,
+) -> Value {
     let l = with_accidents("信息工程系", rows);
     let r = set_sheet(reg(), "事故认定", DET, dets);
     build(&[("a.xlsx", &l), ("r.xlsx", &r)], extra, period, as_of)
@@ -660,13 +832,29 @@ fn vetoes_each_alone() {
         let v = vetoes_for(rows, dets, extra, "2026", "2027-01-20");
         ids(&unit(&v, "信息工程系")["vetoes"])
     };
-    assert_eq!(y(vec![acc(d(2026, 3, 2), "重大", 0, e(), e())], vec![], ""), ["V1"]);
-    assert_eq!(y(vec![acc(d(2026, 3, 2), "较大", 0, e(), e())], vec![], ""), ["V2"]);
+    assert_eq!(
+        y(vec![acc(d(2026, 3, 2), "重大", 0, e(), e())], vec![], ""),
+        ["V1"]
+    );
+    assert_eq!(
+        y(vec![acc(d(2026, 3, 2), "较大", 0, e(), e())], vec![], ""),
+        ["V2"]
+    );
     let target1 = "[rules]\nmajor_accident_control_target = 1\n";
-    assert!(y(vec![acc(d(2026, 3, 2), "较大", 0, e(), e())], vec![], target1).is_empty());
+    assert!(
+        y(
+            vec![acc(d(2026, 3, 2), "较大", 0, e(), e())],
+            vec![],
+            target1
+        )
+        .is_empty()
+    );
     assert_eq!(
         y(
-            vec![acc(d(2026, 3, 2), "较大", 0, e(), e()), acc(d(2026, 4, 2), "较大", 0, e(), e())],
+            vec![
+                acc(d(2026, 3, 2), "较大", 0, e(), e()),
+                acc(d(2026, 4, 2), "较大", 0, e(), e())
+            ],
             vec![],
             target1
         ),
@@ -698,7 +886,13 @@ fn vetoes_each_alone() {
         ["V1"]
     );
     // H1: the same conditions are risks, never vetoes.
-    let v = vetoes_for(vec![acc(d(2026, 3, 2), "重大", 0, e(), e())], vec![], "", "2026H1", "2026-07-15");
+    let v = vetoes_for(
+        vec![acc(d(2026, 3, 2), "重大", 0, e(), e())],
+        vec![],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
     let u = unit(&v, "信息工程系");
     assert_eq!(ids(&u["veto_risks"]), ["V1"]);
     assert!(u["vetoes"].as_array().unwrap().is_empty());
@@ -715,13 +909,19 @@ fn v3_only_after_year_end() {
     let v = build(&[], "", "2026", "2027-01-20");
     assert_eq!(ids(&unit(&v, "学生处")["vetoes"]), ["V3"]);
     let v = build(&[], "", "2026H2", "2027-01-20");
-    assert!(unit(&v, "学生处")["veto_risks"].as_array().unwrap().is_empty());
+    assert!(
+        unit(&v, "学生处")["veto_risks"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 /// The year ledger with April's inspection removed, Q2 late (07-15) and Q3 missing.
 fn scored_ledger() -> Book {
     let mut l = year_ledger("信息工程系");
-    l.rows("隐患排查").retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
+    l.rows("隐患排查")
+        .retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
     set_sheet(
         l,
         "季度报告",
@@ -756,7 +956,10 @@ fn year_score_shares_adjustments_rounding_and_grade() {
         reg(),
         "考评加减分",
         &["单位名称", "分值", "事由"],
-        vec![row!["信息工程系", 20, "表彰"], row!["机电工程系", 5, "表彰"]],
+        vec![
+            row!["信息工程系", 20, "表彰"],
+            row!["机电工程系", 5, "表彰"],
+        ],
     );
     let l = year_ledger("信息工程系");
     let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026", "2027-01-20");
@@ -776,15 +979,28 @@ fn provisional_score_in_h1() {
         vec![row!["信息工程系", -30, "x"]],
     );
     let l = scored_ledger();
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-15");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
     let u = unit(&v, "信息工程系");
     assert_eq!(u["score"], 92.5);
     assert_eq!(u["provisional"], true);
     assert_eq!(u["grade"], "优秀");
     assert_eq!(u["commended"], false);
     // Pending quarter left out of the share: as-of 07-10 → Q2 pending → R5 full.
-    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026H1", "2026-07-10");
-    assert_eq!(unit(&v, "信息工程系")["points"]["quarterly_reports"]["earned"], 15.0);
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-10",
+    );
+    assert_eq!(
+        unit(&v, "信息工程系")["points"]["quarterly_reports"]["earned"],
+        15.0
+    );
 }
 
 #[test]
@@ -801,18 +1017,41 @@ fn deductions_r10_r12_accidents() {
         ),
         "挂牌督办",
         LISTED,
-        vec![row!["A", "配电箱", "信息工程系", "学校", d(2026, 3, 1), d(2026, 5, 31), "", "整改中"]],
+        vec![row![
+            "A",
+            "配电箱",
+            "信息工程系",
+            "学校",
+            d(2026, 3, 1),
+            d(2026, 5, 31),
+            "",
+            "整改中"
+        ]],
     );
     let e = || Cell::Empty;
     let l = with_accidents(
         "信息工程系",
         vec![
             acc(d(2026, 3, 2), "一般", 0, e(), e()),
-            vec![Cell::from(d(2026, 4, 2)), "伤".into(), "一般".into(), 0.into(), 1.into(), e(), e(), e()],
+            vec![
+                Cell::from(d(2026, 4, 2)),
+                "伤".into(),
+                "一般".into(),
+                0.into(),
+                1.into(),
+                e(),
+                e(),
+                e(),
+            ],
         ],
     );
     let m = year_ledger("机电工程系");
-    let v = build(&[("a.xlsx", &l), ("m.xlsx", &m), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    let v = build(
+        &[("a.xlsx", &l), ("m.xlsx", &m), ("r.xlsx", &r)],
+        "",
+        "2026",
+        "2027-01-20",
+    );
     let p = &unit(&v, "信息工程系")["points"];
     assert_eq!(p["rectification_reports"]["earned"], 5.0);
     assert_eq!(p["listed_hazards"]["earned"], 5.0);
@@ -820,7 +1059,10 @@ fn deductions_r10_r12_accidents() {
     assert_eq!(p["accidents"]["earned"], 1.0);
     assert_eq!(unit(&v, "信息工程系")["score"], 81.0);
     assert_eq!(unit(&v, "信息工程系")["grade"], "良好");
-    assert_eq!(unit(&v, "机电工程系")["points"]["rectification_reports"]["earned"], 0.0);
+    assert_eq!(
+        unit(&v, "机电工程系")["points"]["rectification_reports"]["earned"],
+        0.0
+    );
     assert_eq!(unit(&v, "机电工程系")["score"], 90.0);
 }
 
@@ -853,7 +1095,10 @@ fn ranks_commendation_and_met_rates() {
     assert_eq!(unit(&v, "信息工程系")["rank"], 1);
     assert_eq!(unit(&v, "机电工程系")["rank"], 2);
     assert_eq!(unit(&v, "学生处")["rank"], 3);
-    assert_eq!(v["summary"]["commended"], serde_json::json!(["信息工程系", "机电工程系"]));
+    assert_eq!(
+        v["summary"]["commended"],
+        serde_json::json!(["信息工程系", "机电工程系"])
+    );
     // H1: 表现较好的单位 = no 未达标 rule, no veto risk.
     let v = build(&files, "", "2026H1", "2026-07-15");
     assert_eq!(
@@ -865,14 +1110,32 @@ fn ranks_commendation_and_met_rates() {
 #[test]
 fn interview_suggestion_at_two_not_met_rules() {
     let mut l = year_ledger("信息工程系");
-    l.rows("隐患排查").retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
+    l.rows("隐患排查")
+        .retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
     let one = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
-    assert!(!unit(&one, "信息工程系")["suggestions"].to_string().contains("建议约谈"));
+    assert!(
+        !unit(&one, "信息工程系")["suggestions"]
+            .to_string()
+            .contains("建议约谈")
+    );
     let l = set_sheet(l, "安全工作会议", MEET, vec![]);
     let two = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
-    assert!(unit(&two, "信息工程系")["suggestions"].to_string().contains("建议约谈"));
-    let three = build(&[("a.xlsx", &l)], "[suggestions]\ninterview_at = 4\n", "2026H1", "2026-07-15");
-    assert!(!unit(&three, "信息工程系")["suggestions"].to_string().contains("建议约谈"));
+    assert!(
+        unit(&two, "信息工程系")["suggestions"]
+            .to_string()
+            .contains("建议约谈")
+    );
+    let three = build(
+        &[("a.xlsx", &l)],
+        "[suggestions]\ninterview_at = 4\n",
+        "2026H1",
+        "2026-07-15",
+    );
+    assert!(
+        !unit(&three, "信息工程系")["suggestions"]
+            .to_string()
+            .contains("建议约谈")
+    );
 }
 
 #[test]
@@ -891,11 +1154,83 @@ fn holiday_data_missing_for_2027_deadlines() {
     assert_eq!(f[0]["rule"], "R10");
     assert!(f[0]["message"].as_str().unwrap().contains("2027"));
     // A single extra day does not silence it; a whole [[calendar.year]] does.
-    let v = build(&files, "[calendar]\nextra_holidays = [2027-01-04]\n", "2026", "2027-01-20");
-    assert_eq!(findings(&v, "holiday_data_missing", Some("信息工程系")).len(), 1);
+    let v = build(
+        &files,
+        "[calendar]\nextra_holidays = [2027-01-04]\n",
+        "2026",
+        "2027-01-20",
+    );
+    assert_eq!(
+        findings(&v, "holiday_data_missing", Some("信息工程系")).len(),
+        1
+    );
     let whole = "[[calendar.year]]\nyear = 2027\nholidays = [2027-01-01]\nmakeup_workdays = []\n";
     let v = build(&files, whole, "2026", "2027-01-20");
     assert!(findings(&v, "holiday_data_missing", None).is_empty());
     // 2026-12-15 + 20 working days, with 2027-01-01 a holiday: 2027-01-13.
     assert_eq!(items(&v, "信息工程系", "R10")[0]["due"], "2027-01-13");
+}
+
+#[test]
+fn register_aliases_met_rates_and_empty_items() {
+    let r = set_sheet(
+        reg(),
+        "惩戒措施",
+        PUN,
+        vec![row!["信息系", "约谈", d(2026, 3, 2), d(2026, 3, 30)]],
+    );
+    let l = year_ledger("信息工程系");
+    let v = build(
+        &[("a.xlsx", &l), ("r.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
+    assert_eq!(st(&v, "信息工程系", "R10"), "met");
+    assert_eq!(items(&v, "信息工程系", "R10").len(), 1);
+    // No punishment: 不适用 with an empty item list.
+    assert_eq!(st(&v, "学生处", "R10"), "na");
+    assert!(items(&v, "学生处", "R10").is_empty());
+    // R15: 1 met, 2 not met → 1/3.
+    let rate = v["summary"]["met_rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "R15")
+        .unwrap();
+    assert!((rate["rate"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    // R8 is 不适用 in H1 for everyone: no rate.
+    let r8 = v["summary"]["met_rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "R8")
+        .unwrap();
+    assert!(r8["rate"].is_null());
+}
+
+#[test]
+fn h2_veto_risks_count_the_year_so_far() {
+    let e = || Cell::Empty;
+    // A 较大 accident in March and one in September, target 1: the year exceeds it.
+    let v = vetoes_for(
+        vec![
+            acc(d(2026, 3, 2), "较大", 0, e(), e()),
+            acc(d(2026, 9, 2), "较大", 0, e(), e()),
+        ],
+        vec![],
+        "[rules]\nmajor_accident_control_target = 1\n",
+        "2026H2",
+        "2026-12-15",
+    );
+    assert_eq!(ids(&unit(&v, "信息工程系")["veto_risks"]), ["V2"]);
+    // A 重大 accident in H1 is still a veto risk for the year in H2.
+    let v = vetoes_for(
+        vec![acc(d(2026, 3, 2), "重大", 0, e(), e())],
+        vec![],
+        "",
+        "2026H2",
+        "2026-12-15",
+    );
+    assert_eq!(ids(&unit(&v, "信息工程系")["veto_risks"]), ["V1"]);
 }
