@@ -1234,3 +1234,67 @@ fn h2_veto_risks_count_the_year_so_far() {
     );
     assert_eq!(ids(&unit(&v, "信息工程系")["veto_risks"]), ["V1"]);
 }
+
+#[test]
+fn bad_or_missing_data_removes_rows_only_where_read() {
+    let l = set_sheet(
+        set_sheet(
+            year_ledger("信息工程系"),
+            "安全工作会议",
+            MEET,
+            vec![row![d(2026, 3, 5), "会议", "是", "大概"]],
+        ),
+        "年度安全工作计划",
+        &["序号", "工作任务", "责任人", "完成时限"],
+        vec![
+            row![1, "排查", "李四", d(2026, 12, 31)],
+            row![2, "培训", "王五", ""],
+        ],
+    );
+    let v = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
+    assert_eq!(st(&v, "信息工程系", "R2"), "met");
+    assert_eq!(st(&v, "信息工程系", "R3"), "not_met");
+    assert_eq!(
+        st(&v, "信息工程系", "R1"),
+        "not_met",
+        "{}",
+        rule(&v, "信息工程系", "R1")
+    );
+    assert!(!findings(&v, "bad_value", None).is_empty());
+}
+
+#[test]
+fn unreadable_file_named_after_a_unit() {
+    let dir = tmp();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(inbox.join("信息系2026台账.xlsx"), b"not a workbook").unwrap();
+    let cfg = dir.path().join("tongbao.toml");
+    std::fs::write(&cfg, BASE).unwrap();
+    let v = run(dir.path(), &inbox, &cfg, "2026H1", "2026-07-15");
+    let r = rule(&v, "信息工程系", "R15");
+    assert_eq!(r["status"], "not_met");
+    assert!(
+        r["detail"]
+            .as_str()
+            .unwrap()
+            .contains("未报送（文件无法读取）"),
+        "{r}"
+    );
+    assert_eq!(findings(&v, "unreadable_file", None).len(), 1);
+}
+
+#[test]
+fn rounding_is_one_step_half_up() {
+    // 92.7083… − 2.7625 = 89.9458… → 89.9 (良好), not 90.0 by way of 89.95.
+    let r = set_sheet(
+        reg(),
+        "考评加减分",
+        &["单位名称", "分值", "事由"],
+        vec![row!["信息工程系", -2.7625, "x"]],
+    );
+    let l = scored_ledger();
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    assert_eq!(unit(&v, "信息工程系")["score"], 89.9);
+    assert_eq!(unit(&v, "信息工程系")["grade"], "良好");
+}

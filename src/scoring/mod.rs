@@ -57,10 +57,10 @@ fn rubric(ctx: &Ctx) -> [(&'static str, &'static str, &'static [&'static str], f
     ]
 }
 
-/// Round half up to one decimal on a scaled integer (96.25 → 96.3, immune to binary noise).
+/// Round half up to one decimal (96.25 → 96.3), in one step (89.9458 → 89.9, not 90.0 by way
+/// of 89.95); a tiny epsilon absorbs binary noise such as 87.45 × 10 = 874.4999….
 pub fn round1(x: f64) -> f64 {
-    let hundredths = (x * 100.0).round() as i64;
-    (hundredths + 5).div_euclid(10) as f64 / 10.0
+    ((x * 10.0) + 0.5 + 1e-9).floor() / 10.0
 }
 
 /// Grade from a rounded score (`[grades]`).
@@ -289,5 +289,8 @@ mod tests {
         assert_eq!(round1(0.1 + 0.2 + 96.0 - 0.05), 96.3);
         assert_eq!(round1(100.0), 100.0);
         assert_eq!(round1(0.0), 0.0);
+        assert_eq!(round1(89.9458), 89.9, "no double rounding");
+        assert_eq!(round1(96.2451), 96.2);
+        assert_eq!(round1(100.0 * 11.0 / 12.0), 91.7);
     }
 }
