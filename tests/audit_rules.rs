@@ -1298,3 +1298,37 @@ fn rounding_is_one_step_half_up() {
     assert_eq!(unit(&v, "信息工程系")["score"], 89.9);
     assert_eq!(unit(&v, "信息工程系")["grade"], "良好");
 }
+
+#[test]
+fn clamp_at_zero_is_v3_and_hazard_points_score_r13() {
+    let r = set_sheet(
+        reg(),
+        "考评加减分",
+        &["单位名称", "分值", "事由"],
+        vec![row!["信息系", -150, "重大失职"]],
+    );
+    let l = year_ledger("信息工程系");
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    let u = unit(&v, "信息工程系");
+    assert_eq!(u["score"], 0.0);
+    assert_eq!(ids(&u["vetoes"]), ["V3"]);
+    // R13 with points: one hazard of two late → half of 10.
+    let l = set_sheet(
+        year_ledger("信息工程系"),
+        "隐患整改",
+        &["发现日期", "隐患描述", "隐患等级", "整改期限", "整改完成日期"],
+        vec![
+            row![d(2026, 3, 1), "甲", "一般", d(2026, 3, 31), d(2026, 3, 31)],
+            row![d(2026, 3, 1), "乙", "一般", d(2026, 3, 31), d(2026, 4, 3)],
+        ],
+    );
+    let v = build(
+        &[("a.xlsx", &l)],
+        "[scoring]\nhazard_rectification = 10\ninspections = 10\n",
+        "2026",
+        "2027-01-20",
+    );
+    let u = unit(&v, "信息工程系");
+    assert_eq!(u["points"]["hazard_rectification"]["earned"], 5.0);
+    assert_eq!(u["score"], 95.0);
+}
