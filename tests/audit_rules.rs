@@ -1316,7 +1316,13 @@ fn clamp_at_zero_is_v3_and_hazard_points_score_r13() {
     let l = set_sheet(
         year_ledger("信息工程系"),
         "隐患整改",
-        &["发现日期", "隐患描述", "隐患等级", "整改期限", "整改完成日期"],
+        &[
+            "发现日期",
+            "隐患描述",
+            "隐患等级",
+            "整改期限",
+            "整改完成日期",
+        ],
         vec![
             row![d(2026, 3, 1), "甲", "一般", d(2026, 3, 31), d(2026, 3, 31)],
             row![d(2026, 3, 1), "乙", "一般", d(2026, 3, 31), d(2026, 4, 3)],
@@ -1331,4 +1337,58 @@ fn clamp_at_zero_is_v3_and_hazard_points_score_r13() {
     let u = unit(&v, "信息工程系");
     assert_eq!(u["points"]["hazard_rectification"]["earned"], 5.0);
     assert_eq!(u["score"], 95.0);
+}
+
+#[test]
+fn rebuilding_h1_in_december_gives_the_july_result() {
+    let mut l = ledger("信息工程系", 2026, d(2026, 12, 10));
+    l.rows("隐患排查")
+        .retain(|r| r[0] != Cell::Date(d(2026, 5, 10)));
+    let l = l.push(
+        "安全工作会议",
+        row![d(2026, 7, 5), "期末会议", "是", "是", "张某某", 20, "纪要2"],
+    );
+    let r = set_sheet(
+        set_sheet(
+            reg(),
+            "惩戒措施",
+            PUN,
+            vec![
+                row!["信息工程系", "约谈", d(2026, 5, 6), d(2026, 5, 20)],
+                row!["机电工程系", "约谈", d(2026, 8, 3), ""],
+            ],
+        ),
+        "领导调研督查",
+        &["领导姓名", "日期", "调研单位"],
+        vec![
+            row!["王某某", d(2026, 5, 6), "学生处"],
+            row!["王某某", d(2026, 6, 29), "学生处"],
+        ],
+    );
+    let files = [("a.xlsx", &l), ("r.xlsx", &r)];
+    let july = build(&files, "", "2026H1", "2026-07-15");
+    let dec = build(&files, "", "2026H1", "2026-12-20");
+    for u in ["信息工程系", "机电工程系", "学生处"] {
+        for id in [
+            "R1", "R2", "R3", "R4", "R5", "R8", "R9", "R10", "R11", "R12", "R13", "R15",
+        ] {
+            assert_eq!(
+                rule(&july, u, id)["items"],
+                rule(&dec, u, id)["items"],
+                "{u} {id}"
+            );
+            assert_eq!(st(&july, u, id), st(&dec, u, id), "{u} {id}");
+        }
+        assert_eq!(unit(&july, u)["score"], unit(&dec, u)["score"], "{u}");
+    }
+    assert_eq!(
+        rule(&july, "信息工程系", "R4")["missing_months"],
+        serde_json::json!(["2026-05"])
+    );
+    assert_eq!(
+        leader(&july, "王某某")["rules"]["R6"],
+        leader(&dec, "王某某")["rules"]["R6"]
+    );
+    assert_eq!(st(&dec, "信息工程系", "R10"), "met");
+    assert_eq!(st(&dec, "机电工程系", "R10"), "na");
 }
