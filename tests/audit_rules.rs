@@ -1392,3 +1392,60 @@ fn rebuilding_h1_in_december_gives_the_july_result() {
     assert_eq!(st(&dec, "信息工程系", "R10"), "met");
     assert_eq!(st(&dec, "机电工程系", "R10"), "na");
 }
+
+#[test]
+fn submissions_after_as_of_count_as_not_made() {
+    let e = || Cell::Empty;
+    let l = set_sheet(
+        with_accidents(
+            "信息工程系",
+            vec![vec![
+                Cell::from(d(2026, 3, 20)),
+                "伤".into(),
+                "一般".into(),
+                0.into(),
+                1.into(),
+                e(),
+                e(),
+                Cell::from(d(2026, 4, 20)),
+            ]],
+        ),
+        "季度报告",
+        &["季度", "报送日期"],
+        vec![row!["第一季度", d(2026, 4, 12)]],
+    );
+    let r = set_sheet(
+        reg(),
+        "挂牌督办",
+        LISTED,
+        vec![row![
+            "A",
+            "配电箱",
+            "信息工程系",
+            "学校",
+            d(2026, 3, 1),
+            d(2026, 4, 30),
+            d(2026, 4, 20),
+            "已销号"
+        ]],
+    );
+    let files = [("a.xlsx", &l), ("r.xlsx", &r)];
+    let v = build(&files, "", "2026H1", "2026-04-11");
+    let q1 = &items(&v, "信息工程系", "R5")[0];
+    assert_eq!(q1["status"], "not_met");
+    assert!(q1["detail"].as_str().unwrap().contains("未报"), "{q1}");
+    assert_eq!(q1["submitted"], Value::Null);
+    assert_eq!(st(&v, "信息工程系", "R11"), "not_met");
+    assert_eq!(st(&v, "信息工程系", "R12"), "pending");
+    assert_eq!(items(&v, "信息工程系", "R12")[0]["closed"], Value::Null);
+    // Plan copied 03-01: as-of 02-28 → not yet copied, before plan_due → pending.
+    let v = build(&files, "", "2026H1", "2026-02-28");
+    assert_eq!(st(&v, "信息工程系", "R1"), "pending");
+    // The accident of 03-20 has not happened yet on 03-19.
+    let v = build(&files, "", "2026H1", "2026-03-19");
+    assert_eq!(st(&v, "信息工程系", "R11"), "na");
+    assert_eq!(rule(&v, "信息工程系", "R9")["accidents"], 0);
+    let v = build(&files, "", "2026H1", "2026-04-20");
+    assert_eq!(st(&v, "信息工程系", "R11"), "met");
+    assert_eq!(st(&v, "信息工程系", "R12"), "met");
+}
