@@ -21,6 +21,8 @@
 //!   without report). In the year score an item entirely 待完成 (or 不适用 for the period) earns
 //!   its full points; in H1/H2 it is left out. A 不适用-for-the-period item is R8 in H1/H2, R2/R3
 //!   with no semester starting, R4 with every month exempt.
+//! - Veto risks in H2 ("on the data so far", 七) are judged on the accidents of the year so far
+//!   (1 Jan to as-of), as the year-end veto will be; R9/R11 and the deductions stay per period.
 
 pub mod accidents;
 pub mod duty;
