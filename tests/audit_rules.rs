@@ -80,7 +80,12 @@ fn clean_year_unit_scores_100_and_is_commended() {
     assert_eq!(ids(&m["vetoes"]), vec!["V3"]);
     assert_eq!(m["grade"], "不合格（一票否决）");
     // H2: the autumn semester, July–December, Q3/Q4; provisional 100, 表现较好.
-    let v = build(&[("a.xlsx", &l), ("reg.xlsx", &r)], "", "2026H2", "2027-01-12");
+    let v = build(
+        &[("a.xlsx", &l), ("reg.xlsx", &r)],
+        "",
+        "2026H2",
+        "2027-01-12",
+    );
     for id in ["R1", "R2", "R3", "R4", "R5", "R9", "R15"] {
         assert_eq!(st(&v, "信息工程系", id), "met", "{id}");
     }
