@@ -238,3 +238,28 @@ fn register_aliases_met_rates_and_empty_items() {
         .unwrap();
     assert!(r8["rate"].is_null());
 }
+
+#[test]
+fn outputs_example_punishment_across_labour_day() {
+    // outputs.md: 约谈 imposed 2026-04-28, due 2026-05-28 (劳动节 5/1–5/5 off, 5/9 worked).
+    let r = set_sheet(
+        reg(),
+        "惩戒措施",
+        PUN,
+        vec![
+            row!["信息工程系", "约谈", d(2026, 4, 28), d(2026, 5, 27)],
+            row!["学生处", "约谈", d(2026, 4, 28), d(2026, 6, 1)],
+        ],
+    );
+    let v = build(&[("r.xlsx", &r)], "", "2026H1", "2026-07-15");
+    let i = &items(&v, "信息工程系", "R10")[0];
+    assert_eq!(i["due"], "2026-05-28");
+    assert_eq!(i["status"], "met");
+    let i = &items(&v, "学生处", "R10")[0];
+    assert!(
+        i["detail"].as_str().unwrap().contains("逾期提交2个工作日"),
+        "{i}"
+    );
+    // Judged from the register although the unit sent no ledger.
+    assert_eq!(st(&v, "学生处", "R15"), "not_met");
+}

@@ -491,3 +491,41 @@ fn clamp_at_zero_is_v3_and_hazard_points_score_r13() {
     assert_eq!(u["points"]["hazard_rectification"]["earned"], 5.0);
     assert_eq!(u["score"], 95.0);
 }
+
+#[test]
+fn loss_in_yuan_and_same_date_matching() {
+    let l = set_sheet(
+        year_ledger("信息工程系"),
+        "安全事故",
+        &[
+            "发生日期",
+            "事故概况",
+            "事故等级",
+            "死亡人数",
+            "受伤人数",
+            "直接经济损失（元）",
+        ],
+        vec![
+            row![d(2026, 3, 2), "火灾", "一般事故", 0, 0, 10_000_000],
+            row![d(2026, 3, 2), "摔伤", "一般", 0, 1, ""],
+        ],
+    );
+    let r = set_sheet(
+        reg(),
+        "事故认定",
+        DET,
+        vec![
+            row!["信息系", d(2026, 3, 2), "较大", "是", "否", "否"],
+            row!["信息工程系", d(2026, 3, 2), "一般", "否", "否", "否"],
+        ],
+    );
+    let v = build(&[("a.xlsx", &l), ("r.xlsx", &r)], "", "2026", "2027-01-20");
+    assert_eq!(findings(&v, "grade_too_low", Some("信息工程系")).len(), 1);
+    let a = unit(&v, "信息工程系")["accidents"].as_array().unwrap();
+    assert_eq!(a.len(), 2, "matched one to one: no unreported accident");
+    assert_eq!(a[0]["determined_grade"], "较大");
+    assert_eq!(a[1]["determined_grade"], "一般");
+    assert!(findings(&v, "unreported_accident", None).is_empty());
+    // One 较大 found 负有责任: V2 (target 0) and V5.
+    assert_eq!(ids(&unit(&v, "信息工程系")["vetoes"]), ["V2", "V5"]);
+}
