@@ -81,8 +81,8 @@ pub struct RuleResult {
     pub clause: String,
     /// Short Chinese name of the requirement, e.g. 每月隐患排查
     pub title: String,
-    /// Items in date order then row order; empty for single-item rules.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Items in date order then row order; empty for single-item rules. Always serialised
+    /// (`[]` when empty) so readers of results.json find `items` on every rule.
     pub items: Vec<Item>,
     /// Rule-specific keys (R4 `missing_months`, R6 `visits`, …), serialised flat.
     #[serde(flatten)]

@@ -27,6 +27,8 @@
 //!   without report). In the year score an item entirely 待完成 (or 不适用 for the period) earns
 //!   its full points; in H1/H2 it is left out. A 不适用-for-the-period item is R8 in H1/H2, R2/R3
 //!   with no semester starting, R4 with every month exempt.
+//! - Veto risks in H2 ("on the data so far", 七) are judged on the accidents of the year so far
+//!   (1 Jan to as-of), as the year-end veto will be; R9/R11 and the deductions stay per period.
 
 pub mod accidents;
 pub mod duty;
@@ -260,7 +262,8 @@ pub fn evaluate(input: &EvalInput) -> Results {
         .enumerate()
         .map(|(i, u)| evaluate_unit(&ctx, input.inbox, i, u, &stems[i], &mut notes))
         .collect();
-    crate::scoring::score_all(&ctx, &mut units);
+    let year_to_date = year_to_date_accidents(&ctx, input.inbox);
+    crate::scoring::score_all(&ctx, &mut units, year_to_date.as_deref());
     let leaders = leaders::evaluate(&ctx, &mut notes);
     let (rect_due, missing) = ctx
         .cal
@@ -294,6 +297,36 @@ pub fn evaluate(input: &EvalInput) -> Results {
         findings,
         prose: input.inbox.prose.clone(),
     }
+}
+
+/// In H2 the veto risks (七, "on the data so far") look at the whole year so far: each roster
+/// unit's accidents from 1 Jan to as-of (warnings were already raised for the period's own).
+/// None in H1 and for the year, whose period already is the year so far.
+fn year_to_date_accidents(
+    ctx: &Ctx,
+    inbox: &Inbox,
+) -> Option<Vec<Vec<crate::eval::AccidentRecord>>> {
+    if ctx.period.kind != PeriodKind::H2 {
+        return None;
+    }
+    let year = Ctx {
+        cfg: ctx.cfg,
+        cal: ctx.cal.clone(),
+        period: Period {
+            year: ctx.period.year,
+            kind: PeriodKind::Year,
+        },
+        as_of: ctx.as_of,
+        register: ctx.register,
+    };
+    let mut scratch = Notes::default();
+    Some(
+        ctx.cfg
+            .units
+            .iter()
+            .map(|u| accidents::assemble(&year, &u.name, inbox.ledgers.get(&u.name), &mut scratch))
+            .collect(),
+    )
 }
 
 /// 发文字号: 厦城院综〔2026〕12号, or with a blank number for the office to fill in.

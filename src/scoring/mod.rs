@@ -5,7 +5,7 @@
 pub mod outcomes;
 pub mod vetoes;
 
-use crate::eval::{Item, Points, RuleResult, Status, UnitResult};
+use crate::eval::{AccidentRecord, Item, Points, RuleResult, Status, UnitResult};
 use crate::rules::Ctx;
 use crate::rules::listed::{CLOSED_LATE, OVERDUE, REFUSED};
 use std::collections::BTreeMap;
@@ -81,9 +81,16 @@ pub fn grade(ctx: &Ctx, score: f64) -> &'static str {
 pub const VETOED: &str = "不合格（一票否决）";
 
 /// Fill points, adjustments, score, grade, vetoes, ranks, commendation and suggestions.
-pub fn score_all(ctx: &Ctx, units: &mut [UnitResult]) {
-    for u in units.iter_mut() {
-        score_unit(ctx, u);
+/// `year_to_date`: in H2, each unit's accidents of the year so far (roster order), which the
+/// veto risks are judged on; None judges them on the period's own accidents.
+pub fn score_all(
+    ctx: &Ctx,
+    units: &mut [UnitResult],
+    year_to_date: Option<&[Vec<AccidentRecord>]>,
+) {
+    for (i, u) in units.iter_mut().enumerate() {
+        let ytd = year_to_date.and_then(|v| v.get(i));
+        score_unit(ctx, u, ytd.map(Vec::as_slice));
     }
     outcomes::rank(units);
     for u in units.iter_mut() {
@@ -92,7 +99,7 @@ pub fn score_all(ctx: &Ctx, units: &mut [UnitResult]) {
     }
 }
 
-fn score_unit(ctx: &Ctx, u: &mut UnitResult) {
+fn score_unit(ctx: &Ctx, u: &mut UnitResult, year_to_date: Option<&[AccidentRecord]>) {
     let year = ctx.period.is_year();
     let mut points = BTreeMap::new();
     let (mut earned, mut max) = (0.0, 0.0);
@@ -134,7 +141,7 @@ fn score_unit(ctx: &Ctx, u: &mut UnitResult) {
     } else {
         0.0
     };
-    let found = vetoes::conditions(ctx, u);
+    let found = vetoes::conditions(ctx, year_to_date.unwrap_or(&u.accidents));
     if year {
         u.vetoes = found;
         if let Some(v3) = vetoes::v3(ctx, u.score) {
@@ -290,5 +297,8 @@ mod tests {
         assert_eq!(round1(75.0 / 95.0 * 100.0), 78.9);
         assert_eq!(round1(96.049), 96.0);
         assert_eq!(round1(85.0 / 95.0 * 100.0), 89.5);
+        assert_eq!(round1(89.9458), 89.9, "no double rounding");
+        assert_eq!(round1(96.2451), 96.2);
+        assert_eq!(round1(100.0 * 11.0 / 12.0), 91.7);
     }
 }

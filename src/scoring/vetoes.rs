@@ -1,7 +1,7 @@
 //! 一票否决 (七): the conditions V1–V5. At year-end they are vetoes; in H1/H2 V1, V2, V4, V5 are
 //! evaluated on the data so far and reported as 否决风险. Each names its evidence.
 
-use crate::eval::{AccidentRecord, UnitResult, VetoRecord};
+use crate::eval::{AccidentRecord, VetoRecord};
 use crate::rules::Ctx;
 
 fn rec(id: &str, clause: &str, condition: &str, detail: String) -> VetoRecord {
@@ -35,11 +35,10 @@ fn is_grade(a: &AccidentRecord, grades: &[&str]) -> bool {
     a.grade.as_deref().is_some_and(|g| grades.contains(&g))
 }
 
-/// V1, V2, V4, V5 on the unit's accidents of the period.
-pub fn conditions(ctx: &Ctx, u: &UnitResult) -> Vec<VetoRecord> {
+/// V1, V2, V4, V5 on a unit's accidents (the period's, or in H2 the year's so far).
+pub fn conditions(ctx: &Ctx, accidents: &[AccidentRecord]) -> Vec<VetoRecord> {
     let mut out = Vec::new();
-    let worst: Vec<String> = u
-        .accidents
+    let worst: Vec<String> = accidents
         .iter()
         .filter(|a| is_grade(a, &["重大", "特别重大"]))
         .map(evidence)
@@ -52,8 +51,7 @@ pub fn conditions(ctx: &Ctx, u: &UnitResult) -> Vec<VetoRecord> {
             worst.join("；"),
         ));
     }
-    let major: Vec<String> = u
-        .accidents
+    let major: Vec<String> = accidents
         .iter()
         .filter(|a| is_grade(a, &["较大"]))
         .map(evidence)
@@ -67,8 +65,7 @@ pub fn conditions(ctx: &Ctx, u: &UnitResult) -> Vec<VetoRecord> {
         );
         out.push(rec("V2", "七.3 二", "较大校园安全事故超过控制目标", detail));
     }
-    let concealed: Vec<String> = u
-        .accidents
+    let concealed: Vec<String> = accidents
         .iter()
         .filter(|a| a.concealed == Some(true) && a.bad_influence == Some(true))
         .map(|a| format!("保卫处认定{}谎报或瞒报，且造成不良影响", evidence(a)))
@@ -81,8 +78,7 @@ pub fn conditions(ctx: &Ctx, u: &UnitResult) -> Vec<VetoRecord> {
             concealed.join("；"),
         ));
     }
-    let responsible: Vec<String> = u
-        .accidents
+    let responsible: Vec<String> = accidents
         .iter()
         .filter(|a| a.responsible == Some(true) && is_grade(a, &["较大", "重大", "特别重大"]))
         .map(|a| format!("保卫处认定对{}负有责任", evidence(a)))
