@@ -81,8 +81,7 @@ pub struct RuleResult {
     pub clause: String,
     /// Short Chinese name of the requirement, e.g. 每月隐患排查
     pub title: String,
-    /// Items in date order then row order; empty for single-item rules.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Items in date order then row order; empty (`[]`, still present) for single-item rules.
     pub items: Vec<Item>,
     /// Rule-specific keys (R4 `missing_months`, R6 `visits`, …), serialised flat.
     #[serde(flatten)]
@@ -296,9 +295,21 @@ pub fn feedback_file_stem(unit: &str) -> String {
     let capped: String = trimmed.chars().take(60).collect();
     if capped.is_empty() {
         "unit".to_string()
+    } else if is_reserved_file_name(&capped) {
+        // CON, NUL, COM1 … cannot be file names on Windows.
+        format!("_{capped}")
     } else {
         capped
     }
+}
+
+/// A Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9), whatever the case.
+fn is_reserved_file_name(stem: &str) -> bool {
+    let upper = stem.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit())
 }
 
 impl Results {
@@ -321,6 +332,9 @@ mod tests {
         assert_eq!(feedback_file_stem("../etc/passwd"), "etc_passwd");
         assert_eq!(feedback_file_stem("a:b*c?\"d<e>|f g"), "a_b_c__d_e__f_g");
         assert_eq!(feedback_file_stem("..."), "unit");
+        assert_eq!(feedback_file_stem("con"), "_con");
+        assert_eq!(feedback_file_stem("LPT1"), "_LPT1");
+        assert_eq!(feedback_file_stem("CONSOLE"), "CONSOLE");
         assert_eq!(feedback_file_stem("x\u{7}y"), "x_y");
         assert_eq!(feedback_file_stem(&"长".repeat(80)).chars().count(), 60);
     }
