@@ -132,8 +132,14 @@ fn tongbao(dir: &Path) -> Command {
 }
 
 fn build(dir: &Path, period: &str, extra: &[&str]) -> std::process::Output {
+    let as_of = if extra.contains(&"--as-of") {
+        &[][..]
+    } else {
+        &["--as-of", "2026-07-15"][..]
+    };
     tongbao(dir)
-        .args(["build", "--period", period, "--as-of", "2026-07-15"])
+        .args(["build", "--period", period])
+        .args(as_of)
         .args(extra)
         .output()
         .unwrap()
@@ -480,4 +486,297 @@ fn output_tree_and_results_json() {
     }
     assert_eq!(f["severity"], "error");
     assert_eq!(f["raw"], "=cmd|' /C calc'!A0");
+}
+
+#[test]
+fn bulletin_fixed_texts_and_print_css() {
+    let dir = fixture(true);
+    let p = dir.path();
+    ok(&build(p, "2026H1", &["--doc-number", "12"]));
+    let html = read(p, "public/2026H1/bulletin.html");
+    let md = read(p, "public/2026H1/bulletin.md");
+    for t in [&html, &md] {
+        assert!(t.contains("关于2026年上半年安全工作跟踪督查情况的通报"));
+        assert!(t.contains("测院综〔2026〕12号") && !t.contains("第12号"));
+        assert!(t.contains("各部门、系部："));
+        assert!(t.contains("2026年7月15日"));
+        assert!(t.contains("总体情况") && t.contains("存在的主要问题"));
+        assert!(t.contains("整改要求") && t.contains("2026年8月12日"));
+        assert!(t.contains("各单位情况一览表"));
+        assert!(t.contains("抄送：市教育局") && t.contains("印发"));
+        assert!(t.contains("测试学院党政办公室"));
+        // Sections only with content: no veto risk in this inbox.
+        assert!(!t.contains("一票否决风险提示"));
+    }
+    // Print: A4 after GB/T 9704, page numbers, page break before the appendix.
+    for css in [
+        "size: A4",
+        "37mm",
+        "28mm",
+        "16pt",
+        "22pt",
+        "counter(page)",
+        "@bottom-center",
+        "break-before: page",
+    ] {
+        assert!(html.contains(css), "{css}");
+    }
+    assert!(html.contains("— \" counter(page) \" —"));
+    assert!(html.contains("仿宋") && html.contains("小标宋") && html.contains("黑体"));
+    assert!(html.contains("楷体"));
+    assert!(html.contains("<svg"), "met-rate chart");
+    // Self-contained: no external reference, no script.
+    for bad in [
+        "<script", "<link", "<img", "src=\"", "http://", "https://", "@import", "url(",
+    ] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+    // Without --doc-number the number is left blank for the office.
+    ok(&build(p, "2026", &["--as-of", "2027-01-20", "--out", "y"]));
+    let year = read(p, "y/2026/bulletin.md");
+    assert!(year.contains("关于2026年度安全工作考核结果的通报"));
+    assert!(year.contains("测院综〔2027〕 号") && year.contains("2027年1月20日"));
+    assert!(year.contains("考核结果"));
+    let r: Value = serde_json::from_str(&read(p, "y/2026/results.json")).unwrap();
+    for u in r["units"].as_array().unwrap() {
+        assert_eq!(u["provisional"], false);
+        assert_eq!(u["veto_risks"], Value::Array(vec![]));
+        assert!(u["vetoes"].is_array());
+    }
+}
+
+/// Markdown lines that would let submission text change the document's structure.
+fn markdown_injections(md: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    let unescaped = md.replace("\\\\", "").replace("\\<", "").replace("\\]", "");
+    for tag in ["<img", "<script", "<b>"] {
+        if unescaped.contains(tag) {
+            bad.push(format!("raw {tag}"));
+        }
+    }
+    if unescaped.contains("](javascript") {
+        bad.push("javascript link".into());
+    }
+    let mut cols: Option<usize> = None;
+    for line in md.lines() {
+        if line.trim_start().starts_with("# heading") {
+            bad.push(format!("heading: {line}"));
+        }
+        if line.starts_with('|') {
+            let n = line.replace("\\|", "").matches('|').count();
+            if *cols.get_or_insert(n) != n {
+                bad.push(format!("table row with {n} bars: {line}"));
+            }
+        } else {
+            cols = None;
+        }
+    }
+    bad
+}
+
+#[test]
+fn hostile_values_are_escaped_everywhere() {
+    let dir = fixture(true);
+    let p = dir.path();
+    ok(&build(p, "2026H1", &[]));
+    let all = files(&p.join("public"));
+    let mut seen_evil = 0;
+    for (name, bytes) in &all {
+        let text = String::from_utf8_lossy(bytes);
+        if name.ends_with(".html") {
+            for tag in ["<img", "<script", "<b>", "href=\"javascript", "onerror=\""] {
+                assert!(!text.contains(tag), "{name}: {tag}");
+            }
+            seen_evil += text.matches("onerror=alert(1)&gt;").count();
+        } else if name.ends_with(".md") {
+            assert_eq!(markdown_injections(&text), Vec::<String>::new(), "{name}");
+        }
+    }
+    assert!(seen_evil > 0, "hostile text is shown, escaped");
+    let md = read(p, "public/2026H1/bulletin.md");
+    assert!(md.contains("重视") && !md.contains("javascript:alert(1))\n"));
+    // The workbook: never a formula, the raw text kept as text.
+    let (_, sheets, strings) = xlsx_parts(&p.join("public/2026H1/summary.xlsx"));
+    for s in &sheets {
+        assert!(!s.contains("<f>") && !s.contains("<f "), "formula written");
+    }
+    assert!(strings.contains("=cmd|"), "raw finding text kept");
+    assert!(
+        strings.contains("=1+1&lt;img"),
+        "accident summary kept as text"
+    );
+}
+
+#[test]
+fn summary_workbook_sheets() {
+    let dir = fixture(true);
+    let p = dir.path();
+    ok(&build(p, "2026H1", &[]));
+    let (names, sheets, strings) = xlsx_parts(&p.join("public/2026H1/summary.xlsx"));
+    assert_eq!(
+        names,
+        [
+            "总表",
+            "隐患排查",
+            "季度报告",
+            "惩戒整改",
+            "挂牌督办",
+            "安全事故",
+            "领导调研督查",
+            "数据问题",
+            "说明"
+        ]
+    );
+    for (n, s) in names.iter().zip(&sheets) {
+        assert!(s.contains("state=\"frozen\""), "{n}: frozen header");
+        assert!(s.contains("<autoFilter"), "{n}: autofilter");
+        assert!(s.contains("<cols>"), "{n}: column widths");
+    }
+    let r = json(p, "2026H1");
+    assert!(strings.contains(r["config_sha256"].as_str().unwrap()));
+    for i in r["inputs"].as_array().unwrap() {
+        assert!(strings.contains(i["sha256"].as_str().unwrap()));
+    }
+    for month in ["2026-01", "2026-06"] {
+        assert!(strings.contains(month), "隐患排查 month columns");
+    }
+    assert!(strings.contains("2026H1") && strings.contains("2026-07-15"));
+}
+
+#[test]
+fn deterministic_and_atomic() {
+    let dir = fixture(true);
+    let p = dir.path();
+    ok(&build(p, "2026H1", &[]));
+    ok(&build(p, "2026", &["--as-of", "2027-01-20"]));
+    let first = files(&p.join("public"));
+    ok(&build(p, "2026H1", &[]));
+    ok(&build(p, "2026", &["--as-of", "2027-01-20"]));
+    assert_eq!(files(&p.join("public")), first, "byte-identical rebuild");
+    // Index: newest first.
+    let index = read(p, "public/index.html");
+    let year = index.find("2026/bulletin.html").unwrap();
+    let h1 = index.find("2026H1/bulletin.html").unwrap();
+    assert!(year < h1, "newest first");
+    // A failing run (a broken template override) leaves the previous outputs intact.
+    std::fs::create_dir_all(p.join("tpl")).unwrap();
+    std::fs::write(p.join("tpl/bulletin.md.tera"), "{% if %}").unwrap();
+    let o = build(p, "2026H1", &["--templates", "tpl"]);
+    assert!(!o.status.success());
+    assert_eq!(files(&p.join("public")), first, "previous outputs intact");
+}
+
+#[test]
+fn empty_inbox_writes_everything_and_names_the_missing_register() {
+    let dir = tmp();
+    let p = dir.path();
+    std::fs::write(p.join("tongbao.toml"), CONFIG).unwrap();
+    std::fs::create_dir_all(p.join("inbox/2026")).unwrap();
+    ok(&build(p, "2026H1", &[]));
+    for f in [
+        "index.html",
+        "2026H1/bulletin.html",
+        "2026H1/bulletin.md",
+        "2026H1/summary.xlsx",
+    ] {
+        assert!(p.join("public").join(f).is_file(), "{f}");
+    }
+    let r = json(p, "2026H1");
+    for u in r["units"].as_array().unwrap() {
+        assert_eq!(u["submitted"], false);
+        assert_eq!(u["rules"]["R15"]["status"], "not_met");
+        assert_eq!(u["rules"]["R10"]["status"], "na");
+        assert_eq!(u["rules"]["R12"]["status"], "na");
+        assert!(
+            p.join("public/2026H1")
+                .join(u["feedback"].as_str().unwrap())
+                .is_file()
+        );
+    }
+    assert!(
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "missing_register")
+    );
+    for t in [
+        read(p, "public/2026H1/bulletin.md"),
+        read(p, "public/2026H1/bulletin.html"),
+    ] {
+        assert!(t.contains("未报送"));
+        assert!(t.contains("R10") && t.contains("R12") && t.contains("不适用"));
+        assert!(t.contains("V4") && t.contains("V5") && t.contains("无法评估"));
+    }
+}
+
+#[test]
+fn init_and_template() {
+    let dir = tmp();
+    let p = dir.path();
+    tongbao(p).args(["init", "work"]).assert().success();
+    let w = p.join("work");
+    assert!(w.join("tongbao.toml").is_file());
+    let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    assert!(w.join(format!("inbox/{year}")).is_dir());
+    let xlsx = files(&w).keys().filter(|k| k.ends_with(".xlsx")).count();
+    assert!(xlsx >= 2, "blank templates");
+    assert!(
+        files(&w).keys().any(|k| k.ends_with(".md")),
+        "README for staff"
+    );
+    // The scaffolded config loads and builds with the default inbox beside it.
+    tongbao(&w)
+        .args(["build", "--period", &year.to_string(), "--as-of"])
+        .arg(format!("{year}-12-01"))
+        .assert()
+        .success();
+    assert!(w.join(format!("public/{year}/results.json")).is_file());
+    // --config elsewhere: the default inbox is beside the config file.
+    tongbao(p)
+        .args([
+            "--config",
+            "work/tongbao.toml",
+            "--out",
+            "pub2",
+            "build",
+            "--period",
+        ])
+        .arg(year.to_string())
+        .assert()
+        .success();
+    assert!(p.join("pub2/index.html").is_file());
+    // template --out DIR; a blank template has no structural finding.
+    tongbao(p)
+        .args(["template", "--out", "blank"])
+        .assert()
+        .success();
+    let blank: Vec<String> = files(&p.join("blank")).into_keys().collect();
+    assert_eq!(blank.len(), 2, "{blank:?}");
+    let o = tongbao(p).args(["check", "blank"]).output().unwrap();
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        !out.contains("missing_sheet") && !out.contains("missing_header"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_prints_sheet_cell_locations_and_writes_nothing() {
+    let dir = fixture(true);
+    let p = dir.path();
+    let before = files(p);
+    let o = tongbao(p).args(["check", "inbox/2026"]).output().unwrap();
+    ok(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("信息工程系2026台账.xlsx"), "{out}");
+    assert!(out.contains("隐患排查!A9"), "{out}");
+    assert!(out.contains("bad_value"), "{out}");
+    assert_eq!(files(p), before, "check writes nothing");
+    let strict = tongbao(p)
+        .args(["check", "--strict", "inbox/2026"])
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
 }
