@@ -157,7 +157,11 @@ fn json(dir: &Path, period: &str) -> Value {
 #[ignore = "writes a fixture for manual inspection into $AUDIT_DIR"]
 fn write_fixture() {
     let target = std::path::PathBuf::from(std::env::var("AUDIT_DIR").unwrap());
-    let dir = fixture(true);
+    let dir = if std::env::var("AUDIT_KIND").is_ok_and(|k| k == "year") {
+        year_fixture()
+    } else {
+        fixture(true)
+    };
     let _ = std::fs::remove_dir_all(&target);
     std::fs::rename(dir.path(), &target)
         .or_else(|_| {
@@ -311,6 +315,8 @@ fn command_line_and_exit_codes() {
 fn output_tree_and_results_json() {
     let dir = fixture(true);
     let p = dir.path();
+    std::fs::write(p.join("inbox/2026/说明.docx"), "x").unwrap();
+    std::fs::write(p.join("inbox/2026/坏文件.xlsx"), "not a zip").unwrap();
     ok(&build(p, "2026H1", &["--doc-number", "12"]));
     let all = files(&p.join("public"));
     for f in [
@@ -354,7 +360,14 @@ fn output_tree_and_results_json() {
             i["role"].as_str().unwrap()
         })
         .collect();
-    assert_eq!(roles, ["register", "ledger", "prose"]);
+    for role in ["ledger", "register", "prose", "skipped"] {
+        assert!(roles.contains(&role), "{role}: {roles:?}");
+    }
+    assert!(
+        roles
+            .iter()
+            .all(|r| ["ledger", "register", "prose", "skipped"].contains(r))
+    );
     let iso = |v: &Value| {
         let s = v.as_str().unwrap();
         s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
@@ -779,4 +792,121 @@ fn check_prints_sheet_cell_locations_and_writes_nothing() {
         .output()
         .unwrap();
     assert_eq!(strict.status.code(), Some(1));
+}
+
+const YEAR_CONFIG: &str = r#"
+[school]
+name = "测试学院"
+doc_prefix = "测院综"
+
+[[units]]
+name = "信息工程系"
+kind = "系部"
+
+[[units]]
+name = "机电工程系"
+kind = "系部"
+
+[[leaders]]
+name = "王某某"
+
+[[semesters]]
+name = "2025-2026学年第二学期"
+start = 2026-02-23
+end = 2026-07-10
+
+[[semesters]]
+name = "2026-2027学年第一学期"
+start = 2026-09-01
+end = 2027-01-20
+
+[bulletin]
+cc = ["市教育局"]
+printed_by = "测试学院党政办公室"
+"#;
+
+/// A year inbox: 信息工程系 had a 重大 accident (V1), 机电工程系 is clean; a register.
+fn year_fixture() -> tempfile::TempDir {
+    let dir = tmp();
+    let p = dir.path();
+    std::fs::write(p.join("tongbao.toml"), YEAR_CONFIG).unwrap();
+    let inbox = p.join("inbox/2026");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let meeting = row![d(2026, 9, 10), "秋季学期会议", "是", "是", "张某某", 20, ""];
+    ledger("信息工程系", 2026, d(2027, 1, 5))
+        .push(schema::MEETINGS, meeting.clone())
+        .push(
+            schema::ACCIDENTS,
+            row![
+                d(2026, 5, 3),
+                EVIL,
+                "重大",
+                3,
+                12,
+                10,
+                2000,
+                d(2026, 5, 4),
+                "否"
+            ],
+        )
+        .save(&inbox, "信息工程系.xlsx");
+    ledger("机电工程系", 2026, d(2027, 1, 5))
+        .push(schema::MEETINGS, meeting)
+        .save(&inbox, "机电工程系.xlsx");
+    register(2026, d(2027, 1, 6))
+        .push(
+            schema::VISITS,
+            row!["王某某", d(2026, 3, 9), "信息工程系", "", ""],
+        )
+        .push(
+            schema::VISITS,
+            row!["王某某", d(2026, 10, 9), "机电工程系", "", ""],
+        )
+        .push(schema::LEADER_REPORTS, row!["王某某", "是", ""])
+        .save(&inbox, "保卫处台账.xlsx");
+    dir
+}
+
+#[test]
+fn year_vetoes_commendation_and_h1_risks() {
+    let dir = year_fixture();
+    let p = dir.path();
+    ok(&build(
+        p,
+        "2026",
+        &["--as-of", "2027-01-20", "--doc-number", "3"],
+    ));
+    let r = json(p, "2026");
+    let info = &r["units"][0];
+    assert_eq!(info["name"], "信息工程系");
+    assert_eq!(info["vetoes"][0]["id"], "V1");
+    assert_eq!(info["veto_risks"], Value::Array(vec![]));
+    assert_eq!(info["provisional"], false);
+    let md = read(p, "public/2026/bulletin.md");
+    assert!(md.contains("测院综〔2027〕3号"), "{md}");
+    for s in [
+        "考核结果",
+        "一票否决情况",
+        "七.3 一",
+        "抄告",
+        "市教育局",
+        "安全事故情况",
+    ] {
+        assert!(md.contains(s), "{s}");
+    }
+    assert_eq!(markdown_injections(&md), Vec::<String>::new());
+    // The same accident in H1 is a veto risk, never a veto.
+    ok(&build(p, "2026H1", &[]));
+    let h1 = json(p, "2026H1");
+    let info = &h1["units"][0];
+    assert_eq!(info["vetoes"], Value::Array(vec![]));
+    assert_eq!(info["veto_risks"][0]["id"], "V1");
+    let md = read(p, "public/2026H1/bulletin.md");
+    assert!(md.contains("一票否决风险提示") && !md.contains("一票否决情况"));
+    // H2 has its own title and the half-year sections.
+    ok(&build(p, "2026H2", &["--as-of", "2027-01-20"]));
+    let h2 = read(p, "public/2026H2/bulletin.md");
+    assert!(h2.contains("关于2026年下半年安全工作跟踪督查情况的通报"));
+    assert!(h2.contains("总体情况") && !h2.contains("考核结果"));
+    assert_eq!(json(p, "2026H2")["units"][0]["provisional"], true);
 }
