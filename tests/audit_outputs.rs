@@ -597,7 +597,19 @@ fn hostile_values_are_escaped_everywhere() {
     for (name, bytes) in &all {
         let text = String::from_utf8_lossy(bytes);
         if name.ends_with(".html") {
-            for tag in ["<img", "<script", "<b>", "href=\"javascript", "onerror=\""] {
+            let tags = [
+                "<img",
+                "<script",
+                "<b>",
+                "href=\"javascript",
+                "onerror=\"",
+                "<link",
+                "src=\"",
+                "@import",
+                "url(",
+                "href=\"http",
+            ];
+            for tag in tags {
                 assert!(!text.contains(tag), "{name}: {tag}");
             }
             seen_evil += text.matches("onerror=alert(1)&gt;").count();
