@@ -678,6 +678,17 @@ fn deterministic_and_atomic() {
     ok(&build(p, "2026H1", &[]));
     ok(&build(p, "2026", &["--as-of", "2027-01-20"]));
     assert_eq!(files(&p.join("public")), first, "byte-identical rebuild");
+    // The same inputs in another folder: the same bytes (no path leaks into the outputs).
+    let other = tmp();
+    let q = other.path();
+    std::fs::create_dir_all(q.join("inbox/2026")).unwrap();
+    std::fs::copy(p.join("tongbao.toml"), q.join("tongbao.toml")).unwrap();
+    for (rel, bytes) in files(&p.join("inbox/2026")) {
+        std::fs::write(q.join("inbox/2026").join(rel), bytes).unwrap();
+    }
+    ok(&build(q, "2026H1", &[]));
+    ok(&build(q, "2026", &["--as-of", "2027-01-20"]));
+    assert_eq!(files(&q.join("public")), first, "same bytes in another folder");
     // Index: newest first.
     let index = read(p, "public/index.html");
     let year = index.find("2026/bulletin.html").unwrap();
