@@ -30,6 +30,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         // default inbox/<year> may be missing: then every unit is 未报送.
         anyhow::bail!("收件文件夹 {} 不存在", inbox_dir.display());
     }
+    if !inbox_dir.exists() {
+        eprintln!(
+            "提示：收件文件夹 {} 不存在，按空收件处理（各单位均为未报送）。",
+            inbox_dir.display()
+        );
+    }
     let out = common
         .out
         .clone()
