@@ -591,6 +591,10 @@ fn markdown_injections(md: &str) -> Vec<String> {
 fn hostile_values_are_escaped_everywhere() {
     let dir = fixture(true);
     let p = dir.path();
+    // File names are user input too.
+    let evil_file = "=1+1<img src=x onerror=alert(1)>| col | [x](javascript:alert(1)).xlsx";
+    std::fs::write(p.join("inbox/2026").join(evil_file), "not a zip").unwrap();
+    ledger("信息工程系", 2026, d(2026, 6, 1)).save(&p.join("inbox/2026"), "# a|b <b>c.xlsx");
     ok(&build(p, "2026H1", &[]));
     let all = files(&p.join("public"));
     let mut seen_evil = 0;
@@ -688,7 +692,11 @@ fn deterministic_and_atomic() {
     }
     ok(&build(q, "2026H1", &[]));
     ok(&build(q, "2026", &["--as-of", "2027-01-20"]));
-    assert_eq!(files(&q.join("public")), first, "same bytes in another folder");
+    assert_eq!(
+        files(&q.join("public")),
+        first,
+        "same bytes in another folder"
+    );
     // Index: newest first.
     let index = read(p, "public/index.html");
     let year = index.find("2026/bulletin.html").unwrap();
