@@ -676,7 +676,9 @@ fn summary_workbook_sheets() {
 fn deterministic_and_atomic() {
     let dir = fixture(true);
     let p = dir.path();
+    let inputs = files(&p.join("inbox"));
     ok(&build(p, "2026H1", &[]));
+    assert_eq!(files(&p.join("inbox")), inputs, "input files are only read");
     ok(&build(p, "2026", &["--as-of", "2027-01-20"]));
     let first = files(&p.join("public"));
     ok(&build(p, "2026H1", &[]));
