@@ -132,6 +132,12 @@ fn output_tree_and_results_json() {
         unit_keys(u, p);
     }
     feedback_names(&all, units);
+    // The unit's page names its findings by sheet!cell.
+    let page = read(p, "public/2026H1/feedback/信息工程系.md");
+    assert!(
+        page.contains("隐患排查!A9") && page.contains("R4"),
+        "{page}"
+    );
     unit_details(&r, &text);
 }
 

@@ -1,4 +1,4 @@
-//! Per-unit 反馈意见: the unit's findings (file › sheet › cell, what was expected) and its
+//! Per-unit 反馈意见: the unit's findings (file › sheet!cell, what was expected) and its
 //! not-met and pending rules with clauses and what to do, as feedback/<stem>.html and .md.
 
 use super::view::{self, Esc};
