@@ -111,7 +111,15 @@ fn output_tree_and_results_json() {
     let p = dir.path();
     std::fs::write(p.join("inbox/2026/说明.docx"), "x").unwrap();
     std::fs::write(p.join("inbox/2026/坏文件.xlsx"), "not a zip").unwrap();
-    ok(&build(p, "2026H1", &["--doc-number", "12"]));
+    let o = build(p, "2026H1", &["--doc-number", "12"]);
+    ok(&o);
+    // Piped: no progress bar, no terminal escapes.
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!o.stdout.contains(&0x1b));
     let all = files(&p.join("public"));
     for f in [
         "index.html",

@@ -188,6 +188,16 @@ fn deterministic_and_atomic() {
     let o = build(p, "2026H1", &["--templates", "tpl"]);
     assert!(!o.status.success());
     assert_eq!(files(&p.join("public")), first, "previous outputs intact");
+    let mut top: Vec<String> = std::fs::read_dir(p.join("public"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(
+        top,
+        ["2026", "2026H1", "index.html"],
+        "no temporary folder left"
+    );
 }
 
 #[test]
