@@ -32,6 +32,8 @@ fn bulletin_fixed_texts_and_print_css() {
     for css in [
         "size: A4",
         "37mm",
+        "156mm",
+        "225mm",
         "28mm",
         "16pt",
         "22pt",
