@@ -46,6 +46,9 @@ pub struct Common {
     /// 收件文件夹（默认 inbox/<年度>，相对于配置文件）
     #[arg(long, global = true, value_name = "DIR")]
     pub inbox: Option<PathBuf>,
+    /// 输出文件夹（build、watch 默认 public，template 默认当前文件夹；相对于当前文件夹）
+    #[arg(long, global = true, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// 有任何“错误”级问题时以非零状态（1）退出
     #[arg(long, global = true)]
     pub strict: bool,
@@ -68,11 +71,7 @@ pub enum Command {
     },
     /// 生成空白的单位台账模板和保卫处台账模板
     #[command(help_template = HELP)]
-    Template {
-        /// 输出文件夹（默认当前文件夹）
-        #[arg(long, value_name = "DIR", help_heading = "选项")]
-        out: Option<PathBuf>,
-    },
+    Template,
     /// 只检查文件，按文件列出问题（不写任何文件）
     #[command(help_template = HELP)]
     Check {
@@ -100,9 +99,6 @@ pub struct BuildArgs {
     /// 发文字号中的序号，如 12 → 厦城院综〔2026〕12号
     #[arg(long, value_name = "N")]
     pub doc_number: Option<u32>,
-    /// 输出文件夹（默认 public，相对于当前文件夹）
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
     /// 用此文件夹中的同名模板替换内置模板
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,

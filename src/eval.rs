@@ -299,9 +299,21 @@ pub fn feedback_file_stem(unit: &str) -> String {
     let capped: String = trimmed.chars().take(60).collect();
     if capped.is_empty() {
         "unit".to_string()
+    } else if is_reserved_file_name(&capped) {
+        // CON, NUL, COM1 … cannot be file names on Windows.
+        format!("_{capped}")
     } else {
         capped
     }
+}
+
+/// A Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9), whatever the case.
+fn is_reserved_file_name(stem: &str) -> bool {
+    let upper = stem.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit())
 }
 
 impl Results {
@@ -324,6 +336,9 @@ mod tests {
         assert_eq!(feedback_file_stem("../etc/passwd"), "etc_passwd");
         assert_eq!(feedback_file_stem("a:b*c?\"d<e>|f g"), "a_b_c__d_e__f_g");
         assert_eq!(feedback_file_stem("..."), "unit");
+        assert_eq!(feedback_file_stem("con"), "_con");
+        assert_eq!(feedback_file_stem("LPT1"), "_LPT1");
+        assert_eq!(feedback_file_stem("CONSOLE"), "CONSOLE");
         assert_eq!(feedback_file_stem("x\u{7}y"), "x_y");
         assert_eq!(feedback_file_stem(&"长".repeat(80)).chars().count(), 60);
     }

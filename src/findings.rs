@@ -137,17 +137,17 @@ impl Finding {
         self.unit = Some(unit.into());
         self
     }
-    /// "文件 › 工作表 › 单元格" location text for people.
+    /// "文件 › 工作表!单元格" location text for people (the cell as `隐患排查!B7`, contract.md).
     pub fn location(&self) -> String {
         let mut parts = Vec::new();
         if let Some(f) = &self.file {
             parts.push(f.clone());
         }
-        if let Some(s) = &self.sheet {
-            parts.push(s.clone());
-        }
-        if let Some(c) = &self.cell {
-            parts.push(c.clone());
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => parts.push(format!("{s}!{c}")),
+            (Some(s), None) => parts.push(s.clone()),
+            (None, Some(c)) => parts.push(c.clone()),
+            (None, None) => {}
         }
         parts.join(" › ")
     }

@@ -403,7 +403,7 @@ pub enum Role {
     Rejected,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
     /// Relative to the inbox.
     pub file: String,
@@ -411,6 +411,44 @@ pub struct InputFile {
     pub role: Role,
     /// Bytes.
     pub size: u64,
+}
+
+impl Role {
+    /// The role as outputs.md names it in results.json: ledger / register / prose / skipped
+    /// (a file that does not count — superseded, unreadable, rejected — is skipped).
+    pub fn contract_role(self) -> &'static str {
+        match self {
+            Role::Ledger => "ledger",
+            Role::Register => "register",
+            Role::Prose => "prose",
+            _ => "skipped",
+        }
+    }
+    /// Why a skipped file does not count (results.json `inputs[].reason`); None when it counts.
+    pub fn skip_reason(self) -> Option<&'static str> {
+        match self {
+            Role::Ledger | Role::Register | Role::Prose => None,
+            Role::Skipped => Some("ignored"),
+            Role::Superseded => Some("superseded"),
+            Role::Unreadable => Some("unreadable"),
+            Role::Rejected => Some("rejected"),
+        }
+    }
+}
+
+/// results.json `inputs[]`: `file`, `sha256`, `size`, `role` (ledger / register / prose /
+/// skipped) and `reason` (null, or ignored / superseded / unreadable / rejected).
+impl Serialize for InputFile {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("InputFile", 5)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("reason", &self.role.skip_reason())?;
+        st.serialize_field("role", self.role.contract_role())?;
+        st.serialize_field("sha256", &self.sha256)?;
+        st.serialize_field("size", &self.size)?;
+        st.end()
+    }
 }
 
 /// Everything ingest hands on.

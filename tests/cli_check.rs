@@ -69,7 +69,7 @@ fn check_groups_findings_by_file() {
     assert!(a < b && b < c, "{text}");
     // The clean file says so; the bad date is located by sheet and cell.
     assert!(text[a..b].contains("没有发现问题"), "{text}");
-    assert!(text[b..c].contains("[错误] 隐患排查 › A2："), "{text}");
+    assert!(text[b..c].contains("[错误] 隐患排查!A2："), "{text}");
     assert!(text[b..c].contains("2026-02-30"), "{text}");
     assert!(text.contains("共检查3个文件：错误1项"), "{text}");
 }

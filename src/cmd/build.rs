@@ -25,7 +25,21 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of_date()?;
     let cfg = crate::cmd::load_config(common)?;
     let inbox_dir = crate::cmd::inbox_dir(common, &cfg, period.year);
-    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("public"));
+    if common.inbox.is_some() && !inbox_dir.exists() {
+        // A folder named on the command line must exist (a typo would assess nothing); the
+        // default inbox/<year> may be missing: then every unit is 未报送.
+        anyhow::bail!("收件文件夹 {} 不存在", inbox_dir.display());
+    }
+    if !inbox_dir.exists() {
+        eprintln!(
+            "提示：收件文件夹 {} 不存在，按空收件处理（各单位均为未报送）。",
+            inbox_dir.display()
+        );
+    }
+    let out = common
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("public"));
     let bar = progress();
     bar.set_message("读取收件文件夹");
     let opts = crate::ingest::Options {

@@ -1,5 +1,5 @@
 //! `tongbao check PATH…`: reads the files through ingest and prints the findings grouped by file
-//! (文件 › 工作表 › 单元格). Writes nothing. Exit 0, or 1 with `--strict` when errors exist.
+//! (文件，工作表!单元格). Writes nothing. Exit 0, or 1 with `--strict` when errors exist.
 
 use crate::cli::Common;
 use crate::config::Config;
@@ -66,22 +66,28 @@ fn role_label(role: Role) -> &'static str {
     }
 }
 
-/// One finding line: `  [错误] 隐患排查 › B7：日期无法识别：2026-02-30  (R4)`.
+/// One finding line: `  [错误] 隐患排查!B7：日期无法识别：2026-02-30  (R4, bad_value)` — the
+/// location as `sheet!cell` (outputs.md), then the rule and the finding's stable code.
 fn finding_line(f: &Finding) -> String {
-    let mut place: Vec<&str> = Vec::new();
-    if let Some(s) = &f.sheet {
-        place.push(s);
-    }
-    if let Some(c) = &f.cell {
-        place.push(c);
-    }
+    let place = match (&f.sheet, &f.cell) {
+        (Some(s), Some(c)) => format!("{s}!{c}"),
+        (Some(s), None) => s.clone(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => String::new(),
+    };
     let mut line = format!("  [{}] ", f.severity.label());
     if !place.is_empty() {
-        let _ = write!(line, "{}：", place.join(" › "));
+        let _ = write!(line, "{place}：");
     }
     line.push_str(&f.message);
-    if let Some(r) = &f.rule {
-        let _ = write!(line, "  ({r})");
+    let code = f.code.as_str();
+    match &f.rule {
+        Some(r) => {
+            let _ = write!(line, "  ({r}, {code})");
+        }
+        None => {
+            let _ = write!(line, "  ({code})");
+        }
     }
     line
 }
@@ -234,17 +240,17 @@ mod tests {
         let text = format_report(&sample());
         let want = "\
 a信息系.xlsx（单位台账：信息工程系）
-  [错误] 隐患排查 › B7：日期无法识别：2026-02-30（应为日期，如 2026-03-05）  (R4)
-  [警告] 安全工作会议 › A3：会议日期晚于报送日期
+  [错误] 隐患排查!B7：日期无法识别：2026-02-30（应为日期，如 2026-03-05）  (R4, bad_value)
+  [警告] 安全工作会议!A3：会议日期晚于报送日期  (future_date)
 
 b后勤处.xlsx（单位台账）
   没有发现问题
 
 ~$a信息系.xlsx（已跳过）
-  [提示] 已跳过：Excel/WPS 临时锁文件
+  [提示] 已跳过：Excel/WPS 临时锁文件  (skipped_file)
 
 （不属于某个文件的问题）
-  [警告] 收件中没有保卫处台账
+  [警告] 收件中没有保卫处台账  (missing_register)
 
 共检查3个文件：错误1项，警告2项，提示1项
 ";
@@ -275,7 +281,10 @@ b后勤处.xlsx（单位台账）
             ..Inbox::default()
         };
         let text = format_report(&inbox);
-        assert!(text.starts_with("x.xlsx\n  [错误] 文件已加密\n"), "{text}");
+        assert!(
+            text.starts_with("x.xlsx\n  [错误] 文件已加密  (unreadable_file)\n"),
+            "{text}"
+        );
         assert!(text.contains("共检查1个文件：错误1项"), "{text}");
     }
 }

@@ -21,7 +21,7 @@ pub fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Init { dir } => init::run(&cli.common, dir),
-        Command::Template { out } => template::run(&cli.common, out.as_deref()),
+        Command::Template => template::run(&cli.common, cli.common.out.as_deref()),
         Command::Check { paths } => check::run(&cli.common, paths),
         Command::Build(args) => build::run(&cli.common, args),
         Command::Watch(args) => watch::run(&cli.common, args),

@@ -1,4 +1,4 @@
-//! Per-unit 反馈意见: the unit's findings (file › sheet › cell, what was expected) and its
+//! Per-unit 反馈意见: the unit's findings (file › sheet!cell, what was expected) and its
 //! not-met and pending rules with clauses and what to do, as feedback/<stem>.html and .md.
 
 use super::view::{self, Esc};
@@ -136,10 +136,21 @@ pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> Feedba
         .collect();
     let not_met = rule_views(u, Status::NotMet, esc);
     let score_word = if u.provisional { "参考分" } else { "得分" };
+    let adjusted = if u.adjustments.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = u
+            .adjustments
+            .iter()
+            .map(|a| format!("{:+}分：{}", a.points, esc(&a.reason)))
+            .collect();
+        format!("（含考评加减分 {}）", list.join("；"))
+    };
     let status_line = format!(
-        "{}{}分，{}；未达标{}项，待完成{}项。",
+        "{}{}分{}，{}；未达标{}项，待完成{}项。",
         score_word,
         view::one_decimal(u.score),
+        adjusted,
         esc(&u.grade),
         not_met.len(),
         view::unit_rules_with(u, Status::Pending).len()

@@ -159,8 +159,8 @@ pub fn escape(s: &str) -> String {
     for (i, c) in s.chars().enumerate() {
         match c {
             '\r' | '\n' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '{'
-            | '}' => {
+            // `!` needs no escape: `[` is always escaped, so `![` can never start an image.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
             }

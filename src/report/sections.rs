@@ -40,7 +40,7 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
     ));
     if !r.register_present {
         paras.push(
-            "保卫处台账（惩戒措施、挂牌督办、事故认定等）未提供，相关情况以现有数据为准。".into(),
+            "未收到保卫处台账（惩戒措施、挂牌督办、事故认定等）：惩戒措施书面整改报告（R10，五.3）、挂牌督办隐患整改（R12，六.1–3）本期不适用；一票否决条件V4（七.3 四，谎报瞒报）、V5（七.1，负有责任的较大及以上事故）无法评估。".into(),
         );
     }
     paras.extend(leader_para(r, esc));

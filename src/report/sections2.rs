@@ -65,11 +65,15 @@ fn item_lines(
             continue;
         };
         for i in &rr.items {
-            let what = if i.detail.is_empty() {
+            let mut what = if i.detail.is_empty() {
                 describe(i)
             } else {
                 i.detail.clone()
             };
+            // outputs.md: statuses "with due dates" — name the due date when the detail does not.
+            if let Some(due) = field(i, &["due"]).filter(|d| !what.contains(d.as_str())) {
+                what.push_str(&format!("，截止{due}"));
+            }
             let hints = i
                 .fields
                 .get("hints")

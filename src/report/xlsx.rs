@@ -238,8 +238,16 @@ fn inspection_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
                     .items
                     .iter()
                     .find(|it| it.fields.get("month").and_then(|v| v.as_str()) == Some(m.as_str()));
+                let missing = x
+                    .extra
+                    .get("missing_months")
+                    .and_then(|v| v.as_array())
+                    .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(m.as_str())));
                 if let Some(it) = item {
                     s.status(row, 1 + i, it.status)?;
+                } else if missing {
+                    // A unit that sent nothing: every ended month is 未达标.
+                    s.status(row, 1 + i, crate::eval::Status::NotMet)?;
                 }
             }
             s.text(row, 1 + months.len(), &x.detail)?;

@@ -347,7 +347,8 @@ fn feedback_stems(units: &[UnitCfg]) -> Vec<String> {
             let base = crate::eval::feedback_file_stem(&u.name);
             let mut stem = base.clone();
             let mut n = 2;
-            while !used.insert(stem.clone()) {
+            // Case-insensitive: Windows and macOS file systems fold case.
+            while !used.insert(stem.to_lowercase()) {
                 stem = format!("{base}-{n}");
                 n += 1;
             }

@@ -81,5 +81,25 @@ pub fn not_submitted(ctx: &Ctx, id: &str, unreadable: Option<&Vec<String>>) -> R
             return result("R8", Status::Pending, text);
         }
     }
-    result(id, Status::NotMet, text)
+    let mut r = result(id, Status::NotMet, text);
+    if id == "R4" {
+        // outputs.md: R4 always carries `missing_months` — here every ended, non-exempt month.
+        let exempt = &ctx.cfg.rules.inspection_exempt_months;
+        let months: Vec<Value> = ctx
+            .period
+            .months()
+            .into_iter()
+            .filter(|(y, m)| !exempt.contains(m) && month_ended(ctx, *y, *m))
+            .map(|(y, m)| Value::from(format!("{y}-{m:02}")))
+            .collect();
+        r.extra
+            .insert("missing_months".into(), Value::Array(months));
+    }
+    r
+}
+
+/// True when as-of lies after the last day of the month.
+fn month_ended(ctx: &Ctx, y: i32, m: u32) -> bool {
+    let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1).is_some_and(|first| ctx.as_of >= first)
 }
