@@ -38,10 +38,9 @@ fn overview(r: &Results, esc: Esc, charts: bool) -> Section {
         "按各项要求统计，总体达标率为{}（达标项 ÷（达标项 + 未达标项），待完成、不适用项不计入）。",
         percent(s.overall_rate)
     ));
-    if !r.register_present {
-        paras.push(
-            "未收到保卫处台账（惩戒措施、挂牌督办、事故认定等）：惩戒措施书面整改报告（R10，五.3）、挂牌督办隐患整改（R12，六.1–3）本期不适用；一票否决条件V4（七.3 四，谎报瞒报）、V5（七.1，负有责任的较大及以上事故）无法评估。".into(),
-        );
+    // What the central register's absence or its missing sheets mean (contract.md, mechanism.md).
+    for note in &r.notes {
+        paras.push(format!("{}。", esc(note).trim_end_matches('。')));
     }
     paras.extend(leader_para(r, esc));
     Section {
