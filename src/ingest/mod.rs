@@ -131,7 +131,9 @@ fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) 
             Kind::Prose => {
                 let bytes = std::fs::read(&f.path).unwrap_or_default();
                 if inbox.prose.is_none() {
-                    inbox.prose = Some(String::from_utf8_lossy(&bytes).into_owned());
+                    // Windows Notepad may save a byte-order mark; it is not prose.
+                    let text = String::from_utf8_lossy(&bytes);
+                    inbox.prose = Some(text.trim_start_matches('\u{feff}').to_string());
                 }
                 inbox.inputs.push(input(
                     &f.rel,

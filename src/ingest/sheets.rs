@@ -26,11 +26,8 @@ pub fn header_base(s: &str) -> (String, String) {
             _ => base.push(c),
         }
     }
-    // Required markers and trailing colons: `*单位名称：` → `单位名称`.
-    let base = base
-        .trim_start_matches('*')
-        .trim_end_matches(':')
-        .to_string();
+    // Required markers and trailing colons: `*单位名称：`, `排查日期*` → the name.
+    let base = base.trim_matches(['*', ':']).to_string();
     (base, note)
 }
 
@@ -240,7 +237,9 @@ impl<'g> Table<'g> {
     }
 }
 
-/// Canonical columns found on row `r`, first occurrence wins; plus each header's note.
+/// Canonical columns found on row `r`, first occurrence wins; plus each header's note. A blank
+/// header cell takes the text above it: a two-row header whose group cells (`人员伤亡` over
+/// 死亡人数/受伤人数) are merged keeps its vertically merged names in the upper row.
 fn match_headers(
     grid: &Grid,
     r: u32,
@@ -248,8 +247,12 @@ fn match_headers(
 ) -> (BTreeMap<&'static str, u32>, BTreeMap<&'static str, String>) {
     let mut cols = BTreeMap::new();
     let mut notes = BTreeMap::new();
-    for c in 0..grid.width(r) {
-        let Some(text) = values::text(grid.get(r, c)) else {
+    let above = r.checked_sub(1);
+    let width = grid.width(r).max(above.map_or(0, |a| grid.width(a)));
+    for c in 0..width {
+        let text = values::text(grid.get(r, c))
+            .or_else(|| above.and_then(|a| values::text(grid.get(a, c))));
+        let Some(text) = text else {
             continue;
         };
         let (base, note) = header_base(&text);
@@ -297,8 +300,9 @@ fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Ve
     out
 }
 
+/// `合计`, `小计：`, `合 计（3项）` …
 fn is_total(s: &str) -> bool {
-    matches!(s, "合计" | "小计" | "总计")
+    matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
 }
 
 /// A key–value cover: canonical key → (0-based row, value in column B).

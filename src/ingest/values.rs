@@ -93,8 +93,23 @@ fn yyyymmdd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// The date part of a text: a trailing time (`2026-03-05 10:00`, `2026-03-05T08:30:00`) and a
+/// bracketed weekday (`2026年3月5日（星期四）`) are dropped.
+fn date_part(s: &str) -> &str {
+    let s = s.split('(').next().unwrap_or(s).trim();
+    let Some(colon) = s.find(':') else { return s };
+    let Some(cut) = s[..colon].rfind([' ', 'T']) else {
+        return s;
+    };
+    let (head, tail) = (s[..cut].trim_end(), &s[cut + 1..]);
+    let is_time = tail
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ' '));
+    if is_time && !head.is_empty() { head } else { s }
+}
+
 fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
-    let t: String = half_width(s)
+    let t: String = date_part(&half_width(s))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -108,7 +123,7 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
             number_date(t.parse().ok()?, is_1904)
         };
     }
-    let t = t.strip_suffix('日').unwrap_or(&t);
+    let t = t.strip_suffix(['日', '号']).unwrap_or(&t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
     if parts.len() != 3
         || parts
@@ -229,10 +244,13 @@ pub fn unit_kind(v: &Value) -> Option<UnitKind> {
     }
 }
 
-/// A year 1990–2099, as a number, "2026" or "2026年".
+/// A year 1990–2099, as a number, "2026", "2026年" or "2026年度".
 pub fn year(v: &Value) -> Option<i32> {
     let s = norm(v)?;
-    let s = s.strip_suffix('年').unwrap_or(&s);
+    let s = s
+        .strip_suffix("年度")
+        .or_else(|| s.strip_suffix('年'))
+        .unwrap_or(&s);
     let s = s.strip_suffix(".0").unwrap_or(s);
     let y: i32 = s.parse().ok()?;
     (1990..=2099).contains(&y).then_some(y)

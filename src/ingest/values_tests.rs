@@ -177,3 +177,34 @@ fn numbers_and_counts() {
     assert_eq!(text(&Value::Number(12.0)).as_deref(), Some("12"));
     assert_eq!(text(&t("  a ")).as_deref(), Some("a"));
 }
+
+#[test]
+fn text_dates_with_time_weekday_or_hao() {
+    let want = d(2026, 3, 5);
+    for s in [
+        "2026-03-05 10:00",
+        "2026/3/5 10:00:00",
+        "2026-03-05T08:30:00",
+        "2026-03-05 00:00:00.000",
+        "2026年3月5号",
+        "2026年3月5日（星期四）",
+        "2026年3月5日 (周四)",
+    ] {
+        assert_eq!(date(&t(s), false), want, "{s}");
+    }
+    for s in [
+        "10:00",
+        "2026-03-05 上午",
+        "2026-03-05 10:xx",
+        "2026-02-30 10:00",
+    ] {
+        assert_eq!(date(&t(s), false), None, "{s}");
+    }
+}
+
+#[test]
+fn years_with_niandu() {
+    assert_eq!(year(&t("2026年度")), Some(2026));
+    assert_eq!(year(&t(" ２０２６ 年 ")), Some(2026));
+    assert_eq!(year(&t("26年度")), None);
+}
