@@ -472,3 +472,167 @@ fn formula_cells_and_error_values() {
     assert_eq!(m.date, Some(d(2026, 3, 5)));
     assert_eq!(m.principal_attended, Some(true));
 }
+
+fn ods_cell(c: &Cell) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    match c {
+        Cell::Empty => "<table:table-cell/>".into(),
+        Cell::Text(t) => format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+            esc(t)
+        ),
+        Cell::Num(n) => format!(
+            r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+        ),
+        Cell::Date(d) => format!(
+            r#"<table:table-cell office:value-type="date" office:date-value="{d}"><text:p>{d}</text:p></table:table-cell>"#
+        ),
+        Cell::Bool(b) => format!(
+            r#"<table:table-cell office:value-type="boolean" office:boolean-value="{b}"><text:p>{b}</text:p></table:table-cell>"#
+        ),
+        other => panic!("not used in ODS tests: {other:?}"),
+    }
+}
+
+/// A minimal OpenDocument spreadsheet (mimetype, manifest, content.xml) of `book`'s sheets.
+fn save_ods(book: &Book, path: &std::path::Path) {
+    use std::io::Write;
+    let mut body = String::new();
+    for s in &book.sheets {
+        body.push_str(&format!(r#"<table:table table:name="{}">"#, s.name));
+        for row in &s.rows {
+            body.push_str("<table:table-row>");
+            row.iter().for_each(|c| body.push_str(&ods_cell(c)));
+            body.push_str("</table:table-row>");
+        }
+        body.push_str("</table:table>");
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(manifest.as_bytes()).unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+#[test]
+fn ods_ledger_is_read_with_typed_cells() {
+    let dir = tmp();
+    let b = ledger("信息工程系", 2026, d(2026, 7, 1)).sheet(
+        schema::MEETINGS,
+        vec![
+            ledger_headers(schema::MEETINGS),
+            row![d(2026, 3, 5), "会议", true, "是", "张某某", 20],
+        ],
+    );
+    save_ods(&b, &dir.path().join("信息工程系.ods"));
+    let inbox = run_in(dir.path());
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    let l = unit(&inbox);
+    assert_eq!(l.file, "信息工程系.ods");
+    assert_eq!(l.cover.submitted_on, Some(d(2026, 7, 1)));
+    let m = &l.meetings.as_ref().unwrap()[0];
+    assert_eq!(m.date, Some(d(2026, 3, 5)));
+    assert_eq!(m.principal_attended, Some(true));
+    assert_eq!(l.inspections.as_ref().unwrap().len(), 7);
+}
+
+/// Writes a realistic mixed inbox into `TONGBAO_AUDIT_DIR` for looking at `check` by hand.
+#[test]
+#[ignore]
+fn write_mixed_inbox() {
+    let Some(dir) = std::env::var_os("TONGBAO_AUDIT_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    ledger("信息工程系", 2026, d(2026, 6, 1)).save(&dir, "信息工程系-旧.xlsx");
+    inspections_book().save(&dir, "信息工程系2026台账.xlsx");
+    ledger("机电系", 2026, d(2026, 7, 1)).save(&dir, "机电系.xlsx");
+    ledger("学生处", 2025, d(2026, 1, 5)).save(&dir, "学生处2025.xlsx");
+    register(2026, d(2026, 7, 1)).save(&dir, "保卫处台账.xlsx");
+    std::fs::write(dir.join("~$机电系.xlsx"), b"lock").unwrap();
+    std::fs::write(dir.join("通知.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(dir.join("学生处.et"), b"x").unwrap();
+    std::fs::write(dir.join("按语.md"), "按语").unwrap();
+}
+
+fn inspections_book() -> Book {
+    ledger("信息系", 2026, d(2026, 7, 1)).sheet(
+        schema::INSPECTIONS,
+        vec![
+            ledger_headers(schema::INSPECTIONS),
+            row!["2026-02-30", "实验室"],
+            row![d(2025, 12, 1), "实验室"],
+            row!["", "宿舍"],
+        ],
+    )
+}
+
+#[test]
+fn counts_written_as_wu_and_money_with_its_own_unit() {
+    let b = base().sheet(
+        schema::ACCIDENTS,
+        vec![
+            ledger_headers(schema::ACCIDENTS),
+            row![d(2026, 4, 1), "摔伤", "一般", "无", "1人", "无", "1.5万元"],
+            row![d(2026, 4, 2), "火灾", "一般", 0, 0, 0, "12000元"],
+            row![d(2026, 4, 3), "漏水", "一般", 0, 0, 0, 0.3],
+        ],
+    );
+    let inbox = run(b);
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    let a = unit(&inbox).accidents.as_ref().unwrap();
+    assert_eq!((a[0].deaths, a[0].injuries), (Some(0), Some(1)));
+    let loss: Vec<_> = a.iter().map(|x| x.loss_wan).collect();
+    assert_eq!(loss, vec![Some(1.5), Some(1.2), Some(0.3)]);
+}
+
+#[test]
+fn more_quarter_forms() {
+    let mut all = vec![ledger_headers(schema::QUARTERLY)];
+    for q in ["2026Q1", "2026-Q2", "三季", "第四季"] {
+        all.push(row![q, d(2026, 10, 5)]);
+    }
+    let inbox = run(base().sheet(schema::QUARTERLY, all));
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    let q: Vec<_> = unit(&inbox)
+        .quarterly
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|q| q.quarter)
+        .collect();
+    assert_eq!(q, vec![Some(1), Some(2), Some(3), Some(4)]);
+}
+
+#[test]
+fn date_formatted_zero_is_blank_not_1899() {
+    // A formula pointing at an empty cell shows 1900-01-00 in a date column.
+    let inbox = inspections(vec![row![Cell::DateNum(0.0), "实验室"]]);
+    let m = with(&inbox, Code::MissingValue);
+    assert_eq!(m.len(), 1, "{:#?}", inbox.findings);
+    assert_eq!(at(m[0]), (Severity::Error, "隐患排查", "A2"));
+    assert!(with(&inbox, Code::OutOfPeriod).is_empty());
+}
+
+#[test]
+fn register_recognised_with_variant_spelling_and_colon() {
+    let dir = tmp();
+    let mut b = register(2026, d(2026, 7, 1));
+    b.rows(schema::COVER)[0] = row!["台帐类型：", "保卫处台帐"];
+    b.save(dir.path(), "a.xlsx");
+    let inbox = run_in(dir.path());
+    assert!(inbox.register.is_some());
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert!(with(&inbox, Code::MissingRegister).is_empty());
+}

@@ -69,6 +69,9 @@ fn from_dataref(d: DataRef<'_>) -> Value {
         DataRef::String(s) => Value::Text(s),
         DataRef::SharedString(s) => Value::Text(s.to_string()),
         DataRef::Bool(b) => Value::Bool(b),
+        // A date-formatted 0 (Excel shows 1900-01-00) is what a formula pointing at an empty
+        // cell gives: nothing was filled in.
+        DataRef::DateTime(dt) if dt.as_f64() == 0.0 => Value::Empty,
         DataRef::DateTime(dt) => match dt.as_datetime() {
             Some(t) if dt.is_datetime() => Value::Date(t.date()),
             _ => Value::Number(dt.as_f64()),
@@ -86,6 +89,7 @@ fn from_data(d: &Data) -> Value {
         Data::Float(f) => Value::Number(*f),
         Data::String(s) => Value::Text(s.clone()),
         Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) if dt.as_f64() == 0.0 => Value::Empty,
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(t) if dt.is_datetime() => Value::Date(t.date()),
             _ => Value::Number(dt.as_f64()),

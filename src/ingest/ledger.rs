@@ -297,9 +297,7 @@ fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
         .is_some_and(|n| n.contains('元') && !n.contains("万元"));
     let mut out = Vec::new();
     for &r in &t.rows {
-        let loss = t.get(ctx, r, loss_col, |v| {
-            values::number(v).filter(|n| *n >= 0.0)
-        });
+        let loss = t.get(ctx, r, loss_col, |v| values::money_wan(v, yuan));
         let mut a = Accident {
             loc: t.loc(file, r),
             date: t.date(ctx, r, "发生日期"),
@@ -308,7 +306,7 @@ fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
             deaths: t.count(ctx, r, "死亡人数"),
             injuries: t.count(ctx, r, "受伤人数"),
             serious_injuries: t.count(ctx, r, "重伤人数"),
-            loss_wan: loss.map(|n| if yuan { n / 10_000.0 } else { n }),
+            loss_wan: loss,
             report_on: t.date(ctx, r, "书面检查报告日期"),
             in_activity: t.yes_no(ctx, r, "是否在活动中发生"),
         };

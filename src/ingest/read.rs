@@ -128,7 +128,8 @@ fn is_register(grid: &super::cells::Grid) -> bool {
     (0..grid.height()).any(|r| {
         let key = values::text(grid.get(r, 0)).map(|k| header_base(&k).0);
         key.as_deref() == Some("台账类型")
-            && values::text(grid.get(r, 1)).is_some_and(|v| normalize_name(&v) == want)
+            && values::text(grid.get(r, 1))
+                .is_some_and(|v| normalize_name(&v).replace('帐', "账") == want)
     })
 }
 

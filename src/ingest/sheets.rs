@@ -16,7 +16,8 @@ pub const HEADER_SEARCH_ROWS: u32 = 10;
 /// Header text without any bracketed note, normalised: `排查日期（必填）` → `排查日期`.
 /// Returns (base, note).
 pub fn header_base(s: &str) -> (String, String) {
-    let n = normalize_name(s);
+    // 台帐 is a common variant spelling of 台账.
+    let n = normalize_name(s).replace('帐', "账");
     let (mut base, mut note, mut depth) = (String::new(), String::new(), 0u32);
     for c in n.chars() {
         match c {

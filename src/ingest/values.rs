@@ -159,7 +159,7 @@ pub fn yes_no(v: &Value) -> Option<bool> {
     }
 }
 
-/// 第一季度, 一季度, 第1季度, Q1, 1 … 4 (an optional leading "2026年" is allowed).
+/// 第一季度, 一季度, 第1季度, 一季, Q1, 2026Q1, 1 … 4 (an optional leading "2026年" is allowed).
 pub fn quarter(v: &Value) -> Option<u8> {
     let s = norm(v)?;
     let s = match s.find('年') {
@@ -168,9 +168,18 @@ pub fn quarter(v: &Value) -> Option<u8> {
         }
         _ => s.as_str(),
     };
+    // `2026Q2`, `2026-Q2`: a year before a Q form.
+    let s = match s.find('q') {
+        Some(4) if s[..4].bytes().all(|b| b.is_ascii_digit()) => &s[4..],
+        Some(5) if s[..4].bytes().all(|b| b.is_ascii_digit()) && s[4..5] == *"-" => &s[5..],
+        _ => s,
+    };
     let s = s.strip_prefix('q').unwrap_or(s);
     let s = s.strip_prefix('第').unwrap_or(s);
-    let s = s.strip_suffix("季度").unwrap_or(s);
+    let s = s
+        .strip_suffix("季度")
+        .or_else(|| s.strip_suffix('季'))
+        .unwrap_or(s);
     match s {
         "1" | "一" => Some(1),
         "2" | "二" => Some(2),
@@ -272,13 +281,42 @@ pub fn number(v: &Value) -> Option<f64> {
     }
 }
 
-/// A non-negative whole number: 3, 3.0, "3", "3人", "3起".
+/// 直接经济损失 in 万元: a number in the column's unit (`yuan_col`: the header names 元), or text
+/// naming its own unit (`1.2万元`, `1.2万`, `12000元`). Negative amounts are refused.
+pub fn money_wan(v: &Value, yuan_col: bool) -> Option<f64> {
+    let per_yuan = |n: f64| n / 10_000.0;
+    let n = match v {
+        Value::Text(s) => {
+            let t = normalize_name(s);
+            if let Some(w) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万')) {
+                number(&Value::Text(w.to_string()))?
+            } else if let Some(y) = t.strip_suffix('元') {
+                per_yuan(number(&Value::Text(y.to_string()))?)
+            } else {
+                let n = number(v)?;
+                if yuan_col { per_yuan(n) } else { n }
+            }
+        }
+        _ => {
+            let n = number(v)?;
+            if yuan_col { per_yuan(n) } else { n }
+        }
+    };
+    (n >= 0.0).then_some(n)
+}
+
+/// A non-negative whole number: 3, 3.0, "3", "3人", "3起", "无" (0).
 pub fn count(v: &Value) -> Option<u32> {
     let n = match v {
         Value::Text(s) => {
             let t = normalize_name(s);
             let t = t.trim_end_matches(['人', '起', '次', '个', '处', '项', '名']);
-            t.parse::<f64>().ok()?
+            // 无 (none) is how people write zero in a count column.
+            if t == "无" {
+                0.0
+            } else {
+                t.parse::<f64>().ok()?
+            }
         }
         _ => number(v)?,
     };
