@@ -636,3 +636,47 @@ fn register_recognised_with_variant_spelling_and_colon() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     assert!(with(&inbox, Code::MissingRegister).is_empty());
 }
+
+#[test]
+fn register_rows_as_people_write_them() {
+    let dir = tmp();
+    let b = register(2026, d(2026, 7, 1))
+        .push(
+            schema::PUNISHMENTS,
+            row![" 信息系（盖章）", "约谈", "2026年4月28日"],
+        )
+        .push(
+            schema::VISITS,
+            row!["王某某（党委书记）", "2026/5/6", "机电工程系"],
+        )
+        .push(schema::ADJUSTMENTS, row!["学生处", "扣3分", "通报批评"])
+        .push(
+            schema::LISTED,
+            row![
+                "GP-1",
+                "配电房",
+                "信息系、机电工程系",
+                "学校",
+                d(2026, 3, 1),
+                d(2026, 6, 1)
+            ],
+        );
+    b.save(dir.path(), "保卫处.xlsx");
+    let inbox = run_in(dir.path());
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    let reg = inbox.register.as_ref().unwrap();
+    let p = &reg.punishments.as_ref().unwrap()[0];
+    assert_eq!(p.unit.as_deref(), Some("信息工程系"));
+    assert_eq!(p.imposed, Some(d(2026, 4, 28)));
+    let v = &reg.visits.as_ref().unwrap()[0];
+    assert_eq!(v.leader.as_deref(), Some("王某某"));
+    assert_eq!(reg.adjustments.as_ref().unwrap()[0].points, Some(-3.0));
+    let units: Vec<_> = reg
+        .listed_hazards
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|h| h.unit.clone().unwrap())
+        .collect();
+    assert_eq!(units, vec!["信息工程系", "机电工程系"]);
+}

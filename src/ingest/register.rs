@@ -234,7 +234,7 @@ fn adjustments(t: &Table, ctx: &mut Ctx) -> Vec<Adjustment> {
         let a = Adjustment {
             loc: t.loc(ctx.file, r),
             unit: unit(t, ctx, r, "单位名称"),
-            points: t.get(ctx, r, "分值", values::number),
+            points: t.get(ctx, r, "分值", values::points),
             reason: t.text(ctx, r, "事由"),
             approver: t.text(ctx, r, "批准人"),
         };

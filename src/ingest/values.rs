@@ -281,6 +281,20 @@ pub fn number(v: &Value) -> Option<f64> {
     }
 }
 
+/// 考评加减分 分值: a signed number, also written `加2分` / `扣3分` / `减3分`.
+pub fn points(v: &Value) -> Option<f64> {
+    if let Value::Text(s) = v {
+        let t = normalize_name(s);
+        if let Some(rest) = t.strip_prefix('加') {
+            return number(&Value::Text(rest.to_string())).map(f64::abs);
+        }
+        if let Some(rest) = t.strip_prefix(['扣', '减']) {
+            return number(&Value::Text(rest.to_string())).map(|n| -n.abs());
+        }
+    }
+    number(v)
+}
+
 /// 直接经济损失 in 万元: a number in the column's unit (`yuan_col`: the header names 元), or text
 /// naming its own unit (`1.2万元`, `1.2万`, `12000元`). Negative amounts are refused.
 pub fn money_wan(v: &Value, yuan_col: bool) -> Option<f64> {

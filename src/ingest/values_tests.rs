@@ -208,3 +208,20 @@ fn years_with_niandu() {
     assert_eq!(year(&t(" ２０２６ 年 ")), Some(2026));
     assert_eq!(year(&t("26年度")), None);
 }
+
+#[test]
+fn points_and_money() {
+    assert_eq!(points(&t("扣3分")), Some(-3.0));
+    assert_eq!(points(&t("减 2")), Some(-2.0));
+    assert_eq!(points(&t("加2分")), Some(2.0));
+    assert_eq!(points(&t("－1.5")), Some(-1.5));
+    assert_eq!(points(&Value::Number(-3.0)), Some(-3.0));
+    assert_eq!(points(&t("扣分")), None);
+    assert_eq!(money_wan(&t("1.5万元"), false), Some(1.5));
+    assert_eq!(money_wan(&t("1.5万"), true), Some(1.5));
+    assert_eq!(money_wan(&t("12,000元"), false), Some(1.2));
+    assert_eq!(money_wan(&Value::Number(12000.0), true), Some(1.2));
+    assert_eq!(money_wan(&Value::Number(0.3), false), Some(0.3));
+    assert_eq!(money_wan(&t("-1"), false), None);
+    assert_eq!(count(&t("无")), Some(0));
+}
