@@ -680,3 +680,27 @@ fn register_rows_as_people_write_them() {
         .collect();
     assert_eq!(units, vec!["信息工程系", "机电工程系"]);
 }
+
+#[test]
+fn extra_serial_column_with_pre_numbered_blank_rows() {
+    // 序号 is not a 隐患排查 column, but people add it and number 30 lines in advance.
+    let mut rows = vec![row!["序号", "排查日期", "排查范围"]];
+    rows.push(row![1, d(2026, 3, 5), "实验室"]);
+    for i in 2..=30 {
+        rows.push(row![i]);
+    }
+    rows.push(row!["合计", "", "1次"]);
+    let inbox = run(base().sheet(schema::INSPECTIONS, rows));
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(inspection_dates(&inbox), vec![Some(d(2026, 3, 5))]);
+}
+
+#[test]
+fn weekday_after_the_date_without_brackets() {
+    let inbox = inspections(vec![
+        row!["2026年3月5日 星期四", "实验室"],
+        row!["2026年3月5日周四", "实验室"],
+    ]);
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(inspection_dates(&inbox), vec![Some(d(2026, 3, 5)); 2]);
+}

@@ -147,7 +147,7 @@ impl<'g> Table<'g> {
                 .map(|c| c.name)
                 .collect();
             if missing.is_empty() {
-                let rows = data_rows(grid, r, &cols);
+                let rows = data_rows(grid, r, &cols, serial_col(grid, r));
                 let table = Table {
                     grid,
                     spec,
@@ -272,10 +272,22 @@ fn match_headers(
     (cols, notes)
 }
 
+/// The 序号 column of header row `r`, whether or not the sheet's contract lists one (people add
+/// it to every table).
+fn serial_col(grid: &Grid, r: u32) -> Option<u32> {
+    (0..grid.width(r))
+        .find(|&c| values::text(grid.get(r, c)).is_some_and(|t| header_base(&t).0 == "序号"))
+}
+
 /// Rows after the header up to the first fully empty row; 合计/小计 rows left out. A row holding
 /// nothing but its 序号 (pre-numbered blank lines) counts as empty.
-fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Vec<u32> {
-    let serial = cols.get("序号").copied();
+fn data_rows(
+    grid: &Grid,
+    header: u32,
+    cols: &BTreeMap<&'static str, u32>,
+    serial: Option<u32>,
+) -> Vec<u32> {
+    let serial = cols.get("序号").copied().or(serial);
     let first = serial.unwrap_or_else(|| cols.values().copied().min().unwrap_or(0));
     let numbered = |v: &Value| values::number(v).is_some();
     let empty = |r: u32| {

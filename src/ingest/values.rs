@@ -123,7 +123,12 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
             number_date(t.parse().ok()?, is_1904)
         };
     }
-    let t = t.strip_suffix(['日', '号']).unwrap_or(&t);
+    // A weekday after the day: `2026年3月5日星期四`, `2026年3月5日周四`.
+    let t = match t.find(['日', '号']) {
+        Some(i) if t[i + 3..].starts_with("星期") || t[i + 3..].starts_with('周') => &t[..i + 3],
+        _ => t.as_str(),
+    };
+    let t = t.strip_suffix(['日', '号']).unwrap_or(t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
     if parts.len() != 3
         || parts
