@@ -704,3 +704,40 @@ fn weekday_after_the_date_without_brackets() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     assert_eq!(inspection_dates(&inbox), vec![Some(d(2026, 3, 5)); 2]);
 }
+
+#[test]
+fn not_yet_in_an_optional_date_column_is_blank_but_a_bad_date_is_not() {
+    let b = base().sheet(
+        schema::HAZARDS,
+        vec![
+            ledger_headers(schema::HAZARDS),
+            row![
+                d(2026, 5, 1),
+                "电线老化",
+                "一般",
+                d(2026, 9, 30),
+                "",
+                "未完成"
+            ],
+            row![d(2026, 5, 2), "灯坏", "一般隐患", d(2026, 9, 30), "", "/"],
+            row![
+                d(2026, 5, 3),
+                "门锁",
+                "一般",
+                d(2026, 9, 30),
+                "",
+                "三月五日"
+            ],
+        ],
+    );
+    let inbox = run(b);
+    let f = found(&inbox);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, Code::BadValue);
+    assert_eq!(at(f[0]), (Severity::Error, "隐患整改", "F4"));
+    let h = unit(&inbox).hazards.as_ref().unwrap();
+    assert!(h.iter().all(|h| h.completed_on.is_none()));
+    // A placeholder in a required date column is still a finding.
+    let inbox = inspections(vec![row!["/", "实验室"]]);
+    assert_eq!(with(&inbox, Code::BadValue).len(), 1);
+}

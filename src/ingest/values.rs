@@ -152,6 +152,29 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?)
 }
 
+/// What people write in an optional date column for "not yet" (`/`, `—`, `未完成`, `未提交`):
+/// the same as leaving it blank.
+pub fn not_yet(v: &Value) -> bool {
+    let Value::Text(s) = v else { return false };
+    matches!(
+        normalize_name(s).as_str(),
+        "/" | "\\"
+            | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "无"
+            | "暂无"
+            | "未完成"
+            | "未整改"
+            | "未提交"
+            | "未报送"
+            | "未报"
+            | "未销号"
+            | "整改中"
+    )
+}
+
 /// 是/否, Y/N, yes/no, √/×, ✓/✗, 有/无, 1/0, TRUE/FALSE cells.
 pub fn yes_no(v: &Value) -> Option<bool> {
     if let Value::Bool(b) = v {
