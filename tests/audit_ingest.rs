@@ -741,3 +741,19 @@ fn not_yet_in_an_optional_date_column_is_blank_but_a_bad_date_is_not() {
     let inbox = inspections(vec![row!["/", "实验室"]]);
     assert_eq!(with(&inbox, Code::BadValue).len(), 1);
 }
+
+#[test]
+fn ods_as_libreoffice_writes_it_with_repeated_empty_rows() {
+    // LibreOffice ends every sheet with a row repeated to the sheet's end (1,048,576 rows).
+    let dir = tmp();
+    let b = ledger("信息工程系", 2026, d(2026, 7, 1));
+    let path = dir.path().join("信息工程系.ods");
+    save_ods(&b, &path);
+    let tail = r#"<table:table-row table:number-rows-repeated="1048500"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#;
+    patch_entry(&path, "content.xml", |x| x.replace("</table:table>", tail));
+    let t = std::time::Instant::now();
+    let inbox = run_in(dir.path());
+    assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(unit(&inbox).inspections.as_ref().unwrap().len(), 7);
+}

@@ -28,7 +28,14 @@ pub fn header_base(s: &str) -> (String, String) {
         }
     }
     // Required markers and trailing colons: `*单位名称：`, `排查日期*` → the name.
-    let base = base.trim_matches(['*', ':']).to_string();
+    // A note written after the name without brackets: `排查日期\n必填`.
+    let base = base.trim_matches(['*', ':']);
+    let base = base
+        .strip_suffix("必填")
+        .or_else(|| base.strip_suffix("选填"))
+        .unwrap_or(base)
+        .trim_matches(['*', ':'])
+        .to_string();
     (base, note)
 }
 
@@ -421,6 +428,9 @@ mod tests {
         assert_eq!(header_base(" 会议 日期 ").0, "会议日期");
         assert_eq!(header_base("【备注】说明").0, "说明");
         assert_eq!(header_base("*单位名称：").0, "单位名称");
+        assert_eq!(header_base("排查日期\n必填").0, "排查日期");
+        assert_eq!(header_base("备注（选填）").0, "备注");
+        assert_eq!(header_base("台帐类型").0, "台账类型");
     }
 
     #[test]

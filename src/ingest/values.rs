@@ -253,11 +253,11 @@ pub fn measure(v: &Value) -> Option<Measure> {
     }
 }
 
-/// 督办级别: 学校, 市教育局.
+/// 督办级别: 学校 (校级), 市教育局 (市级).
 pub fn level(v: &Value) -> Option<SupervisionLevel> {
     match norm(v)?.as_str() {
-        "学校" => Some(SupervisionLevel::School),
-        "市教育局" => Some(SupervisionLevel::CityBureau),
+        "学校" | "校级" | "学校级" => Some(SupervisionLevel::School),
+        "市教育局" | "市教育局级" | "市级" => Some(SupervisionLevel::CityBureau),
         _ => None,
     }
 }
