@@ -546,24 +546,45 @@ fn ods_ledger_is_read_with_typed_cells() {
     assert_eq!(l.inspections.as_ref().unwrap().len(), 7);
 }
 
-/// Writes a realistic mixed inbox into `TONGBAO_AUDIT_DIR` for looking at `check` by hand.
+/// `tongbao check` on a folder of mixed files: one block per file with its role, findings with
+/// sheet › cell, and the total line.
 #[test]
-#[ignore]
-fn write_mixed_inbox() {
-    let Some(dir) = std::env::var_os("TONGBAO_AUDIT_DIR") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
+fn check_on_a_mixed_folder_reads_well() {
+    let root = tmp();
+    let dir = root.path().join("inbox");
     std::fs::create_dir_all(&dir).unwrap();
     ledger("信息工程系", 2026, d(2026, 6, 1)).save(&dir, "信息工程系-旧.xlsx");
     inspections_book().save(&dir, "信息工程系2026台账.xlsx");
     ledger("机电系", 2026, d(2026, 7, 1)).save(&dir, "机电系.xlsx");
-    ledger("学生处", 2025, d(2026, 1, 5)).save(&dir, "学生处2025.xlsx");
     register(2026, d(2026, 7, 1)).save(&dir, "保卫处台账.xlsx");
     std::fs::write(dir.join("~$机电系.xlsx"), b"lock").unwrap();
     std::fs::write(dir.join("通知.pdf"), b"%PDF-1.4").unwrap();
     std::fs::write(dir.join("学生处.et"), b"x").unwrap();
     std::fs::write(dir.join("按语.md"), "按语").unwrap();
+    let cfg = "[school]\nname = \"测试学院\"\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\naliases = [\"信息系\"]\n[[units]]\nname = \"机电工程系\"\nkind = \"系部\"\n[[units]]\nname = \"学生处\"\nkind = \"部门\"\n";
+    std::fs::write(root.path().join("tongbao.toml"), cfg).unwrap();
+    let out = assert_cmd::Command::cargo_bin("tongbao")
+        .unwrap()
+        .current_dir(root.path())
+        .args(["check", "inbox"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    for want in [
+        "信息工程系-旧.xlsx（已被较新的文件取代）",
+        "信息工程系2026台账.xlsx（单位台账：信息工程系）\n  [错误] 隐患排查 › A2：",
+        "[警告] 隐患排查 › A3：",
+        "机电系.xlsx（未计入）\n  [错误] 封面 › B1：",
+        "学生处.et（无法读取）",
+        "通知.pdf（已跳过）",
+        "保卫处台账.xlsx（保卫处台账）\n  没有发现问题",
+        "共检查8个文件：错误4项，警告1项，提示3项",
+    ] {
+        assert!(out.contains(want), "{want}\n---\n{out}");
+    }
 }
 
 fn inspections_book() -> Book {
