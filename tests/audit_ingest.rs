@@ -778,3 +778,38 @@ fn ods_as_libreoffice_writes_it_with_repeated_empty_rows() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     assert_eq!(unit(&inbox).inspections.as_ref().unwrap().len(), 7);
 }
+
+#[test]
+fn total_row_written_in_the_first_filled_cell() {
+    let inbox = run(base().sheet(
+        schema::PLAN,
+        vec![
+            ledger_headers(schema::PLAN),
+            row![1, "任务", "李四", d(2026, 12, 31), ""],
+            row!["", "小计", "", "", ""],
+        ],
+    ));
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(unit(&inbox).plan.as_ref().unwrap().len(), 1);
+}
+
+#[test]
+fn a_row_saying_none_is_not_an_accident() {
+    let b = base().sheet(
+        schema::ACCIDENTS,
+        vec![
+            ledger_headers(schema::ACCIDENTS),
+            row!["无", "无", "无", "无", "无"],
+        ],
+    );
+    let inbox = run(b);
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert!(unit(&inbox).accidents.as_ref().unwrap().is_empty());
+    let b = base().sheet(
+        schema::ACCIDENTS,
+        vec![ledger_headers(schema::ACCIDENTS), row!["本年度无安全事故"]],
+    );
+    let inbox = run(b);
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert!(unit(&inbox).accidents.as_ref().unwrap().is_empty());
+}

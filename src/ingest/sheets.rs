@@ -312,15 +312,31 @@ fn data_rows(
         let key = values::text(grid.get(r, first))
             .map(|s| normalize_name(&s))
             .unwrap_or_default();
-        let key0 = values::text(grid.get(r, 0))
+        // The row's first filled cell: `合计` may stand in 工作任务 when 序号 is left blank.
+        let key0 = (0..grid.width(r))
+            .find_map(|c| values::text(grid.get(r, c)))
             .map(|s| normalize_name(&s))
             .unwrap_or_default();
-        if !is_total(&key) && !is_total(&key0) {
+        if !is_total(&key) && !is_total(&key0) && !says_none(grid, r, serial) {
             out.push(r);
         }
         r += 1;
     }
     out
+}
+
+/// A row that only says there is nothing to record (`无`, `本年度无事故`, `/`): not a data row.
+fn says_none(grid: &Grid, r: u32, serial: Option<u32>) -> bool {
+    (0..grid.width(r))
+        .filter(|&c| Some(c) != serial)
+        .filter_map(|c| values::text(grid.get(r, c)))
+        .map(|t| normalize_name(&t))
+        .all(|t| {
+            matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
+                || ["无", "本年度无", "本季度无", "本月无", "未发生"]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+        })
 }
 
 /// `合计`, `小计：`, `合 计（3项）` …
