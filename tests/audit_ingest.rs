@@ -813,3 +813,32 @@ fn a_row_saying_none_is_not_an_accident() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     assert!(unit(&inbox).accidents.as_ref().unwrap().is_empty());
 }
+
+#[test]
+fn cover_values_written_in_the_key_cell() {
+    let cov = vec![
+        row!["单位名称：信息系"],
+        row!["年度：2026年"],
+        row!["主要负责人: 张某某"],
+        row!["报送日期：2026年7月1日"],
+        row!["报送日期：以最新为准"],
+    ];
+    let inbox = run(ledger("信息工程系", 2026, d(2026, 7, 1)).sheet(schema::COVER, cov));
+    let f = found(&inbox);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, Code::DuplicateValue);
+    let c = &unit(&inbox).cover;
+    assert_eq!(c.unit_name_raw.as_deref(), Some("信息系"));
+    assert_eq!(c.year, Some(2026));
+    assert_eq!(c.principal.as_deref(), Some("张某某"));
+    assert_eq!(c.submitted_on, Some(d(2026, 7, 1)));
+    assert_eq!(c.cells.get("报送日期").map(String::as_str), Some("A4"));
+
+    let dir = tmp();
+    let mut b = register(2026, d(2026, 7, 1));
+    b.rows(schema::COVER)[0] = row!["台账类型：保卫处台账"];
+    b.save(dir.path(), "r.xlsx");
+    let inbox = run_in(dir.path());
+    assert!(inbox.register.is_some());
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+}

@@ -129,11 +129,7 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> LedgerCover {
         plan_copied_on: c.get(ctx, "计划抄送保卫处日期", date),
         annual_summary_duty: c.get(ctx, "年度总结报告安全履职", values::yes_no),
         performance_review_duty: c.get(ctx, "绩效述职述安", values::yes_no),
-        cells: c
-            .keys
-            .iter()
-            .map(|(k, &r)| (*k, crate::findings::a1(r, 1)))
-            .collect(),
+        cells: c.cells(),
         sheet: c.sheet.clone(),
     };
     if let (Some(p), Some(s)) = (cover.plan_copied_on, cover.submitted_on)

@@ -5,6 +5,7 @@
 //! latest ledger counts, the latest central register counts → `Inbox`, findings sorted.
 
 pub mod cells;
+pub mod cover;
 pub mod discover;
 pub mod ledger;
 pub mod prescan;

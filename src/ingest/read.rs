@@ -7,7 +7,7 @@ use super::discover;
 use super::ledger::{self, Judge, load_grid};
 use super::prescan;
 use super::register;
-use super::sheets::{Cover, Ctx, header_base};
+use super::sheets::{Cover, Ctx};
 use super::sniff::{self, Format, Sniffed};
 use super::units::{match_unit, normalize_name};
 use super::{Options, values};
@@ -126,10 +126,10 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
 fn is_register(grid: &super::cells::Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
-        let key = values::text(grid.get(r, 0)).map(|k| header_base(&k).0);
-        key.as_deref() == Some("台账类型")
-            && values::text(grid.get(r, 1))
-                .is_some_and(|v| normalize_name(&v).replace('帐', "账") == want)
+        super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
+            key == "台账类型"
+                && values::text(&v).is_some_and(|v| normalize_name(&v).replace('帐', "账") == want)
+        })
     })
 }
 

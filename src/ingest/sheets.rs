@@ -4,7 +4,7 @@
 use super::cells::{Grid, Value};
 use super::units::normalize_name;
 use super::values;
-use crate::findings::{Code, Finding, Severity, a1};
+use crate::findings::{Code, Finding, a1};
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
 use std::collections::BTreeMap;
@@ -344,90 +344,7 @@ fn is_total(s: &str) -> bool {
     matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
 }
 
-/// A key–value cover: canonical key → (0-based row, value in column B).
-pub struct Cover<'g> {
-    pub grid: &'g Grid,
-    pub spec: &'static SheetSpec,
-    pub sheet: String,
-    pub keys: BTreeMap<&'static str, u32>,
-}
-
-impl<'g> Cover<'g> {
-    /// Collect keys from column A; a repeated key keeps its first row (`duplicate_value` warning).
-    pub fn read(grid: &'g Grid, spec: &'static SheetSpec, sheet: &str, ctx: &mut Ctx) -> Self {
-        let mut keys = BTreeMap::new();
-        for r in 0..grid.height() {
-            let Some(text) = values::text(grid.get(r, 0)) else {
-                continue;
-            };
-            let base = header_base(&text).0;
-            let Some(col) = spec.cols.iter().find(|k| header_base(k.name).0 == base) else {
-                continue;
-            };
-            if keys.contains_key(col.name) {
-                let msg = format!("封面“{}”出现多次，以第一次为准", col.name);
-                ctx.push(
-                    Finding::new(Severity::Warning, Code::DuplicateValue, msg).raw(text),
-                    sheet,
-                    Some(a1(r, 0)),
-                );
-            } else {
-                keys.insert(col.name, r);
-            }
-        }
-        Cover {
-            grid,
-            spec,
-            sheet: sheet.to_string(),
-            keys,
-        }
-    }
-
-    /// The raw value of a key (Empty when absent).
-    pub fn value(&self, key: &str) -> &'g Value {
-        self.keys
-            .get(key)
-            .map_or_else(|| self.grid.get(u32::MAX, 0), |&r| self.grid.get(r, 1))
-    }
-
-    /// A1 reference of the value cell of `key`.
-    pub fn cell(&self, key: &str) -> Option<String> {
-        self.keys.get(key).map(|&r| a1(r, 1))
-    }
-
-    /// Read a key's value; a required key that is absent is a `missing_value` error.
-    pub fn get<T>(
-        &self,
-        ctx: &mut Ctx,
-        key: &str,
-        parse: impl FnOnce(&Value) -> Option<T>,
-    ) -> Option<T> {
-        let col = self.spec.col(key)?;
-        match self.keys.get(key) {
-            Some(&r) => ctx.field(
-                (self.spec, &self.sheet, r, 1),
-                col,
-                self.grid.get(r, 1),
-                parse,
-            ),
-            None => {
-                if col.required {
-                    let msg = format!(
-                        "封面缺少必填项“{}”（A列填项目名称，B列填内容），应填{}",
-                        key,
-                        values::expected(col.kind)
-                    );
-                    let f = with_rule(
-                        Finding::error(Code::MissingValue, msg),
-                        rule_for(self.spec, key),
-                    );
-                    ctx.push(f, &self.sheet, None);
-                }
-                None
-            }
-        }
-    }
-}
+pub use super::cover::Cover;
 
 #[cfg(test)]
 mod tests {
