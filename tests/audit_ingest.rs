@@ -842,3 +842,24 @@ fn cover_values_written_in_the_key_cell() {
     assert!(inbox.register.is_some());
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
 }
+
+#[test]
+fn findings_name_the_contract_sheet_even_when_the_tab_has_spaces() {
+    let b = base()
+        .sheet(
+            schema::INSPECTIONS,
+            vec![
+                ledger_headers(schema::INSPECTIONS),
+                row!["2026-02-30", "实验室"],
+            ],
+        )
+        .rename(schema::INSPECTIONS, "隐患排查 ");
+    let inbox = run(b.without(schema::MEETINGS));
+    let bad = with(&inbox, Code::BadValue);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(at(bad[0]), (Severity::Error, "隐患排查", "A2"));
+    let missing = with(&inbox, Code::MissingSheet);
+    assert_eq!(missing.len(), 1);
+    assert_eq!(at(missing[0]), (Severity::Error, "安全工作会议", ""));
+    assert_eq!(missing[0].rule.as_deref(), Some("R2、R3"));
+}

@@ -27,12 +27,19 @@ pub fn load_grid(
         };
         let msg = format!("缺少工作表“{}”{what}", spec.name);
         let rule = (!spec.rules.is_empty()).then_some(spec.rules);
-        let mut f = with_rule(Finding::error(Code::MissingSheet, msg), rule).file(ctx.file);
-        f.sheet = None;
-        ctx.findings.push(f);
+        // The finding names the sheet that should be there.
+        ctx.push(
+            with_rule(Finding::error(Code::MissingSheet, msg), rule),
+            spec.name,
+            None,
+        );
         return None;
     };
-    match book.read_sheet(&name) {
+    // Findings and row locations use the contract's name: `隐患排查 ` (a trailing space, invisible
+    // on the tab) is reported as 隐患排查.
+    let found = name;
+    let name = spec.name.to_string();
+    match book.read_sheet(&found) {
         Ok(grid) => {
             if let Some((r, c)) = grid.overflow {
                 let cell = crate::findings::a1(r, c);
