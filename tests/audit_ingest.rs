@@ -650,7 +650,7 @@ fn date_formatted_zero_is_blank_not_1899() {
 fn register_recognised_with_variant_spelling_and_colon() {
     let dir = tmp();
     let mut b = register(2026, d(2026, 7, 1));
-    b.rows(schema::COVER)[0] = row!["台帐类型：", "保卫处台帐"];
+    b.rows(schema::COVER)[0] = row!["台帐类型：", "保卫处台帐（2026年度）"];
     b.save(dir.path(), "a.xlsx");
     let inbox = run_in(dir.path());
     assert!(inbox.register.is_some());
@@ -862,4 +862,46 @@ fn findings_name_the_contract_sheet_even_when_the_tab_has_spaces() {
     assert_eq!(missing.len(), 1);
     assert_eq!(at(missing[0]), (Severity::Error, "安全工作会议", ""));
     assert_eq!(missing[0].rule.as_deref(), Some("R2、R3"));
+}
+
+#[test]
+fn a_hidden_sheet_is_read_by_its_name() {
+    let dir = tmp();
+    let path = base().save(dir.path(), "台账.xlsx");
+    patch_entry(&path, "xl/workbook.xml", |x| {
+        assert!(x.contains(r#"<sheet name="隐患排查""#), "{x}");
+        x.replacen(
+            r#"<sheet name="隐患排查""#,
+            r#"<sheet state="hidden" name="隐患排查""#,
+            1,
+        )
+    });
+    let inbox = run_in(dir.path());
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(unit(&inbox).inspections.as_ref().unwrap().len(), 12);
+}
+
+#[test]
+fn same_submission_date_the_name_sorting_last_counts() {
+    let dir = tmp();
+    ledger("信息工程系", 2026, d(2026, 7, 1)).save(dir.path(), "信息工程系-v2.xlsx");
+    ledger("信息系", 2026, d(2026, 7, 1)).save(dir.path(), "信息工程系-v10.xlsx");
+    let inbox = run_in(dir.path());
+    // Byte order: "-v2" sorts after "-v10".
+    assert_eq!(unit(&inbox).file, "信息工程系-v2.xlsx");
+    let sup = with(&inbox, Code::SupersededFile);
+    assert_eq!(sup.len(), 1);
+    assert_eq!(sup[0].file.as_deref(), Some("信息工程系-v10.xlsx"));
+    assert!(
+        sup[0].message.contains("同一报送日期"),
+        "{}",
+        sup[0].message
+    );
+    let roles: Vec<_> = inbox
+        .inputs
+        .iter()
+        .map(|i| (i.file.as_str(), i.role))
+        .collect();
+    assert!(roles.contains(&("信息工程系-v10.xlsx", Role::Superseded)));
+    assert!(roles.contains(&("信息工程系-v2.xlsx", Role::Ledger)));
 }

@@ -291,10 +291,17 @@ fn pick(
     let win = group.pop()?;
     let when = submitted(&win).map_or_else(|| "未填".to_string(), |d| d.to_string());
     for old in group {
-        let msg = format!(
-            "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
-            win.rel
-        );
+        let msg = if submitted(&old) == submitted(&win) {
+            format!(
+                "{who}另有同一报送日期（{when}）的版本“{}”，按文件名以排在后面的为准，本文件不计入",
+                win.rel
+            )
+        } else {
+            format!(
+                "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
+                win.rel
+            )
+        };
         let mut f = Finding::info(Code::SupersededFile, msg).file(&old.rel);
         f.unit = unit.map(str::to_string);
         inbox.findings.push(f);

@@ -7,7 +7,7 @@ use super::discover;
 use super::ledger::{self, Judge, load_grid};
 use super::prescan;
 use super::register;
-use super::sheets::{Cover, Ctx};
+use super::sheets::{Cover, Ctx, header_base};
 use super::sniff::{self, Format, Sniffed};
 use super::units::{match_unit, normalize_name};
 use super::{Options, values};
@@ -127,8 +127,7 @@ fn is_register(grid: &super::cells::Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
         super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
-            key == "台账类型"
-                && values::text(&v).is_some_and(|v| normalize_name(&v).replace('帐', "账") == want)
+            key == "台账类型" && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
         })
     })
 }
