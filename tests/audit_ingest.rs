@@ -905,3 +905,17 @@ fn same_submission_date_the_name_sorting_last_counts() {
     assert!(roles.contains(&("信息工程系-v10.xlsx", Role::Superseded)));
     assert!(roles.contains(&("信息工程系-v2.xlsx", Role::Ledger)));
 }
+
+#[test]
+fn unknown_unit_file_is_shown_to_the_unit_its_name_names_but_not_merged() {
+    let dir = tmp();
+    ledger("信息工程学院", 2026, d(2026, 7, 1)).save(dir.path(), "信息工程系台账.xlsx");
+    let inbox = run_in(dir.path());
+    assert!(inbox.ledgers.is_empty());
+    let f = with(&inbox, Code::UnknownUnit);
+    assert_eq!(f.len(), 1);
+    assert_eq!(at(f[0]), (Severity::Error, "封面", "B1"));
+    assert_eq!(f[0].raw.as_deref(), Some("信息工程学院"));
+    assert_eq!(f[0].unit.as_deref(), Some("信息工程系"));
+    assert!(inbox.unreadable_by_unit.is_empty());
+}

@@ -205,14 +205,18 @@ fn read_all(books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
 
 /// Record a file that is not a counting ledger/register, with its findings.
 fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
-    if role == Role::Unreadable {
-        let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
-        let units = units::units_in_file_name(cfg, &name);
-        if let [only] = units.as_slice() {
-            for f in &mut out.findings {
-                f.unit.get_or_insert_with(|| only.clone());
-            }
+    let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
+    let units = units::units_in_file_name(cfg, &name);
+    // A file that does not count but whose name names one unit: its findings go to that unit's
+    // feedback (a cover naming an unknown unit is not merged, only shown to its likely sender).
+    if let [only] = units.as_slice()
+        && out.findings.iter().all(|f| f.unit.is_none())
+    {
+        for f in &mut out.findings {
+            f.unit = Some(only.clone());
         }
+    }
+    if role == Role::Unreadable {
         for u in units {
             inbox
                 .unreadable_by_unit
