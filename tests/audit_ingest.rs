@@ -919,3 +919,15 @@ fn unknown_unit_file_is_shown_to_the_unit_its_name_names_but_not_merged() {
     assert_eq!(f[0].unit.as_deref(), Some("信息工程系"));
     assert!(inbox.unreadable_by_unit.is_empty());
 }
+
+#[test]
+fn bad_date_message_reads_as_in_the_spec() {
+    let inbox = inspections(vec![row!["2026-02-30", "实验室"]]);
+    let f = with(&inbox, Code::BadValue);
+    assert!(
+        f[0].message.starts_with("日期无法识别：2026-02-30"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(f[0].rule.as_deref(), Some("R4"));
+}

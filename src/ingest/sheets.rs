@@ -110,7 +110,8 @@ impl Ctx<'_> {
         let out = parse(v);
         if out.is_none() {
             let raw = v.raw();
-            let msg = format!("“{}”填写的“{raw}”无法识别，应填{expected}", col.name);
+            let noun = values::noun(col.kind);
+            let msg = format!("{noun}无法识别：{raw}（“{}”应填{expected}）", col.name);
             let f = with_rule(Finding::error(Code::BadValue, msg).raw(raw), rule);
             self.push(f, sheet, Some(cell));
         }

@@ -28,6 +28,25 @@ pub fn expected(kind: Kind) -> &'static str {
     }
 }
 
+/// What a value of this kind is called, for `bad_value` messages (`日期无法识别：…`).
+pub fn noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Date => "日期",
+        Kind::YesNo => "是/否",
+        Kind::Quarter => "季度",
+        Kind::AccidentGrade => "事故等级",
+        Kind::HazardGrade => "隐患等级",
+        Kind::Measure => "措施类型",
+        Kind::Level => "督办级别",
+        Kind::ListedState => "状态",
+        Kind::UnitKind => "单位类型",
+        Kind::LedgerType => "台账类型",
+        Kind::Year => "年度",
+        Kind::Count | Kind::Number => "数字",
+        Kind::Text | Kind::Unit | Kind::Leader => "内容",
+    }
+}
+
 /// Normalised text of a value (numbers as written without a trailing .0).
 fn norm(v: &Value) -> Option<String> {
     match v {
