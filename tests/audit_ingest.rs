@@ -931,3 +931,14 @@ fn bad_date_message_reads_as_in_the_spec() {
     );
     assert_eq!(f[0].rule.as_deref(), Some("R4"));
 }
+
+#[test]
+fn blank_text_far_down_does_not_overflow() {
+    // Blank text far down (a space typed in, =IF(B2="","",…) filled down): not content.
+    let b = base()
+        .cell(schema::INSPECTIONS, 19_999, 0, "\u{3000}")
+        .cell(schema::INSPECTIONS, 19_999, 7, " ");
+    let inbox = run(b);
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(unit(&inbox).inspections.as_ref().unwrap().len(), 12);
+}

@@ -141,12 +141,14 @@ impl Grid {
 
     /// Store a cell; false when it is beyond the bounds (reading must stop).
     pub fn push(&mut self, row: u32, col: u32, v: Value) -> bool {
+        // Blank cells hold nothing and cost nothing: a formula giving "" filled far down the
+        // sheet is not content beyond the bounds.
+        if v.is_blank() {
+            return true;
+        }
         if row >= MAX_ROWS || col >= MAX_COLS || self.cells >= MAX_CELLS {
             self.overflow = Some((row, col));
             return false;
-        }
-        if v == Value::Empty {
-            return true;
         }
         let (r, c) = (row as usize, col as usize);
         if self.rows.len() <= r {
