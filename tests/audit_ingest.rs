@@ -942,3 +942,20 @@ fn blank_text_far_down_does_not_overflow() {
     assert_eq!(found(&inbox), Vec::<&Finding>::new());
     assert_eq!(unit(&inbox).inspections.as_ref().unwrap().len(), 12);
 }
+
+#[test]
+fn register_without_its_cover_field_is_said_once() {
+    let dir = tmp();
+    let mut b = register(2026, d(2026, 7, 1));
+    b.rows(schema::COVER).remove(0);
+    b.save(dir.path(), "保卫处台账.xlsx");
+    let inbox = run_in(dir.path());
+    assert!(inbox.register.is_none());
+    let f = found(&inbox);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, Code::MissingValue);
+    assert_eq!(at(f[0]), (Severity::Error, "封面", ""));
+    assert!(f[0].message.contains("台账类型"));
+    assert_eq!(with(&inbox, Code::MissingRegister).len(), 1);
+    assert_eq!(inbox.inputs[0].role, Role::Rejected);
+}

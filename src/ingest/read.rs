@@ -170,6 +170,19 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         file: rel.to_string(),
         ..Default::default()
     };
+    if let Some(f) = register::unmarked_register(&names, cover.as_ref().map(|(_, g)| g)) {
+        let (key, counts) = (None, false);
+        let findings = vec![f.file(rel)];
+        let ledger = Box::new(ledger);
+        return (
+            Parsed::Ledger {
+                ledger,
+                key,
+                counts,
+            },
+            findings,
+        );
+    }
     let mut counts = true;
     let mut key = None;
     if let Some((sheet, grid)) = &cover {
