@@ -959,3 +959,13 @@ fn register_without_its_cover_field_is_said_once() {
     assert_eq!(with(&inbox, Code::MissingRegister).len(), 1);
     assert_eq!(inbox.inputs[0].role, Role::Rejected);
 }
+
+#[test]
+fn a_format_line_under_the_header_is_not_data() {
+    let inbox = inspections(vec![
+        row!["（年-月-日）", "（地点）", "", "(处)"],
+        row![d(2026, 3, 5), "实验室"],
+    ]);
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
+    assert_eq!(inspection_dates(&inbox), vec![Some(d(2026, 3, 5))]);
+}

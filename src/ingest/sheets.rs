@@ -318,7 +318,7 @@ fn data_rows(
             .find_map(|c| values::text(grid.get(r, c)))
             .map(|s| normalize_name(&s))
             .unwrap_or_default();
-        if !is_total(&key) && !is_total(&key0) && !says_none(grid, r, serial) {
+        if !is_total(&key) && !is_total(&key0) && !is_filler(grid, r, serial) {
             out.push(r);
         }
         r += 1;
@@ -326,14 +326,17 @@ fn data_rows(
     out
 }
 
-/// A row that only says there is nothing to record (`无`, `本年度无事故`, `/`): not a data row.
-fn says_none(grid: &Grid, r: u32, serial: Option<u32>) -> bool {
+/// A row that only says there is nothing to record (`无`, `本年度无事故`, `/`), or only holds
+/// bracketed format notes (`（年-月-日）`): not a data row.
+fn is_filler(grid: &Grid, r: u32, serial: Option<u32>) -> bool {
     (0..grid.width(r))
         .filter(|&c| Some(c) != serial)
         .filter_map(|c| values::text(grid.get(r, c)))
         .map(|t| normalize_name(&t))
         .all(|t| {
-            matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
+            // A unit/format line under the header: `（年-月-日）`, `(人)`.
+            (t.starts_with('(') && t.ends_with(')'))
+                || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
                 || ["无", "本年度无", "本季度无", "本月无", "未发生"]
                     .iter()
                     .any(|p| t.starts_with(p))
