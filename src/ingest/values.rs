@@ -216,9 +216,12 @@ pub fn quarter(v: &Value) -> Option<u8> {
         _ => s.as_str(),
     };
     // `2026Q2`, `2026-Q2`: a year before a Q form.
+    let year_first = s
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
     let s = match s.find('q') {
-        Some(4) if s[..4].bytes().all(|b| b.is_ascii_digit()) => &s[4..],
-        Some(5) if s[..4].bytes().all(|b| b.is_ascii_digit()) && s[4..5] == *"-" => &s[5..],
+        Some(4) if year_first => &s[4..],
+        Some(5) if year_first && s.get(4..5) == Some("-") => &s[5..],
         _ => s,
     };
     let s = s.strip_prefix('q').unwrap_or(s);

@@ -225,3 +225,33 @@ fn points_and_money() {
     assert_eq!(money_wan(&t("-1"), false), None);
     assert_eq!(count(&t("无")), Some(0));
 }
+
+#[test]
+fn odd_text_never_panics() {
+    for s in [
+        "ab一q",
+        "一q",
+        "q",
+        "2026q",
+        "2026-q",
+        "日",
+        "号星期",
+        "2026年3月5日周",
+        ":",
+        "T:",
+        "(",
+        "2026-03-05 :",
+    ] {
+        let v = t(s);
+        let _ = (
+            quarter(&v),
+            date(&v, false),
+            year(&v),
+            count(&v),
+            points(&v),
+        );
+        let _ = money_wan(&v, true);
+    }
+    assert_eq!(quarter(&t("2026Q3")), Some(3));
+    assert_eq!(quarter(&t("2026-Q4")), Some(4));
+}
