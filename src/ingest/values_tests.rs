@@ -255,3 +255,33 @@ fn odd_text_never_panics() {
     assert_eq!(quarter(&t("2026Q3")), Some(3));
     assert_eq!(quarter(&t("2026-Q4")), Some(4));
 }
+
+#[test]
+fn generated_text_never_panics() {
+    let pool: Vec<char> =
+        "0123456789qQ-/.:T 年月日号周星期第季度一二无元万分扣加(（)）,，√是否合计序号"
+            .chars()
+            .collect();
+    let mut seed: u64 = 0x2026;
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        for k in 0..(seed >> 60) {
+            let i = (seed >> (k * 4 % 56)) as usize % pool.len();
+            s.push(pool[i]);
+        }
+        let v = t(&s);
+        let _ = (
+            quarter(&v),
+            date(&v, false),
+            year(&v),
+            count(&v),
+            points(&v),
+        );
+        let _ = (money_wan(&v, false), yes_no(&v), not_yet(&v), number(&v));
+        let _ = crate::ingest::sheets::header_base(&s);
+        let _ = crate::ingest::units::match_unit(&crate::config::Config::default(), &s);
+    }
+}
