@@ -171,17 +171,13 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         ..Default::default()
     };
     if let Some(f) = register::unmarked_register(&names, cover.as_ref().map(|(_, g)| g)) {
-        let (key, counts) = (None, false);
-        let findings = vec![f.file(rel)];
         let ledger = Box::new(ledger);
-        return (
-            Parsed::Ledger {
-                ledger,
-                key,
-                counts,
-            },
-            findings,
-        );
+        let parsed = Parsed::Ledger {
+            ledger,
+            key: None,
+            counts: false,
+        };
+        return (parsed, vec![f.file(rel)]);
     }
     let mut counts = true;
     let mut key = None;
