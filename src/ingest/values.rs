@@ -323,9 +323,11 @@ pub fn number(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) if n.is_finite() => Some(*n),
         Value::Text(s) => {
+            // U+2212 (the minus sign Word and some IMEs type) reads as '-'.
             let t: String = half_width(s)
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != ',')
+                .map(|c| if c == '\u{2212}' { '-' } else { c })
                 .collect();
             let t = t.strip_suffix('分').unwrap_or(&t);
             t.parse::<f64>().ok().filter(|n| n.is_finite())

@@ -215,6 +215,7 @@ fn points_and_money() {
     assert_eq!(points(&t("减 2")), Some(-2.0));
     assert_eq!(points(&t("加2分")), Some(2.0));
     assert_eq!(points(&t("－1.5")), Some(-1.5));
+    assert_eq!(points(&t("\u{2212}2分")), Some(-2.0));
     assert_eq!(points(&Value::Number(-3.0)), Some(-3.0));
     assert_eq!(points(&t("扣分")), None);
     assert_eq!(money_wan(&t("1.5万元"), false), Some(1.5));
