@@ -66,7 +66,7 @@ fn missing_sheet_is_an_error_for_its_rules() {
     let f = one(&inbox, Code::MissingSheet);
     assert_eq!(
         (f.severity, f.rule.as_deref(), f.sheet.as_deref()),
-        (Severity::Error, Some("R4"), None)
+        (Severity::Error, Some("R4"), Some("隐患排查"))
     );
     assert!(f.message.contains("隐患排查"), "{}", f.message);
     assert_eq!(f.unit.as_deref(), Some("信息工程系"));

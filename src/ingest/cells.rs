@@ -74,6 +74,9 @@ fn from_dataref(d: DataRef<'_>) -> Value {
         DataRef::String(s) => Value::Text(s),
         DataRef::SharedString(s) => Value::Text(s.to_string()),
         DataRef::Bool(b) => Value::Bool(b),
+        // A date-formatted 0 (Excel shows 1900-01-00) is what a formula pointing at an empty
+        // cell gives: nothing was filled in.
+        DataRef::DateTime(dt) if dt.as_f64() == 0.0 => Value::Empty,
         DataRef::DateTime(dt) => match dt.as_datetime() {
             Some(t) if dt.is_datetime() => Value::Date(t.date()),
             _ => Value::Number(dt.as_f64()),
@@ -91,6 +94,7 @@ fn from_data(d: &Data) -> Value {
         Data::Float(f) => Value::Number(*f),
         Data::String(s) => Value::Text(s.clone()),
         Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) if dt.as_f64() == 0.0 => Value::Empty,
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(t) if dt.is_datetime() => Value::Date(t.date()),
             _ => Value::Number(dt.as_f64()),
@@ -143,12 +147,14 @@ impl Grid {
 
     /// Store a cell; false when it is beyond the bounds (reading must stop).
     pub fn push(&mut self, row: u32, col: u32, v: Value) -> bool {
+        // Blank cells hold nothing and cost nothing: a formula giving "" filled far down the
+        // sheet is not content beyond the bounds.
+        if v.is_blank() {
+            return true;
+        }
         if row >= MAX_ROWS || col >= MAX_COLS || self.cells >= MAX_CELLS {
             self.overflow = Some((row, col));
             return false;
-        }
-        if v == Value::Empty {
-            return true;
         }
         if let Value::Text(t) = &v {
             self.text = self.text.saturating_add(t.len());

@@ -45,7 +45,7 @@ pub fn classify(name: &str) -> Kind {
         Kind::Skip("Excel/WPS 打开文件时生成的临时锁定文件，已跳过".into())
     } else if name.starts_with('.') {
         Kind::Skip("隐藏文件，已跳过".into())
-    } else if name == PROSE {
+    } else if name.to_lowercase() == PROSE {
         Kind::Prose
     } else if WORKBOOK_EXTS.contains(&e.as_str()) {
         Kind::Workbook
@@ -110,6 +110,7 @@ mod tests {
         assert_eq!(classify("A.XLSM"), Kind::Workbook);
         assert_eq!(classify("b.ods"), Kind::Workbook);
         assert_eq!(classify("按语.md"), Kind::Prose);
+        assert_eq!(classify("按语.MD"), Kind::Prose);
         assert_eq!(classify("x.et"), Kind::WpsOnly);
         assert!(matches!(classify("~$信息工程系.xlsx"), Kind::Skip(_)));
         assert!(matches!(classify(".DS_Store"), Kind::Skip(_)));

@@ -40,12 +40,19 @@ pub fn load_grid(
         };
         let msg = format!("缺少工作表“{}”{what}", spec.name);
         let rule = (!spec.rules.is_empty()).then_some(spec.rules);
-        let mut f = with_rule(Finding::error(Code::MissingSheet, msg), rule).file(ctx.file);
-        f.sheet = None;
-        ctx.findings.push(f);
+        // The finding names the sheet that should be there.
+        ctx.push(
+            with_rule(Finding::error(Code::MissingSheet, msg), rule),
+            spec.name,
+            None,
+        );
         return None;
     };
-    match book.read_sheet(&name) {
+    // Findings and row locations use the contract's name: `隐患排查 ` (a trailing space, invisible
+    // on the tab) is reported as 隐患排查.
+    let found = name;
+    let name = spec.name.to_string();
+    match book.read_sheet(&found) {
         Ok(grid) => {
             if let Some((r, c)) = grid.overflow {
                 let cell = crate::findings::a1(r, c);
@@ -143,11 +150,7 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> LedgerCover {
         plan_copied_on: c.get(ctx, "计划抄送保卫处日期", date),
         annual_summary_duty: c.get(ctx, "年度总结报告安全履职", values::yes_no),
         performance_review_duty: c.get(ctx, "绩效述职述安", values::yes_no),
-        cells: c
-            .keys
-            .iter()
-            .map(|(k, &r)| (*k, crate::findings::a1(r, 1)))
-            .collect(),
+        cells: c.cells(),
         sheet: c.sheet.clone(),
     };
     if let (Some(p), Some(s)) = (cover.plan_copied_on, cover.submitted_on)
@@ -311,9 +314,7 @@ fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
         .is_some_and(|n| n.contains('元') && !n.contains("万元"));
     let mut out = Vec::new();
     for &r in &t.rows {
-        let loss = t.get(ctx, r, loss_col, |v| {
-            values::number(v).filter(|n| *n >= 0.0)
-        });
+        let loss = t.get(ctx, r, loss_col, |v| values::money_wan(v, yuan));
         let mut a = Accident {
             loc: t.loc(file, r),
             date: t.date(ctx, r, "发生日期"),
@@ -322,7 +323,7 @@ fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
             deaths: t.count(ctx, r, "死亡人数"),
             injuries: t.count(ctx, r, "受伤人数"),
             serious_injuries: t.count(ctx, r, "重伤人数"),
-            loss_wan: loss.map(|n| if yuan { n / 10_000.0 } else { n }),
+            loss_wan: loss,
             report_on: t.date(ctx, r, "书面检查报告日期"),
             in_activity: t.yes_no(ctx, r, "是否在活动中发生"),
         };

@@ -6,6 +6,7 @@
 
 pub mod biff;
 pub mod cells;
+pub mod cover;
 pub mod discover;
 pub mod ledger;
 pub mod odsscan;
@@ -134,7 +135,9 @@ fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) 
             Kind::Prose => {
                 let bytes = std::fs::read(&f.path).unwrap_or_default();
                 if inbox.prose.is_none() {
-                    inbox.prose = Some(String::from_utf8_lossy(&bytes).into_owned());
+                    // Windows Notepad may save a byte-order mark; it is not prose.
+                    let text = String::from_utf8_lossy(&bytes);
+                    inbox.prose = Some(text.trim_start_matches('\u{feff}').to_string());
                 }
                 inbox.inputs.push(input(
                     &f.rel,
@@ -205,14 +208,18 @@ fn read_all(books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
 
 /// Record a file that is not a counting ledger/register, with its findings.
 fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
-    if role == Role::Unreadable {
-        let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
-        let units = units::units_in_file_name(cfg, &name);
-        if let [only] = units.as_slice() {
-            for f in &mut out.findings {
-                f.unit.get_or_insert_with(|| only.clone());
-            }
+    let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
+    let units = units::units_in_file_name(cfg, &name);
+    // A file that does not count but whose name names one unit: its findings go to that unit's
+    // feedback (a cover naming an unknown unit is not merged, only shown to its likely sender).
+    if let [only] = units.as_slice()
+        && out.findings.iter().all(|f| f.unit.is_none())
+    {
+        for f in &mut out.findings {
+            f.unit = Some(only.clone());
         }
+    }
+    if role == Role::Unreadable {
         for u in units {
             inbox
                 .unreadable_by_unit
@@ -291,10 +298,17 @@ fn pick(
     let win = group.pop()?;
     let when = submitted(&win).map_or_else(|| "未填".to_string(), |d| d.to_string());
     for old in group {
-        let msg = format!(
-            "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
-            win.rel
-        );
+        let msg = if submitted(&old) == submitted(&win) {
+            format!(
+                "{who}另有同一报送日期（{when}）的版本“{}”，按文件名以排在后面的为准，本文件不计入",
+                win.rel
+            )
+        } else {
+            format!(
+                "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
+                win.rel
+            )
+        };
         let mut f = Finding::info(Code::SupersededFile, msg).file(&old.rel);
         f.unit = unit.map(str::to_string);
         inbox.findings.push(f);

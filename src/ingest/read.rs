@@ -143,9 +143,9 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
 fn is_register(grid: &super::cells::Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
-        let key = values::text(grid.get(r, 0)).map(|k| header_base(&k).0);
-        key.as_deref() == Some("台账类型")
-            && values::text(grid.get(r, 1)).is_some_and(|v| normalize_name(&v) == want)
+        super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
+            key == "台账类型" && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
+        })
     })
 }
 
@@ -187,6 +187,15 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         file: rel.to_string(),
         ..Default::default()
     };
+    if let Some(f) = register::unmarked_register(&names, cover.as_ref().map(|(_, g)| g)) {
+        let ledger = Box::new(ledger);
+        let parsed = Parsed::Ledger {
+            ledger,
+            key: None,
+            counts: false,
+        };
+        return (parsed, vec![f.file(rel)]);
+    }
     let mut counts = true;
     let mut key = None;
     if let Some((sheet, grid)) = &cover {

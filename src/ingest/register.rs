@@ -12,6 +12,25 @@ use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema;
 
+/// A workbook with the register's sheets, none of a ledger's, and a cover naming no unit, but
+/// without 台账类型 = 保卫处台账: the office forgot the cover field. It is not read as the register
+/// (the contract recognises it by that field only); one finding says so instead of a ledger's
+/// worth of missing sheets.
+pub fn unmarked_register(names: &[String], cover: Option<&super::cells::Grid>) -> Option<Finding> {
+    let has = |s: &str| super::sheets::find_sheet(names, s).is_some();
+    let own = [schema::PUNISHMENTS, schema::LISTED, schema::DETERMINATIONS];
+    let ledger = [schema::PLAN, schema::MEETINGS, schema::INSPECTIONS];
+    let names_unit = cover.is_some_and(|g| {
+        (0..g.height()).any(|r| super::cover::pair(g, r).is_some_and(|(k, _, _)| k == "单位名称"))
+    });
+    let own = own.iter().filter(|s| has(s)).count();
+    if own < 2 || ledger.iter().any(|s| has(s)) || names_unit {
+        return None;
+    }
+    let msg = "本文件有保卫处台账的工作表（惩戒措施、挂牌督办等），但封面没有“台账类型：保卫处台账”，未按保卫处台账读取；请在封面A列填“台账类型”、B列填“保卫处台账”后重新放入";
+    Some(Finding::error(Code::MissingValue, msg).sheet(schema::COVER))
+}
+
 pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> RegisterCover {
     let is_1904 = ctx.is_1904;
     // 台账类型 is what made this a register; read it only for its missing/bad findings.
@@ -234,7 +253,7 @@ fn adjustments(t: &Table, ctx: &mut Ctx) -> Vec<Adjustment> {
         let a = Adjustment {
             loc: t.loc(ctx.file, r),
             unit: unit(t, ctx, r, "单位名称"),
-            points: t.get(ctx, r, "分值", values::number),
+            points: t.get(ctx, r, "分值", values::points),
             reason: t.text(ctx, r, "事由"),
             approver: t.text(ctx, r, "批准人"),
         };

@@ -4,7 +4,7 @@
 use super::cells::{Grid, Value};
 use super::units::normalize_name;
 use super::values;
-use crate::findings::{Code, Finding, Severity, a1};
+use crate::findings::{Code, Finding, a1};
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
 use std::collections::BTreeMap;
@@ -16,7 +16,8 @@ pub const HEADER_SEARCH_ROWS: u32 = 10;
 /// Header text without any bracketed note, normalised: `排查日期（必填）` → `排查日期`.
 /// Returns (base, note).
 pub fn header_base(s: &str) -> (String, String) {
-    let n = normalize_name(s);
+    // 台帐 is a common variant spelling of 台账.
+    let n = normalize_name(s).replace('帐', "账");
     let (mut base, mut note, mut depth) = (String::new(), String::new(), 0u32);
     for c in n.chars() {
         match c {
@@ -26,10 +27,14 @@ pub fn header_base(s: &str) -> (String, String) {
             _ => base.push(c),
         }
     }
-    // Required markers and trailing colons: `*单位名称：` → `单位名称`.
+    // Required markers and trailing colons: `*单位名称：`, `排查日期*` → the name.
+    // A note written after the name without brackets: `排查日期\n必填`.
+    let base = base.trim_matches(['*', ':']);
     let base = base
-        .trim_start_matches('*')
-        .trim_end_matches(':')
+        .strip_suffix("必填")
+        .or_else(|| base.strip_suffix("选填"))
+        .unwrap_or(base)
+        .trim_matches(['*', ':'])
         .to_string();
     (base, note)
 }
@@ -85,6 +90,9 @@ impl Ctx<'_> {
         let rule = rule_for(spec, col.name);
         let cell = a1(row, c);
         let expected = values::expected(col.kind);
+        if !col.required && col.kind == crate::schema::Kind::Date && values::not_yet(v) {
+            return None;
+        }
         if v.is_blank() {
             if col.required {
                 let msg = format!("必填项“{}”为空，应填{expected}", col.name);
@@ -102,7 +110,8 @@ impl Ctx<'_> {
         let out = parse(v);
         if out.is_none() {
             let raw = v.raw();
-            let msg = format!("“{}”填写的“{raw}”无法识别，应填{expected}", col.name);
+            let noun = values::noun(col.kind);
+            let msg = format!("{noun}无法识别：{raw}（“{}”应填{expected}）", col.name);
             let f = with_rule(Finding::error(Code::BadValue, msg).raw(raw), rule);
             self.push(f, sheet, Some(cell));
         }
@@ -149,7 +158,7 @@ impl<'g> Table<'g> {
                 .map(|c| c.name)
                 .collect();
             if missing.is_empty() {
-                let rows = data_rows(grid, r, &cols);
+                let rows = data_rows(grid, r, &cols, serial_col(grid, r));
                 let table = Table {
                     grid,
                     spec,
@@ -240,7 +249,9 @@ impl<'g> Table<'g> {
     }
 }
 
-/// Canonical columns found on row `r`, first occurrence wins; plus each header's note.
+/// Canonical columns found on row `r`, first occurrence wins; plus each header's note. A blank
+/// header cell takes the text above it: a two-row header whose group cells (`人员伤亡` over
+/// 死亡人数/受伤人数) are merged keeps its vertically merged names in the upper row.
 fn match_headers(
     grid: &Grid,
     r: u32,
@@ -248,8 +259,12 @@ fn match_headers(
 ) -> (BTreeMap<&'static str, u32>, BTreeMap<&'static str, String>) {
     let mut cols = BTreeMap::new();
     let mut notes = BTreeMap::new();
-    for c in 0..grid.width(r) {
-        let Some(text) = values::text(grid.get(r, c)) else {
+    let above = r.checked_sub(1);
+    let width = grid.width(r).max(above.map_or(0, |a| grid.width(a)));
+    for c in 0..width {
+        let text = values::text(grid.get(r, c))
+            .or_else(|| above.and_then(|a| values::text(grid.get(a, c))));
+        let Some(text) = text else {
             continue;
         };
         let (base, note) = header_base(&text);
@@ -268,10 +283,22 @@ fn match_headers(
     (cols, notes)
 }
 
+/// The 序号 column of header row `r`, whether or not the sheet's contract lists one (people add
+/// it to every table).
+fn serial_col(grid: &Grid, r: u32) -> Option<u32> {
+    (0..grid.width(r))
+        .find(|&c| values::text(grid.get(r, c)).is_some_and(|t| header_base(&t).0 == "序号"))
+}
+
 /// Rows after the header up to the first fully empty row; 合计/小计 rows left out. A row holding
 /// nothing but its 序号 (pre-numbered blank lines) counts as empty.
-fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Vec<u32> {
-    let serial = cols.get("序号").copied();
+fn data_rows(
+    grid: &Grid,
+    header: u32,
+    cols: &BTreeMap<&'static str, u32>,
+    serial: Option<u32>,
+) -> Vec<u32> {
+    let serial = cols.get("序号").copied().or(serial);
     let first = serial.unwrap_or_else(|| cols.values().copied().min().unwrap_or(0));
     let numbered = |v: &Value| values::number(v).is_some();
     let empty = |r: u32| {
@@ -286,10 +313,12 @@ fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Ve
         let key = values::text(grid.get(r, first))
             .map(|s| normalize_name(&s))
             .unwrap_or_default();
-        let key0 = values::text(grid.get(r, 0))
+        // The row's first filled cell: `合计` may stand in 工作任务 when 序号 is left blank.
+        let key0 = (0..grid.width(r))
+            .find_map(|c| values::text(grid.get(r, c)))
             .map(|s| normalize_name(&s))
             .unwrap_or_default();
-        if !is_total(&key) && !is_total(&key0) {
+        if !is_total(&key) && !is_total(&key0) && !is_filler(grid, r, serial) {
             out.push(r);
         }
         r += 1;
@@ -297,94 +326,29 @@ fn data_rows(grid: &Grid, header: u32, cols: &BTreeMap<&'static str, u32>) -> Ve
     out
 }
 
+/// A row that only says there is nothing to record (`无`, `本年度无事故`, `/`), or only holds
+/// bracketed format notes (`（年-月-日）`): not a data row.
+fn is_filler(grid: &Grid, r: u32, serial: Option<u32>) -> bool {
+    (0..grid.width(r))
+        .filter(|&c| Some(c) != serial)
+        .filter_map(|c| values::text(grid.get(r, c)))
+        .map(|t| normalize_name(&t))
+        .all(|t| {
+            // A unit/format line under the header: `（年-月-日）`, `(人)`.
+            (t.starts_with('(') && t.ends_with(')'))
+                || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
+                || ["无", "本年度无", "本季度无", "本月无", "未发生"]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+        })
+}
+
+/// `合计`, `小计：`, `合 计（3项）` …
 fn is_total(s: &str) -> bool {
-    matches!(s, "合计" | "小计" | "总计")
+    matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
 }
 
-/// A key–value cover: canonical key → (0-based row, value in column B).
-pub struct Cover<'g> {
-    pub grid: &'g Grid,
-    pub spec: &'static SheetSpec,
-    pub sheet: String,
-    pub keys: BTreeMap<&'static str, u32>,
-}
-
-impl<'g> Cover<'g> {
-    /// Collect keys from column A; a repeated key keeps its first row (`duplicate_value` warning).
-    pub fn read(grid: &'g Grid, spec: &'static SheetSpec, sheet: &str, ctx: &mut Ctx) -> Self {
-        let mut keys = BTreeMap::new();
-        for r in 0..grid.height() {
-            let Some(text) = values::text(grid.get(r, 0)) else {
-                continue;
-            };
-            let base = header_base(&text).0;
-            let Some(col) = spec.cols.iter().find(|k| header_base(k.name).0 == base) else {
-                continue;
-            };
-            if keys.contains_key(col.name) {
-                let msg = format!("封面“{}”出现多次，以第一次为准", col.name);
-                ctx.push(
-                    Finding::new(Severity::Warning, Code::DuplicateValue, msg).raw(text),
-                    sheet,
-                    Some(a1(r, 0)),
-                );
-            } else {
-                keys.insert(col.name, r);
-            }
-        }
-        Cover {
-            grid,
-            spec,
-            sheet: sheet.to_string(),
-            keys,
-        }
-    }
-
-    /// The raw value of a key (Empty when absent).
-    pub fn value(&self, key: &str) -> &'g Value {
-        self.keys
-            .get(key)
-            .map_or_else(|| self.grid.get(u32::MAX, 0), |&r| self.grid.get(r, 1))
-    }
-
-    /// A1 reference of the value cell of `key`.
-    pub fn cell(&self, key: &str) -> Option<String> {
-        self.keys.get(key).map(|&r| a1(r, 1))
-    }
-
-    /// Read a key's value; a required key that is absent is a `missing_value` error.
-    pub fn get<T>(
-        &self,
-        ctx: &mut Ctx,
-        key: &str,
-        parse: impl FnOnce(&Value) -> Option<T>,
-    ) -> Option<T> {
-        let col = self.spec.col(key)?;
-        match self.keys.get(key) {
-            Some(&r) => ctx.field(
-                (self.spec, &self.sheet, r, 1),
-                col,
-                self.grid.get(r, 1),
-                parse,
-            ),
-            None => {
-                if col.required {
-                    let msg = format!(
-                        "封面缺少必填项“{}”（A列填项目名称，B列填内容），应填{}",
-                        key,
-                        values::expected(col.kind)
-                    );
-                    let f = with_rule(
-                        Finding::error(Code::MissingValue, msg),
-                        rule_for(self.spec, key),
-                    );
-                    ctx.push(f, &self.sheet, None);
-                }
-                None
-            }
-        }
-    }
-}
+pub use super::cover::Cover;
 
 #[cfg(test)]
 mod tests {
@@ -401,6 +365,9 @@ mod tests {
         assert_eq!(header_base(" 会议 日期 ").0, "会议日期");
         assert_eq!(header_base("【备注】说明").0, "说明");
         assert_eq!(header_base("*单位名称：").0, "单位名称");
+        assert_eq!(header_base("排查日期\n必填").0, "排查日期");
+        assert_eq!(header_base("备注（选填）").0, "备注");
+        assert_eq!(header_base("台帐类型").0, "台账类型");
     }
 
     #[test]

@@ -23,25 +23,40 @@ pub fn normalize_name(s: &str) -> String {
         .collect()
 }
 
-/// Canonical roster name for `raw`, through the name or any alias (after normalisation).
+/// Canonical roster name for `raw`, through the name or any alias (after normalisation); a
+/// bracketed note is tried without its note (`信息工程系（盖章）`).
 pub fn match_unit(cfg: &Config, raw: &str) -> Option<String> {
-    let n = normalize_name(raw);
-    if n.is_empty() {
-        return None;
-    }
-    cfg.units
-        .iter()
-        .find(|u| normalize_name(&u.name) == n || u.aliases.iter().any(|a| normalize_name(a) == n))
-        .map(|u| u.name.clone())
+    let find = |n: &str| {
+        cfg.units
+            .iter()
+            .find(|u| {
+                normalize_name(&u.name) == n || u.aliases.iter().any(|a| normalize_name(a) == n)
+            })
+            .map(|u| u.name.clone())
+    };
+    candidates(raw).iter().find_map(|n| find(n))
 }
 
-/// Canonical leader name for `raw`, when it is on the leader roster.
+/// Canonical leader name for `raw`, when it is on the leader roster (`王某某（党委书记）` too).
 pub fn match_leader(cfg: &Config, raw: &str) -> Option<String> {
+    let find = |n: &str| {
+        cfg.leaders
+            .iter()
+            .find(|l| normalize_name(&l.name) == n)
+            .map(|l| l.name.clone())
+    };
+    candidates(raw).iter().find_map(|n| find(n))
+}
+
+/// The normalised name, then the name before any bracket; empty ones left out.
+fn candidates(raw: &str) -> Vec<String> {
     let n = normalize_name(raw);
-    cfg.leaders
-        .iter()
-        .find(|l| normalize_name(&l.name) == n)
-        .map(|l| l.name.clone())
+    let bare: String = n
+        .split(['(', '[', '【', '〔'])
+        .next()
+        .unwrap_or("")
+        .to_string();
+    [n, bare].into_iter().filter(|s| !s.is_empty()).collect()
 }
 
 /// Roster units whose name or an alias occurs in `file_name` (normalised), for files that could
@@ -120,6 +135,15 @@ name = "王某某"
         assert_eq!(match_unit(&c, "机电系"), None);
         assert_eq!(match_unit(&c, ""), None);
         assert_eq!(match_leader(&c, "王 某某").as_deref(), Some("王某某"));
+        assert_eq!(
+            match_unit(&c, "信息系（盖章）").as_deref(),
+            Some("信息工程系")
+        );
+        assert_eq!(
+            match_leader(&c, "王某某(党委书记)").as_deref(),
+            Some("王某某")
+        );
+        assert_eq!(match_unit(&c, "（信息系）"), None);
     }
 
     #[test]

@@ -28,6 +28,25 @@ pub fn expected(kind: Kind) -> &'static str {
     }
 }
 
+/// What a value of this kind is called, for `bad_value` messages (`日期无法识别：…`).
+pub fn noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Date => "日期",
+        Kind::YesNo => "是/否",
+        Kind::Quarter => "季度",
+        Kind::AccidentGrade => "事故等级",
+        Kind::HazardGrade => "隐患等级",
+        Kind::Measure => "措施类型",
+        Kind::Level => "督办级别",
+        Kind::ListedState => "状态",
+        Kind::UnitKind => "单位类型",
+        Kind::LedgerType => "台账类型",
+        Kind::Year => "年度",
+        Kind::Count | Kind::Number => "数字",
+        Kind::Text | Kind::Unit | Kind::Leader => "内容",
+    }
+}
+
 /// Normalised text of a value (numbers as written without a trailing .0).
 fn norm(v: &Value) -> Option<String> {
     match v {
@@ -93,8 +112,23 @@ fn yyyymmdd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// The date part of a text: a trailing time (`2026-03-05 10:00`, `2026-03-05T08:30:00`) and a
+/// bracketed weekday (`2026年3月5日（星期四）`) are dropped.
+fn date_part(s: &str) -> &str {
+    let s = s.split('(').next().unwrap_or(s).trim();
+    let Some(colon) = s.find(':') else { return s };
+    let Some(cut) = s[..colon].rfind([' ', 'T']) else {
+        return s;
+    };
+    let (head, tail) = (s[..cut].trim_end(), &s[cut + 1..]);
+    let is_time = tail
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ' '));
+    if is_time && !head.is_empty() { head } else { s }
+}
+
 fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
-    let t: String = half_width(s)
+    let t: String = date_part(&half_width(s))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -108,7 +142,12 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
             number_date(t.parse().ok()?, is_1904)
         };
     }
-    let t = t.strip_suffix('日').unwrap_or(&t);
+    // A weekday after the day: `2026年3月5日星期四`, `2026年3月5日周四`.
+    let t = match t.find(['日', '号']) {
+        Some(i) if t[i + 3..].starts_with("星期") || t[i + 3..].starts_with('周') => &t[..i + 3],
+        _ => t.as_str(),
+    };
+    let t = t.strip_suffix(['日', '号']).unwrap_or(t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
     if parts.len() != 3
         || parts
@@ -132,6 +171,32 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?)
 }
 
+/// What people write in an optional date column for "not yet" (`/`, `—`, `未完成`, `未提交`):
+/// the same as leaving it blank.
+pub fn not_yet(v: &Value) -> bool {
+    let Value::Text(s) = v else { return false };
+    matches!(
+        normalize_name(s).as_str(),
+        "/" | "\\"
+            | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "无"
+            | "暂无"
+            | "未完成"
+            | "未整改"
+            | "未提交"
+            | "未报送"
+            | "未报"
+            | "未销号"
+            | "整改中"
+            | "未抄送"
+            | "未交"
+            | "未上报"
+    )
+}
+
 /// 是/否, Y/N, yes/no, √/×, ✓/✗, 有/无, 1/0, TRUE/FALSE cells.
 pub fn yes_no(v: &Value) -> Option<bool> {
     if let Value::Bool(b) = v {
@@ -144,7 +209,7 @@ pub fn yes_no(v: &Value) -> Option<bool> {
     }
 }
 
-/// 第一季度, 一季度, 第1季度, Q1, 1 … 4 (an optional leading "2026年" is allowed).
+/// 第一季度, 一季度, 第1季度, 一季, Q1, 2026Q1, 1 … 4 (an optional leading "2026年" is allowed).
 pub fn quarter(v: &Value) -> Option<u8> {
     let s = norm(v)?;
     let s = match s.find('年') {
@@ -153,9 +218,21 @@ pub fn quarter(v: &Value) -> Option<u8> {
         }
         _ => s.as_str(),
     };
+    // `2026Q2`, `2026-Q2`: a year before a Q form.
+    let year_first = s
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    let s = match s.find('q') {
+        Some(4) if year_first => &s[4..],
+        Some(5) if year_first && s.get(4..5) == Some("-") => &s[5..],
+        _ => s,
+    };
     let s = s.strip_prefix('q').unwrap_or(s);
     let s = s.strip_prefix('第').unwrap_or(s);
-    let s = s.strip_suffix("季度").unwrap_or(s);
+    let s = s
+        .strip_suffix("季度")
+        .or_else(|| s.strip_suffix('季'))
+        .unwrap_or(s);
     match s {
         "1" | "一" => Some(1),
         "2" | "二" => Some(2),
@@ -201,11 +278,11 @@ pub fn measure(v: &Value) -> Option<Measure> {
     }
 }
 
-/// 督办级别: 学校, 市教育局.
+/// 督办级别: 学校 (校级), 市教育局 (市级).
 pub fn level(v: &Value) -> Option<SupervisionLevel> {
     match norm(v)?.as_str() {
-        "学校" => Some(SupervisionLevel::School),
-        "市教育局" => Some(SupervisionLevel::CityBureau),
+        "学校" | "校级" | "学校级" => Some(SupervisionLevel::School),
+        "市教育局" | "市教育局级" | "市级" => Some(SupervisionLevel::CityBureau),
         _ => None,
     }
 }
@@ -229,10 +306,13 @@ pub fn unit_kind(v: &Value) -> Option<UnitKind> {
     }
 }
 
-/// A year 1990–2099, as a number, "2026" or "2026年".
+/// A year 1990–2099, as a number, "2026", "2026年" or "2026年度".
 pub fn year(v: &Value) -> Option<i32> {
     let s = norm(v)?;
-    let s = s.strip_suffix('年').unwrap_or(&s);
+    let s = s
+        .strip_suffix("年度")
+        .or_else(|| s.strip_suffix('年'))
+        .unwrap_or(&s);
     let s = s.strip_suffix(".0").unwrap_or(s);
     let y: i32 = s.parse().ok()?;
     (1990..=2099).contains(&y).then_some(y)
@@ -243,9 +323,11 @@ pub fn number(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) if n.is_finite() => Some(*n),
         Value::Text(s) => {
+            // U+2212 (the minus sign Word and some IMEs type) reads as '-'.
             let t: String = half_width(s)
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != ',')
+                .map(|c| if c == '\u{2212}' { '-' } else { c })
                 .collect();
             let t = t.strip_suffix('分').unwrap_or(&t);
             t.parse::<f64>().ok().filter(|n| n.is_finite())
@@ -254,13 +336,56 @@ pub fn number(v: &Value) -> Option<f64> {
     }
 }
 
-/// A non-negative whole number: 3, 3.0, "3", "3人", "3起".
+/// 考评加减分 分值: a signed number, also written `加2分` / `扣3分` / `减3分`.
+pub fn points(v: &Value) -> Option<f64> {
+    if let Value::Text(s) = v {
+        let t = normalize_name(s);
+        if let Some(rest) = t.strip_prefix('加') {
+            return number(&Value::Text(rest.to_string())).map(f64::abs);
+        }
+        if let Some(rest) = t.strip_prefix(['扣', '减']) {
+            return number(&Value::Text(rest.to_string())).map(|n| -n.abs());
+        }
+    }
+    number(v)
+}
+
+/// 直接经济损失 in 万元: a number in the column's unit (`yuan_col`: the header names 元), or text
+/// naming its own unit (`1.2万元`, `1.2万`, `12000元`). Negative amounts are refused.
+pub fn money_wan(v: &Value, yuan_col: bool) -> Option<f64> {
+    let per_yuan = |n: f64| n / 10_000.0;
+    let n = match v {
+        Value::Text(s) => {
+            let t = normalize_name(s);
+            if let Some(w) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万')) {
+                number(&Value::Text(w.to_string()))?
+            } else if let Some(y) = t.strip_suffix('元') {
+                per_yuan(number(&Value::Text(y.to_string()))?)
+            } else {
+                let n = number(v)?;
+                if yuan_col { per_yuan(n) } else { n }
+            }
+        }
+        _ => {
+            let n = number(v)?;
+            if yuan_col { per_yuan(n) } else { n }
+        }
+    };
+    (n >= 0.0).then_some(n)
+}
+
+/// A non-negative whole number: 3, 3.0, "3", "3人", "3起", "无" (0).
 pub fn count(v: &Value) -> Option<u32> {
     let n = match v {
         Value::Text(s) => {
             let t = normalize_name(s);
             let t = t.trim_end_matches(['人', '起', '次', '个', '处', '项', '名']);
-            t.parse::<f64>().ok()?
+            // 无 (none) is how people write zero in a count column.
+            if t == "无" {
+                0.0
+            } else {
+                t.parse::<f64>().ok()?
+            }
         }
         _ => number(v)?,
     };

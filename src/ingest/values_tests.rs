@@ -177,3 +177,112 @@ fn numbers_and_counts() {
     assert_eq!(text(&Value::Number(12.0)).as_deref(), Some("12"));
     assert_eq!(text(&t("  a ")).as_deref(), Some("a"));
 }
+
+#[test]
+fn text_dates_with_time_weekday_or_hao() {
+    let want = d(2026, 3, 5);
+    for s in [
+        "2026-03-05 10:00",
+        "2026/3/5 10:00:00",
+        "2026-03-05T08:30:00",
+        "2026-03-05 00:00:00.000",
+        "2026年3月5号",
+        "2026年3月5日（星期四）",
+        "2026年3月5日 (周四)",
+    ] {
+        assert_eq!(date(&t(s), false), want, "{s}");
+    }
+    for s in [
+        "10:00",
+        "2026-03-05 上午",
+        "2026-03-05 10:xx",
+        "2026-02-30 10:00",
+    ] {
+        assert_eq!(date(&t(s), false), None, "{s}");
+    }
+}
+
+#[test]
+fn years_with_niandu() {
+    assert_eq!(year(&t("2026年度")), Some(2026));
+    assert_eq!(year(&t(" ２０２６ 年 ")), Some(2026));
+    assert_eq!(year(&t("26年度")), None);
+}
+
+#[test]
+fn points_and_money() {
+    assert_eq!(points(&t("扣3分")), Some(-3.0));
+    assert_eq!(points(&t("减 2")), Some(-2.0));
+    assert_eq!(points(&t("加2分")), Some(2.0));
+    assert_eq!(points(&t("－1.5")), Some(-1.5));
+    assert_eq!(points(&t("\u{2212}2分")), Some(-2.0));
+    assert_eq!(points(&Value::Number(-3.0)), Some(-3.0));
+    assert_eq!(points(&t("扣分")), None);
+    assert_eq!(money_wan(&t("1.5万元"), false), Some(1.5));
+    assert_eq!(money_wan(&t("1.5万"), true), Some(1.5));
+    assert_eq!(money_wan(&t("12,000元"), false), Some(1.2));
+    assert_eq!(money_wan(&Value::Number(12000.0), true), Some(1.2));
+    assert_eq!(money_wan(&Value::Number(0.3), false), Some(0.3));
+    assert_eq!(money_wan(&t("-1"), false), None);
+    assert_eq!(count(&t("无")), Some(0));
+}
+
+#[test]
+fn odd_text_never_panics() {
+    for s in [
+        "ab一q",
+        "一q",
+        "q",
+        "2026q",
+        "2026-q",
+        "日",
+        "号星期",
+        "2026年3月5日周",
+        ":",
+        "T:",
+        "(",
+        "2026-03-05 :",
+    ] {
+        let v = t(s);
+        let _ = (
+            quarter(&v),
+            date(&v, false),
+            year(&v),
+            count(&v),
+            points(&v),
+        );
+        let _ = money_wan(&v, true);
+    }
+    assert_eq!(quarter(&t("2026Q3")), Some(3));
+    assert_eq!(quarter(&t("2026-Q4")), Some(4));
+}
+
+#[test]
+fn generated_text_never_panics() {
+    let pool: Vec<char> =
+        "0123456789qQ-/.:T 年月日号周星期第季度一二无元万分扣加(（)）,，√是否合计序号"
+            .chars()
+            .collect();
+    let mut seed: u64 = 0x2026;
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        for k in 0..(seed >> 60) {
+            let i = (seed >> (k * 4 % 56)) as usize % pool.len();
+            s.push(pool[i]);
+        }
+        let v = t(&s);
+        let _ = (
+            quarter(&v),
+            date(&v, false),
+            year(&v),
+            count(&v),
+            points(&v),
+        );
+        let _ = (money_wan(&v, false), yes_no(&v), not_yet(&v), number(&v));
+        let _ = crate::ingest::sheets::header_base(&s);
+        let _ = crate::ingest::units::match_unit(&crate::config::Config::default(), &s);
+    }
+}
