@@ -1,0 +1,63 @@
+//! Acceptance: `tongbao check sample-data/inbox/2026` (with the sample's config) prints the
+//! sample's designed findings (sample-data/EXPECTED.md) and nothing else, and writes nothing.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+#[test]
+fn check_on_the_sample_prints_exactly_the_designed_findings() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("tongbao")
+        .unwrap()
+        .current_dir(tmp.path())
+        .arg("--config")
+        .arg(base.join("tongbao.toml"))
+        .arg("check")
+        .arg(base.join("inbox/2026"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "findings are not a failure");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let findings: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with('['))
+        .map(str::trim)
+        .collect();
+    assert_eq!(findings.len(), 4, "{stdout}");
+    assert!(findings[0].starts_with("[提示]") && findings[0].ends_with("(skipped_file)"));
+    assert!(findings[1].starts_with("[提示]") && findings[1].ends_with("(skipped_file)"));
+    assert!(
+        findings[2].starts_with("[错误] 隐患排查!A3：日期无法识别：2026-02-30")
+            && findings[2].ends_with("(R4, bad_value)"),
+        "{}",
+        findings[2]
+    );
+    assert!(findings[3].starts_with("[提示]") && findings[3].ends_with("(superseded_file)"));
+    // Each finding sits under its file's heading: 文件 › 工作表!单元格.
+    let file_of = |needle: &str| {
+        let at = stdout.find(needle).unwrap();
+        stdout[..at]
+            .lines()
+            .rev()
+            .find(|l| !l.starts_with(' '))
+            .unwrap()
+            .to_string()
+    };
+    assert!(file_of("2026-02-30").starts_with("建筑工程系2026年安全工作台账.xlsx"));
+    assert!(file_of("(superseded_file)").starts_with("机电工程系2026年安全工作台账.xlsx"));
+    assert!(file_of("临时锁定文件").starts_with("~$信息工程系.xlsx"));
+    // Every other file says plainly that it is clean: 20 files, 4 with findings.
+    assert_eq!(stdout.matches("没有发现问题").count(), 16, "{stdout}");
+    assert!(
+        stdout
+            .trim_end()
+            .ends_with("共检查20个文件：错误1项，警告0项，提示3项"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "check writes nothing"
+    );
+}
