@@ -60,6 +60,27 @@ fn print_pdf(html_path: &Path, dir: &Path) -> Vec<u8> {
     std::fs::read(&pdf).unwrap()
 }
 
+/// Every page's MediaBox is A4 (595.3 × 841.9 pt, within a point).
+fn assert_a4(pdf: &[u8]) {
+    let text = String::from_utf8_lossy(pdf);
+    let boxes: Vec<&str> = text.split("/MediaBox [").skip(1).collect();
+    assert!(!boxes.is_empty(), "no MediaBox in the PDF");
+    for b in boxes {
+        let nums: Vec<f64> = b
+            .split(']')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let (w, h) = (nums[2] - nums[0], nums[3] - nums[1]);
+        assert!(
+            (w - 595.3).abs() < 1.0 && (h - 841.9).abs() < 1.0,
+            "page is {w}×{h} pt, not A4"
+        );
+    }
+}
+
 fn page_count(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);
     text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
@@ -86,6 +107,7 @@ fn bulletin_prints_to_pdf() {
         std::fs::write(&html_path, bulletin(&r)).unwrap();
         let pdf = print_pdf(&html_path, dir.path());
         assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+        assert_a4(&pdf);
         let pages = page_count(&pdf);
         assert!(
             pages >= 2,
