@@ -58,16 +58,15 @@ pub(crate) fn for_col(col: &Col, lists: &Lists) -> Result<Option<DataValidation>
         DataValidation::new().allow_list_strings(list)?
     } else {
         match col.kind {
-            Kind::Unit | Kind::Leader => {
-                let Some(formula) = lists.formula(col.kind) else {
-                    return Ok(None);
-                };
+            Kind::Unit | Kind::Leader => match lists.formula(col.kind) {
                 // The roster may be out of date: warn, do not refuse.
-                DataValidation::new()
+                Some(formula) => DataValidation::new()
                     .allow_list_formula(formula.as_str().into())
                     .set_error_style(DataValidationErrorStyle::Warning)
-                    .set_error_message("不在学校名单中，请核对名称")?
-            }
+                    .set_error_message("不在学校名单中，请核对名称")?,
+                // No roster: no list, but the input message all the same.
+                None => DataValidation::new().allow_any_value(),
+            },
             Kind::Date => {
                 error = Some("请填写日期，例如 2026-03-05".to_string());
                 DataValidation::new().allow_date(DataValidationRule::Between(
