@@ -70,7 +70,8 @@ pub fn r15(
     (r, late)
 }
 
-/// A ledger rule of a unit that did not submit: 未达标 (R8 only where judged).
+/// A ledger rule of a unit that did not submit: 未达标 (R8 only where judged); 待完成 while the
+/// submission is not yet due.
 pub fn not_submitted(ctx: &Ctx, id: &str, unreadable: Option<&Vec<String>>) -> RuleResult {
     let text = not_submitted_text(unreadable);
     if id == "R8" {
@@ -81,7 +82,13 @@ pub fn not_submitted(ctx: &Ctx, id: &str, unreadable: Option<&Vec<String>>) -> R
             return result("R8", Status::Pending, text);
         }
     }
-    let mut r = result(id, Status::NotMet, text);
+    // Before the submission due date a missing ledger is not yet a failure (R15 待完成).
+    let due = ctx.period.submission_due(&ctx.cfg.rules);
+    let mut r = if ctx.as_of <= due {
+        result(id, Status::Pending, format!("{text}，截止{due}"))
+    } else {
+        result(id, Status::NotMet, text)
+    };
     if id == "R4" {
         // outputs.md: R4 always carries `missing_months` — here every ended, non-exempt month.
         let exempt = &ctx.cfg.rules.inspection_exempt_months;
