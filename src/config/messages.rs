@@ -18,7 +18,8 @@ pub fn serde_message_cn(path: &str, msg: &str) -> String {
         return format!("{at}的值{msg}");
     }
     if let Some(field) = between(msg, "missing field `", "`") {
-        if path.is_empty() && field == "school" {
+        // Only the top level has a `school` field; toml may point the error at the last table.
+        if field == "school" {
             return "缺少 [school] 部分（至少写 name = \"学校名称\"）".into();
         }
         return format!("{at}缺少必填项 {field}");
@@ -125,6 +126,8 @@ mod tests {
         assert_eq!(m, "[grades] excellent 的值 “九十”（文字） 不对，应为数字");
         let m = serde_message_cn("", "missing field `school`");
         assert!(m.contains("缺少 [school]"), "{m}");
+        let m = serde_message_cn("[grades]", "missing field `school`");
+        assert_eq!(m, "缺少 [school] 部分（至少写 name = \"学校名称\"）");
         let m = syntax_message_cn("duplicate key", Some("name = \"y\"  "));
         assert_eq!(m, "同一个配置项写了两次：name = \"y\"");
     }
