@@ -39,7 +39,7 @@ pub fn punishments(r: &Results, esc: Esc) -> Option<Section> {
     });
     if !r12.is_empty() {
         groups.push(Group {
-            heading: "挂牌督办隐患整改（六.1—六.3）".into(),
+            heading: "挂牌督办隐患整改（六.1–3）".into(),
             lines: r12,
             ..Default::default()
         });
