@@ -212,6 +212,10 @@ fn filled() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn build(dir: &Path, period: &str, as_of: &str) -> Json {
+    build_with_stdout(dir, period, as_of).0
+}
+
+fn build_with_stdout(dir: &Path, period: &str, as_of: &str) -> (Json, String) {
     let out = tongbao(dir)
         .args(["build", "--period", period, "--as-of", as_of])
         .args(["--doc-number", "7"])
@@ -224,7 +228,8 @@ fn build(dir: &Path, period: &str, as_of: &str) -> Json {
         String::from_utf8_lossy(&out.stderr)
     );
     let json = std::fs::read_to_string(dir.join("public").join(period).join("results.json"));
-    serde_json::from_str(&json.unwrap()).unwrap()
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    (serde_json::from_str(&json.unwrap()).unwrap(), stdout)
 }
 
 fn unit<'a>(r: &'a Json, name: &str) -> &'a Json {
@@ -262,7 +267,15 @@ fn filled_templates_check_clean() {
 #[test]
 fn fresh_folder_year_build() {
     let (_tmp, dir) = filled();
-    let r = build(&dir, "2026", "2027-01-12");
+    let (r, stdout) = build_with_stdout(&dir, "2026", "2027-01-12");
+    // The terminal says where the files are and sums up in one line.
+    assert!(stdout.contains("public/2026/bulletin.html"), "{stdout}");
+    assert!(
+        stdout.trim_end().lines().last().is_some_and(
+            |l| l.starts_with("单位3个，已报送3个；总体达标率96.3%；一票否决0个；建议表彰2个")
+        ),
+        "{stdout}"
+    );
     // Only the 2027 calendar warning (整改要求 date counted Monday–Friday).
     let codes: Vec<&str> = r["findings"]
         .as_array()
@@ -305,7 +318,27 @@ fn fresh_folder_year_build() {
     assert!(md.starts_with("厦城院综〔2027〕7号"), "{md}");
     assert!(md.contains("# 关于2026年度安全工作考核结果的通报"));
     assert!(md.contains("经济管理系：缺2026年5月。"), "{md}");
-    assert!(md.contains("2027年1月12日"));
+    assert!(md.contains("各部门、系部："));
+    // 整改要求: 20 working days after 2027-01-12, counted Monday–Friday (no 2027 data shipped).
+    assert!(md.contains("于2027年2月9日前"), "{md}");
+    // Sections only with content: no veto, so no 一票否决 section; commendation present.
+    assert!(!md.contains("一票否决情况"), "{md}");
+    assert!(md.contains("表彰建议名单"));
+    assert!(md.contains("抄送：市教育局。"));
+    assert!(md.contains("厦门城市职业学院  \n2027年1月12日"), "{md}");
+    let html = std::fs::read_to_string(dir.join("public/2026/bulletin.html")).unwrap();
+    for bad in [
+        "http://",
+        "https://",
+        "src=\"//",
+        "href=\"//",
+        "url(",
+        "<script",
+        "<link",
+    ] {
+        assert!(!html.contains(bad), "bulletin.html references {bad}");
+    }
+    assert!(html.contains("<svg"), "charts as inline SVG");
 }
 
 #[test]
