@@ -43,8 +43,10 @@ pub enum Code {
     HolidayDataMissing,
     LateSubmission,
     MissingRegister,
-    /// 同一单位/键重复 (e.g. two 封面 keys, a leader visit naming an unknown leader).
+    /// 同一单位/键重复 (e.g. two 封面 keys, two determinations on one date).
     DuplicateValue,
+    /// A 领导姓名 not among the configured school leaders (kept as written).
+    UnknownLeader,
 }
 
 impl Code {
@@ -68,6 +70,7 @@ impl Code {
             Code::LateSubmission => "late_submission",
             Code::MissingRegister => "missing_register",
             Code::DuplicateValue => "duplicate_value",
+            Code::UnknownLeader => "unknown_leader",
         }
     }
 }

@@ -118,6 +118,7 @@ fn every_cell_finding_names_file_sheet_cell_and_unit() {
         "inconsistent_value",
         "unreported_accident",
         "late_submission",
+        "unknown_leader",
     ] {
         assert!(codes.contains(want), "{want} missing from {codes:?}");
     }

@@ -494,7 +494,7 @@ fn register_rows_units_measures_and_leaders() {
             ((Severity::Warning, "领导调研督查", "C3"), Some("校医院")),
         ]
     );
-    let leader = found(&inbox, Code::DuplicateValue);
+    let leader = found(&inbox, Code::UnknownLeader);
     assert_eq!(
         leader.iter().map(|f| at(f)).collect::<Vec<_>>(),
         vec![(Severity::Warning, "领导调研督查", "A3")]

@@ -106,7 +106,7 @@ fn leader(t: &Table, ctx: &mut Ctx, row: u32) -> Option<String> {
     }
     let msg = format!("“领导姓名”“{raw}”不在配置的校领导名单中，按所填姓名保留");
     let f = with_rule(
-        Finding::warning(Code::DuplicateValue, msg).raw(raw.clone()),
+        Finding::warning(Code::UnknownLeader, msg).raw(raw.clone()),
         rule_for(t.spec, "领导姓名"),
     );
     ctx.push(f, &t.sheet, Some(t.cell(row, "领导姓名")));
