@@ -96,8 +96,8 @@ pub struct BuildArgs {
     /// 评价基准日（默认今天），如 2026-07-15、2026/7/15 或 20260715
     #[arg(long, value_name = "DATE", value_parser = check_as_of)]
     pub as_of: Option<String>,
-    /// 发文字号中的序号，如 12 → 厦城院综〔2026〕12号
-    #[arg(long, value_name = "N")]
+    /// 发文字号中的序号，如 12 → 厦城院综〔2026〕12号（从 1 起）
+    #[arg(long, value_name = "N", value_parser = check_doc_number)]
     pub doc_number: Option<u32>,
     /// 用此文件夹中的同名模板替换内置模板
     #[arg(long, value_name = "DIR")]
@@ -138,6 +138,14 @@ pub struct WatchArgs {
 
 fn check_period(s: &str) -> Result<String, String> {
     s.parse::<Period>().map(|p| p.to_string())
+}
+
+/// 发文字号的序号: a whole number from 1, no zero padding in the output.
+fn check_doc_number(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("发文字号序号“{s}”无效，应为从 1 起的整数，如 12")),
+    }
 }
 
 fn check_as_of(s: &str) -> Result<String, String> {
