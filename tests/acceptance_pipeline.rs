@@ -338,7 +338,14 @@ fn fresh_folder_year_build() {
     ] {
         assert!(!html.contains(bad), "bulletin.html references {bad}");
     }
-    assert!(html.contains("<svg"), "charts as inline SVG");
+    // Charts as inline SVG: met rate per rule; year: score ranking and grade distribution.
+    assert!(html.contains("<svg"));
+    for chart in ["各项要求达标率", "年终考核得分排名", "等级分布"] {
+        assert!(
+            html.contains(&format!("aria-label=\"{chart}\"")),
+            "chart {chart}"
+        );
+    }
 }
 
 #[test]
