@@ -69,7 +69,7 @@ fn v3_score_below_pass_line() {
     assert_eq!(ids(&r), ["V3"]);
     assert_eq!(
         r.units[0].rules["R1"].detail,
-        "台账缺少“年度安全工作计划”工作表"
+        "台账缺少「年度安全工作计划」工作表"
     );
 }
 

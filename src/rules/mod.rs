@@ -239,9 +239,9 @@ pub fn join_details(items: &[Item], status: Status, fallback: &str) -> String {
     }
 }
 
-/// The message for a missing ledger sheet, e.g. 台账缺少“隐患排查”工作表.
+/// The message for a missing ledger sheet, e.g. 未提交「隐患排查」工作表.
 pub fn missing_sheet(sheet: &str) -> String {
-    format!("台账缺少“{sheet}”工作表")
+    format!("台账缺少「{sheet}」工作表")
 }
 
 /// Evaluate the mechanism for the period: the whole `Results` (results.json).
