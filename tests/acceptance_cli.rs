@@ -40,3 +40,47 @@ fn doc_number_starts_at_one() {
         "{md}"
     );
 }
+
+/// The default inbox is `inbox/<year>` beside the config file, whatever the current folder;
+/// `--out` is relative to the current folder.
+#[test]
+fn inbox_is_found_beside_the_config_from_another_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let office = tmp.path().join("office");
+    let inbox = office.join("inbox/2026");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let cfg = "[school]\nname = \"测试学院\"\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\n";
+    std::fs::write(office.join("tongbao.toml"), cfg).unwrap();
+    let config = tongbao::config::from_toml_str(cfg, &office).unwrap();
+    let fill = tongbao::template::Fill {
+        cover: vec![
+            ("单位名称", "信息工程系".into()),
+            ("年度", tongbao::template::Value::Number(2026.0)),
+            ("主要负责人", "张某某".into()),
+            ("报送日期", "2026-07-01".into()),
+        ],
+        tables: Vec::new(),
+    };
+    let bytes = tongbao::template::fill_workbook(tongbao::schema::LEDGER, &config, &fill).unwrap();
+    std::fs::write(inbox.join("信息工程系.xlsx"), bytes).unwrap();
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    Command::cargo_bin("tongbao")
+        .unwrap()
+        .current_dir(&elsewhere)
+        .args([
+            "--config",
+            "../office/tongbao.toml",
+            "build",
+            "--period",
+            "2026H1",
+        ])
+        .args(["--as-of", "2026-07-15", "--out", "pub"])
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(elsewhere.join("pub/2026H1/results.json")).unwrap();
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(r["units"][0]["submitted"], true, "{json}");
+    assert_eq!(r["units"][0]["file"], "信息工程系.xlsx");
+    assert!(!office.join("public").exists());
+}
