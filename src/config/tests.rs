@@ -295,3 +295,16 @@ fn frequent_accident_threshold_is_at_least_one() {
     assert!(e.message.contains("不小于 1"), "{}", e.message);
     assert!(parse("[school]\nname = \"x\"\n[rules]\nfrequent_accident_threshold = 1\n").is_ok());
 }
+
+#[test]
+fn unit_named_like_another_units_alias_names_that_unit() {
+    let text = "[school]\nname = \"x\"\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\naliases = [\"信息系\"]\n[[units]]\nname = \"信息系\"\nkind = \"系部\"\n";
+    let e = err(text);
+    assert_eq!(e.line, Some(8), "{}", e.message);
+    assert!(
+        e.message
+            .contains("单位名称“信息系”与单位“信息工程系”的别名“信息系”重复"),
+        "{}",
+        e.message
+    );
+}

@@ -33,8 +33,14 @@ fn units(cfg: &Config) -> Option<Problem> {
         if name.is_empty() {
             return Some((at("name"), "单位名称不能为空".into()));
         }
-        if let Some((_, other)) = seen.get(&name) {
-            return Some((at("name"), format!("单位名称“{}”与“{other}”重复", u.name)));
+        if let Some((owner, other)) = seen.get(&name) {
+            let owner = &cfg.units[*owner].name;
+            let msg = if owner == other {
+                format!("单位名称“{}”与前面的单位“{other}”重复", u.name)
+            } else {
+                format!("单位名称“{}”与单位“{owner}”的别名“{other}”重复", u.name)
+            };
+            return Some((at("name"), msg));
         }
         seen.insert(name.clone(), (i, u.name.clone()));
         for (j, a) in u.aliases.iter().enumerate() {
