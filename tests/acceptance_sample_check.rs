@@ -61,3 +61,50 @@ fn check_on_the_sample_prints_exactly_the_designed_findings() {
         "check writes nothing"
     );
 }
+
+/// The README's main command (`build --period 2026 --as-of 2027-01-12 --out public` on the
+/// sample) writes the year's files into `public/` and sums up the designed outcome.
+#[test]
+fn readme_main_command_builds_the_sample_year() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("tongbao")
+        .unwrap()
+        .current_dir(tmp.path())
+        .arg("--config")
+        .arg(base.join("tongbao.toml"))
+        .args([
+            "build",
+            "--period",
+            "2026",
+            "--as-of",
+            "2027-01-12",
+            "--out",
+            "public",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("关于2026年度安全工作考核结果的通报"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "单位16个，已报送15个（逾期1个）；总体达标率84.5%；一票否决2个；建议表彰11个"
+        ),
+        "{stdout}"
+    );
+    for f in [
+        "index.html",
+        "2026/bulletin.html",
+        "2026/bulletin.md",
+        "2026/summary.xlsx",
+        "2026/results.json",
+        "2026/feedback/图书馆.html",
+        "2026/feedback/图书馆.md",
+    ] {
+        assert!(tmp.path().join("public").join(f).is_file(), "{f}");
+    }
+}
