@@ -107,4 +107,34 @@ fn readme_main_command_builds_the_sample_year() {
     ] {
         assert!(tmp.path().join("public").join(f).is_file(), "{f}");
     }
+    // Every page (bulletin, feedback, index) is self-contained: nothing is fetched from outside.
+    let mut pages = vec![tmp.path().join("public/index.html")];
+    for dir in ["public/2026", "public/2026/feedback"] {
+        for e in std::fs::read_dir(tmp.path().join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "html") {
+                pages.push(p);
+            }
+        }
+    }
+    assert_eq!(
+        pages.len(),
+        2 + 16,
+        "index, bulletin and one feedback page per unit"
+    );
+    for p in pages {
+        let html = std::fs::read_to_string(&p).unwrap();
+        for bad in [
+            "http://",
+            "https://",
+            "src=\"//",
+            "href=\"//",
+            "url(",
+            "@import",
+            "<script",
+            "<link",
+        ] {
+            assert!(!html.contains(bad), "{} references {bad}", p.display());
+        }
+    }
 }
