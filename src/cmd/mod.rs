@@ -83,12 +83,15 @@ fn clap_detail(rendered: &str) -> String {
     format!("{}\n", out.trim_end())
 }
 
+/// The config file's default name (in the current folder; `init` writes it).
+pub const CONFIG_FILE: &str = "tongbao.toml";
+
 /// The config file named by `--config`, or `tongbao.toml` in the current folder.
 pub fn config_path(common: &Common) -> PathBuf {
     common
         .config
         .clone()
-        .unwrap_or_else(|| PathBuf::from("tongbao.toml"))
+        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE))
 }
 
 /// Load the config named on the command line.

@@ -62,13 +62,3 @@ fn every_help_text_fits_an_input_message() {
         }
     }
 }
-
-#[test]
-fn atomic_write_replaces_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("a.xlsx");
-    write_atomic(&p, b"one").unwrap();
-    write_atomic(&p, b"two").unwrap();
-    assert_eq!(std::fs::read(&p).unwrap(), b"two");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-}
