@@ -308,7 +308,7 @@ pub fn feedback_file_stem(unit: &str) -> String {
 }
 
 /// A Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9), whatever the case.
-fn is_reserved_file_name(stem: &str) -> bool {
+pub(crate) fn is_reserved_file_name(stem: &str) -> bool {
     let upper = stem.to_ascii_uppercase();
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((upper.starts_with("COM") || upper.starts_with("LPT"))

@@ -78,12 +78,7 @@ pub fn safe_stem(name: &str) -> String {
     if s.is_empty() {
         s = "unit".into();
     }
-    let upper = s.split('.').next().unwrap_or("").to_ascii_uppercase();
-    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
-            && upper.len() == 4
-            && upper.as_bytes()[3].is_ascii_digit());
-    if reserved {
+    if crate::eval::is_reserved_file_name(s.split('.').next().unwrap_or("")) {
         s.insert(0, '_');
     }
     s.chars().take(100).collect()
