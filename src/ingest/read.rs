@@ -2,7 +2,7 @@
 //! sniffing, zip pre-scan, open with calamine, classify by the cover's 台账类型, read the sheets.
 //! Panics inside the readers are contained and reported as an unreadable file.
 
-use super::cells::Book;
+use super::cells::{Book, Grid};
 use super::discover;
 use super::ledger::{self, Judge, load_grid};
 use super::prescan;
@@ -140,7 +140,7 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
 }
 
 /// Is this cover the central register's (台账类型 = 保卫处台账)?
-fn is_register(grid: &super::cells::Grid) -> bool {
+fn is_register(grid: &Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
         super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
@@ -149,6 +149,8 @@ fn is_register(grid: &super::cells::Grid) -> bool {
     })
 }
 
+/// An opened workbook → a ledger or the central register (by the cover's 台账类型), with the
+/// findings of reading it.
 fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parsed, Vec<Finding>) {
     let names = book.sheet_names();
     let mut ctx = Ctx {
@@ -157,38 +159,17 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         cfg,
         findings: Vec::new(),
     };
-    let cover_spec = &schema::LEDGER[0];
-    let cover = load_grid(&mut book, &names, cover_spec, &mut ctx);
+    let cover = load_grid(&mut book, &names, &schema::LEDGER[0], &mut ctx);
     if let Some((sheet, grid)) = cover.as_ref().filter(|(_, g)| is_register(g)) {
-        let c = Cover::read(grid, &schema::REGISTER[0], sheet, &mut ctx);
-        let mut reg = Register {
-            file: rel.to_string(),
-            cover: register::read_cover(&c, &mut ctx),
-            ..Default::default()
-        };
-        let counts = year_ok(
-            &mut ctx,
-            opts,
-            reg.cover.year,
-            sheet,
-            c.cell("年度"),
-            "保卫处台账",
-        );
-        register::read_tables(&mut book, &names, &mut ctx, &mut reg);
-        return (
-            Parsed::Register {
-                register: Box::new(reg),
-                counts,
-            },
-            ctx.findings,
-        );
+        let (register, counts) = parse_register(&mut book, &names, sheet, grid, opts, &mut ctx);
+        let register = Box::new(register);
+        return (Parsed::Register { register, counts }, ctx.findings);
     }
-    let mut ledger = Ledger {
-        file: rel.to_string(),
-        ..Default::default()
-    };
     if let Some(f) = register::unmarked_register(&names, cover.as_ref().map(|(_, g)| g)) {
-        let ledger = Box::new(ledger);
+        let ledger = Box::new(Ledger {
+            file: rel.to_string(),
+            ..Default::default()
+        });
         let parsed = Parsed::Ledger {
             ledger,
             key: None,
@@ -196,43 +177,81 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         };
         return (parsed, vec![f.file(rel)]);
     }
+    let (ledger, key, counts) = parse_ledger(&mut book, &names, cover.as_ref(), opts, &mut ctx);
+    let ledger = Box::new(ledger);
+    (
+        Parsed::Ledger {
+            ledger,
+            key,
+            counts,
+        },
+        ctx.findings,
+    )
+}
+
+/// The central register whose cover is `grid`; true when it counts (its 年度 is the year's).
+fn parse_register(
+    book: &mut Book,
+    names: &[String],
+    sheet: &str,
+    grid: &Grid,
+    opts: &Options,
+    ctx: &mut Ctx,
+) -> (Register, bool) {
+    let c = Cover::read(grid, &schema::REGISTER[0], sheet, ctx);
+    let mut reg = Register {
+        file: ctx.file.to_string(),
+        cover: register::read_cover(&c, ctx),
+        ..Default::default()
+    };
+    let counts = year_ok(
+        ctx,
+        opts,
+        reg.cover.year,
+        sheet,
+        c.cell("年度"),
+        "保卫处台账",
+    );
+    register::read_tables(book, names, ctx, &mut reg);
+    (reg, counts)
+}
+
+/// A unit ledger (its cover, when found, and the six tables) with the unit it belongs to and
+/// whether it counts (a known unit, the year's 年度). With a roster, every finding names the unit.
+fn parse_ledger(
+    book: &mut Book,
+    names: &[String],
+    cover: Option<&(String, Grid)>,
+    opts: &Options,
+    ctx: &mut Ctx,
+) -> (Ledger, Option<String>, bool) {
+    let mut ledger = Ledger {
+        file: ctx.file.to_string(),
+        ..Default::default()
+    };
     let mut counts = true;
     let mut key = None;
-    if let Some((sheet, grid)) = &cover {
-        let c = Cover::read(grid, cover_spec, sheet, &mut ctx);
-        ledger.cover = ledger::read_cover(&c, &mut ctx);
-        counts = year_ok(
-            &mut ctx,
-            opts,
-            ledger.cover.year,
-            sheet,
-            c.cell("年度"),
-            "台账",
-        );
-        key = unit_key(&mut ctx, &ledger.cover, sheet, c.cell("单位名称"));
+    if let Some((sheet, grid)) = cover {
+        let c = Cover::read(grid, &schema::LEDGER[0], sheet, ctx);
+        ledger.cover = ledger::read_cover(&c, ctx);
+        counts = year_ok(ctx, opts, ledger.cover.year, sheet, c.cell("年度"), "台账");
+        key = unit_key(ctx, &ledger.cover, sheet, c.cell("单位名称"));
     }
     counts &= key.is_some();
     let judge = Judge {
         year: ledger.cover.year.or(opts.year),
         submitted: ledger.cover.submitted_on,
     };
-    ledger::read_tables(&mut book, &names, &mut ctx, &judge, &mut ledger);
-    if let Some(k) = key.as_ref().filter(|_| !cfg.units.is_empty()) {
+    ledger::read_tables(book, names, ctx, &judge, &mut ledger);
+    if let Some(k) = &key {
         ledger.unit = k.clone();
-        for f in &mut ctx.findings {
-            f.unit.get_or_insert_with(|| k.clone());
+        if !ctx.cfg.units.is_empty() {
+            for f in &mut ctx.findings {
+                f.unit.get_or_insert_with(|| k.clone());
+            }
         }
-    } else if let Some(k) = &key {
-        ledger.unit = k.clone();
     }
-    (
-        Parsed::Ledger {
-            ledger: Box::new(ledger),
-            key,
-            counts,
-        },
-        ctx.findings,
-    )
+    (ledger, key, counts)
 }
 
 /// Cover 年度 against the assessed year: a mismatch is `out_of_period` and the file does not count.
