@@ -1,3 +1,5 @@
+//! Unit tests of the template writer: deterministic bytes, roster drop-downs, help texts.
+
 use super::*;
 use crate::config::from_toml_str;
 
