@@ -45,7 +45,9 @@ mod results;
 pub mod submission;
 pub mod summary;
 
-pub use results::{date, from_items, item, join_details, meta, missing_sheet, result, text};
+pub use results::{
+    date, from_items, item, items_result, join_details, meta, missing_sheet, result, text,
+};
 
 pub use gaps::{RegisterGap, register_gap_result, register_notes};
 

@@ -48,6 +48,26 @@ pub fn from_items(id: &str, items: Vec<Item>, detail: impl Into<String>) -> Rule
     r
 }
 
+/// A rule over `items`: 不适用 with `none` when there are none; else the worst item's status,
+/// with the reasons of the items not met as detail, or `otherwise(status, items)` when every
+/// item is met or pending.
+pub fn items_result(
+    id: &str,
+    items: Vec<Item>,
+    none: &str,
+    otherwise: impl FnOnce(Status, &[Item]) -> String,
+) -> RuleResult {
+    if items.is_empty() {
+        return result(id, Status::Na, none);
+    }
+    let detail = join_details(&items, Status::NotMet, "");
+    let mut r = from_items(id, items, detail);
+    if r.detail.is_empty() {
+        r.detail = otherwise(r.status, &r.items);
+    }
+    r
+}
+
 /// An item with its rule-specific keys.
 pub fn item(status: Status, detail: impl Into<String>, fields: Vec<(&str, Value)>) -> Item {
     Item {
