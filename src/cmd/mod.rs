@@ -8,7 +8,7 @@ pub mod watch;
 
 use crate::cli::{Cli, Command, Common};
 use crate::config::Config;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Parse the command line, run, map the result to an exit code: 0 done, 1 `--strict` with
@@ -106,14 +106,5 @@ pub fn inbox_dir(common: &Common, cfg: &Config, year: i32) -> PathBuf {
     match &common.inbox {
         Some(p) => p.clone(),
         None => cfg.base_dir.join("inbox").join(year.to_string()),
-    }
-}
-
-/// Resolve a path given relative to the config file.
-pub fn relative_to_config(cfg: &Config, p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        cfg.base_dir.join(p)
     }
 }

@@ -188,17 +188,6 @@ impl Grid {
         self.cells += 1;
         true
     }
-
-    /// A grid from rows of values starting at A1 (tests, covers).
-    pub fn from_rows(rows: Vec<Vec<Value>>) -> Self {
-        let mut g = Grid::default();
-        for (r, row) in rows.into_iter().enumerate() {
-            for (c, v) in row.into_iter().enumerate() {
-                g.push(r as u32, c as u32, v);
-            }
-        }
-        g
-    }
 }
 
 /// An opened workbook of any supported format, over the file's bytes.
