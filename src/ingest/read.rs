@@ -7,7 +7,7 @@ use super::discover;
 use super::ledger::{self, Judge, load_grid};
 use super::prescan;
 use super::register;
-use super::sheets::{Cover, Ctx, header_base};
+use super::sheets::{Cover, Ctx, header_base, with_rule};
 use super::sniff::{self, Format, Sniffed};
 use super::units::{match_unit, normalize_name};
 use super::{Options, values};
@@ -204,14 +204,8 @@ fn parse_register(
         cover: register::read_cover(&c, ctx),
         ..Default::default()
     };
-    let counts = year_ok(
-        ctx,
-        opts,
-        reg.cover.year,
-        sheet,
-        c.cell("年度"),
-        "保卫处台账",
-    );
+    let at = (sheet, c.cell("年度"));
+    let counts = year_ok(ctx, opts, reg.cover.year, at, "保卫处台账", None);
     register::read_tables(book, names, ctx, &mut reg);
     (reg, counts)
 }
@@ -234,7 +228,9 @@ fn parse_ledger(
     if let Some((sheet, grid)) = cover {
         let c = Cover::read(grid, &schema::LEDGER[0], sheet, ctx);
         ledger.cover = ledger::read_cover(&c, ctx);
-        counts = year_ok(ctx, opts, ledger.cover.year, sheet, c.cell("年度"), "台账");
+        // A unit ledger of another year leaves the unit 未报送 (R15).
+        let at = (sheet.as_str(), c.cell("年度"));
+        counts = year_ok(ctx, opts, ledger.cover.year, at, "台账", Some("R15"));
         key = unit_key(ctx, &ledger.cover, sheet, c.cell("单位名称"));
     }
     counts &= key.is_some();
@@ -254,22 +250,21 @@ fn parse_ledger(
     (ledger, key, counts)
 }
 
-/// Cover 年度 against the assessed year: a mismatch is `out_of_period` and the file does not count.
+/// Cover 年度 (at sheet, cell) against the assessed year: a mismatch is `out_of_period` (with
+/// `rule`, if any) and the file does not count.
 fn year_ok(
     ctx: &mut Ctx,
     opts: &Options,
     year: Option<i32>,
-    sheet: &str,
-    cell: Option<String>,
+    (sheet, cell): (&str, Option<String>),
     what: &str,
+    rule: Option<&str>,
 ) -> bool {
     match (opts.year, year) {
         (Some(want), Some(got)) if want != got => {
             let msg = format!("{what}封面年度为 {got} 年，不是本次考核的 {want} 年，本文件不计入");
-            // A unit ledger of another year leaves the unit 未报送 (R15); the register has no rule.
             let f = Finding::error(Code::OutOfPeriod, msg).raw(got.to_string());
-            let f = if what == "台账" { f.rule("R15") } else { f };
-            ctx.push(f, sheet, cell);
+            ctx.push(with_rule(f, rule), sheet, cell);
             false
         }
         _ => true,
