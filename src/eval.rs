@@ -6,7 +6,7 @@ use crate::findings::Finding;
 use crate::model::InputFile;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// 达标 / 未达标 / 待完成 / 不适用
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -304,6 +304,23 @@ pub fn feedback_file_stem(unit: &str) -> String {
         format!("_{capped}")
     } else {
         capped
+    }
+}
+
+/// Makes file stems unique, case-insensitively (Windows and macOS file systems fold case): the
+/// first keeps its stem, later ones get `-2`, `-3`, ….
+#[derive(Debug, Default)]
+pub struct UniqueStems(BTreeSet<String>);
+
+impl UniqueStems {
+    pub fn take(&mut self, base: &str) -> String {
+        let mut stem = base.to_string();
+        let mut n = 2;
+        while !self.0.insert(stem.to_lowercase()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        stem
     }
 }
 

@@ -5,7 +5,7 @@ use super::view::{self, Esc};
 use crate::eval::{Results, RuleResult, Status, UnitResult};
 use crate::findings::Finding;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tera::Tera;
 
@@ -201,16 +201,10 @@ pub fn render_all(
     css: &str,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut out = BTreeMap::new();
-    let mut used = BTreeSet::new();
+    let mut used = crate::eval::UniqueStems::default();
     let plain = |s: &str| s.to_string();
     for u in &r.units {
-        let base = stem_of(u);
-        let mut stem = base.clone();
-        let mut n = 2;
-        while !used.insert(stem.to_lowercase()) {
-            stem = format!("{base}-{n}");
-            n += 1;
-        }
+        let stem = used.take(&stem_of(u));
         let dir = PathBuf::from("feedback");
         let hv = feedback_view(r, u, &plain, css);
         out.insert(

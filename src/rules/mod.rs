@@ -261,20 +261,10 @@ pub fn doc_number(prefix: &str, as_of: NaiveDate, n: Option<u32>) -> String {
 
 /// Safe, unique feedback file stems in roster order (collisions get -2, -3, …).
 fn feedback_stems(units: &[UnitCfg]) -> Vec<String> {
-    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut used = crate::eval::UniqueStems::default();
     units
         .iter()
-        .map(|u| {
-            let base = crate::eval::feedback_file_stem(&u.name);
-            let mut stem = base.clone();
-            let mut n = 2;
-            // Case-insensitive: Windows and macOS file systems fold case.
-            while !used.insert(stem.to_lowercase()) {
-                stem = format!("{base}-{n}");
-                n += 1;
-            }
-            stem
-        })
+        .map(|u| used.take(&crate::eval::feedback_file_stem(&u.name)))
         .collect()
 }
 
