@@ -116,6 +116,7 @@ fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
     .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
 
+/// The file's bytes opened as `format`; Err is a Chinese reason (encrypted, damaged).
 fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
     use calamine::Reader;
     let c = Cursor::new(bytes);
@@ -123,19 +124,26 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
         format!("文件已损坏，无法读取（{e}）；请重新保存为 .xlsx 后报送")
     };
     match format {
-        Format::Xlsx => calamine::Xlsx::new(c).map(|b| Book::Xlsx(Box::new(b))).map_err(|e| match e {
-            calamine::XlsxError::Password => sniff::ENCRYPTED.to_string(),
-            e => broken(&e),
-        }),
-        Format::Xlsb => calamine::Xlsb::new(c).map(|b| Book::Xlsb(Box::new(b))).map_err(|e| match e {
-            calamine::XlsbError::Password => sniff::ENCRYPTED.to_string(),
-            e => broken(&e),
-        }),
-        Format::Xls => calamine::Xls::new(c).map(|b| Book::Xls(Box::new(b))).map_err(|e| match e {
-            calamine::XlsError::Password => sniff::ENCRYPTED.to_string(),
-            e => format!("无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"),
-        }),
-        Format::Ods => calamine::Ods::new(c).map(|b| Book::Ods(Box::new(b))).map_err(|e| broken(&e)),
+        Format::Xlsx => match calamine::Xlsx::new(c) {
+            Ok(b) => Ok(Book::Xlsx(Box::new(b))),
+            Err(calamine::XlsxError::Password) => Err(sniff::ENCRYPTED.to_string()),
+            Err(e) => Err(broken(&e)),
+        },
+        Format::Xlsb => match calamine::Xlsb::new(c) {
+            Ok(b) => Ok(Book::Xlsb(Box::new(b))),
+            Err(calamine::XlsbError::Password) => Err(sniff::ENCRYPTED.to_string()),
+            Err(e) => Err(broken(&e)),
+        },
+        Format::Xls => match calamine::Xls::new(c) {
+            Ok(b) => Ok(Book::Xls(Box::new(b))),
+            Err(calamine::XlsError::Password) => Err(sniff::ENCRYPTED.to_string()),
+            Err(e) => Err(format!(
+                "无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
+            )),
+        },
+        Format::Ods => calamine::Ods::new(c)
+            .map(|b| Book::Ods(Box::new(b)))
+            .map_err(|e| broken(&e)),
     }
 }
 
