@@ -29,12 +29,17 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("错误：{e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  原因：{cause}");
-            }
+            print_error(&e);
             ExitCode::from(2)
         }
+    }
+}
+
+/// A fatal error on stderr: 错误：… then each cause on its own 原因： line.
+pub fn print_error(e: &anyhow::Error) {
+    eprintln!("错误：{e}");
+    for cause in e.chain().skip(1) {
+        eprintln!("  原因：{cause}");
     }
 }
 
