@@ -86,18 +86,25 @@ impl Calendar {
         let mut scanned = 0u32;
         while left > 0 && scanned < MAX_SCAN_DAYS {
             scanned += 1;
-            let Some(next) = d.checked_add_days(Days::new(1)) else {
+            let Some((next, workday)) = self.next_day(d, &mut missing) else {
                 break;
             };
             d = next;
-            if !self.knows_year(d.year()) {
-                missing.insert(d.year());
-            }
-            if self.is_workday(d) {
+            if workday {
                 left -= 1;
             }
         }
         (d, missing.into_iter().collect())
+    }
+
+    /// The day after `d` and whether it is a working day; its year goes into `missing` when
+    /// there is no holiday data for it. None past the end of the calendar.
+    fn next_day(&self, d: NaiveDate, missing: &mut BTreeSet<i32>) -> Option<(NaiveDate, bool)> {
+        let next = d.checked_add_days(Days::new(1))?;
+        if !self.knows_year(next.year()) {
+            missing.insert(next.year());
+        }
+        Some((next, self.is_workday(next)))
     }
 
     /// Working days in (deadline, actual], at least 1 when `actual` is after `deadline`
@@ -110,14 +117,11 @@ impl Calendar {
         let mut count = 0u32;
         let mut d = deadline;
         while d < actual {
-            let Some(next) = d.checked_add_days(Days::new(1)) else {
+            let Some((next, workday)) = self.next_day(d, &mut missing) else {
                 break;
             };
             d = next;
-            if !self.knows_year(d.year()) {
-                missing.insert(d.year());
-            }
-            if self.is_workday(d) {
+            if workday {
                 count += 1;
             }
         }

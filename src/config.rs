@@ -422,8 +422,8 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
 }
 
 /// Name normalisation for comparing unit names and aliases: full-width → half-width, whitespace
-/// (incl. the ideographic space) removed, case-folded — the same as `ingest::normalize_name`;
-/// kept here so that config does not depend on ingest.
+/// (incl. the ideographic space) removed, case-folded. The one normaliser: ingest re-exports
+/// it as `ingest::normalize_name`, so roster names and cell text are compared alike.
 pub fn normalize_name(s: &str) -> String {
     s.chars()
         .map(|c| match c {

@@ -6,7 +6,7 @@ use crate::findings::Finding;
 use crate::model::InputFile;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// 达标 / 未达标 / 待完成 / 不适用
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -307,8 +307,25 @@ pub fn feedback_file_stem(unit: &str) -> String {
     }
 }
 
+/// Makes file stems unique, case-insensitively (Windows and macOS file systems fold case): the
+/// first keeps its stem, later ones get `-2`, `-3`, ….
+#[derive(Debug, Default)]
+pub struct UniqueStems(BTreeSet<String>);
+
+impl UniqueStems {
+    pub fn take(&mut self, base: &str) -> String {
+        let mut stem = base.to_string();
+        let mut n = 2;
+        while !self.0.insert(stem.to_lowercase()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        stem
+    }
+}
+
 /// A Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9), whatever the case.
-fn is_reserved_file_name(stem: &str) -> bool {
+pub(crate) fn is_reserved_file_name(stem: &str) -> bool {
     let upper = stem.to_ascii_uppercase();
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((upper.starts_with("COM") || upper.starts_with("LPT"))

@@ -1,3 +1,5 @@
+//! The `tongbao` binary: hands the command line to `tongbao::cmd::main` and returns its exit code.
+
 fn main() -> std::process::ExitCode {
     tongbao::cmd::main()
 }

@@ -122,7 +122,8 @@ pub fn write_index(out_root: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     write_file_atomic(out_root, "index.html", bytes)
 }
 
-/// Replace `dir/name` atomically.
+/// Replace `dir/name` atomically (a temp file in `dir`, then a rename), creating `dir` if need
+/// be: a reader never sees half a file. Used for index.html, the templates and `init`'s files.
 pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
     check_relative(Path::new(name))?;
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建文件夹 {}", dir.display()))?;
@@ -135,12 +136,12 @@ pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result
     readable_by_all(tmp.path());
     let target = dir.join(name);
     tmp.persist(&target).map_err(|e| {
-        anyhow::anyhow!(
-            "无法写入 {}：{}{}",
-            target.display(),
-            e.error,
-            in_use_hint(&e.error)
-        )
+        let hint = if in_use_hint(&e.error).is_empty() {
+            String::new()
+        } else {
+            format!("，请先在 Excel/WPS 等程序中关闭 {name} 后重试")
+        };
+        anyhow::anyhow!("无法写入 {}：{}{hint}", target.display(), e.error)
     })?;
     Ok(())
 }
@@ -169,6 +170,15 @@ mod tests {
         assert!(check_relative(Path::new("/etc/passwd")).is_err());
         assert!(check_relative(Path::new("other/x.html")).is_err());
         assert!(check_relative(Path::new("feedback/a/b.html")).is_err());
+    }
+
+    #[test]
+    fn atomic_write_replaces_file() {
+        let dir = tempfile::tempdir().unwrap();
+        write_file_atomic(dir.path(), "a.xlsx", b"one").unwrap();
+        write_file_atomic(dir.path(), "a.xlsx", b"two").unwrap();
+        assert_eq!(std::fs::read(dir.path().join("a.xlsx")).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod ledgers;
 mod register;
 
 use std::path::{Path, PathBuf};
-use tongbao::template::write_atomic;
+use tongbao::output::write_file_atomic;
 
 /// One file to write into the inbox.
 pub struct OutFile {
@@ -30,7 +30,7 @@ fn main() -> anyhow::Result<()> {
     files.extend(extras());
     clear_old(&inbox, &files)?;
     for f in &files {
-        write_atomic(&inbox.join(&f.name), &f.bytes)?;
+        write_file_atomic(&inbox, &f.name, &f.bytes)?;
         println!("{}", inbox.join(&f.name).display());
     }
     Ok(())

@@ -5,20 +5,8 @@ use crate::cli::{BuildArgs, Common};
 use crate::eval::{PeriodKind, Results};
 use crate::period::Period;
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
-
-fn progress() -> ProgressBar {
-    // indicatif draws to stderr and hides itself when stderr is not a terminal.
-    let bar = ProgressBar::new(4);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg}") {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
-}
 
 pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let period: Period = args.period()?;
@@ -40,7 +28,8 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("public"));
-    let bar = progress();
+    // A bar on a terminal only (crate::progress); the four steps below.
+    let bar = crate::progress::bar(4, "生成");
     bar.set_message("读取收件文件夹");
     let opts = crate::ingest::Options {
         year: Some(period.year),

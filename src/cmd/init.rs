@@ -2,6 +2,7 @@
 //! small example roster, `inbox/<year>/`, the blank templates in `模板/`, and `使用说明.md`.
 //! Never overwrites an existing non-empty config.
 
+use super::CONFIG_FILE;
 use crate::cli::Common;
 use anyhow::Context;
 use chrono::Datelike;
@@ -41,7 +42,7 @@ fn fill_year(text: &str, year: i32) -> String {
 
 /// Create the working folder; returns every path written (config, inbox, templates, README).
 pub fn scaffold(dir: &Path, year: i32) -> anyhow::Result<Vec<PathBuf>> {
-    let config = dir.join("tongbao.toml");
+    let config = dir.join(CONFIG_FILE);
     if has_content(&config) {
         anyhow::bail!(
             "{} 已有配置文件，为免覆盖，未做任何改动。如需重新生成，请先把它改名或移走。",
@@ -51,7 +52,7 @@ pub fn scaffold(dir: &Path, year: i32) -> anyhow::Result<Vec<PathBuf>> {
     let inbox = dir.join("inbox").join(year.to_string());
     std::fs::create_dir_all(&inbox)
         .with_context(|| format!("无法创建文件夹 {}", inbox.display()))?;
-    crate::template::write_atomic(&config, example_config(year).as_bytes())?;
+    crate::output::write_file_atomic(dir, CONFIG_FILE, example_config(year).as_bytes())?;
     // The file we wrote must load: the same check staff get after editing it.
     let cfg = crate::config::load(&config)?;
     let mut written = vec![config, inbox];
@@ -61,7 +62,7 @@ pub fn scaffold(dir: &Path, year: i32) -> anyhow::Result<Vec<PathBuf>> {
     )?);
     let readme = dir.join(README_FILE);
     if !readme.exists() {
-        crate::template::write_atomic(&readme, fill_year(README, year).as_bytes())?;
+        crate::output::write_file_atomic(dir, README_FILE, fill_year(README, year).as_bytes())?;
         written.push(readme);
     }
     Ok(written)

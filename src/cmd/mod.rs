@@ -8,7 +8,7 @@ pub mod watch;
 
 use crate::cli::{Cli, Command, Common};
 use crate::config::Config;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Parse the command line, run, map the result to an exit code: 0 done, 1 `--strict` with
@@ -29,12 +29,17 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("错误：{e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  原因：{cause}");
-            }
+            print_error(&e);
             ExitCode::from(2)
         }
+    }
+}
+
+/// A fatal error on stderr: 错误：… then each cause on its own 原因： line.
+pub fn print_error(e: &anyhow::Error) {
+    eprintln!("错误：{e}");
+    for cause in e.chain().skip(1) {
+        eprintln!("  原因：{cause}");
     }
 }
 
@@ -83,12 +88,15 @@ fn clap_detail(rendered: &str) -> String {
     format!("{}\n", out.trim_end())
 }
 
+/// The config file's default name (in the current folder; `init` writes it).
+pub const CONFIG_FILE: &str = "tongbao.toml";
+
 /// The config file named by `--config`, or `tongbao.toml` in the current folder.
 pub fn config_path(common: &Common) -> PathBuf {
     common
         .config
         .clone()
-        .unwrap_or_else(|| PathBuf::from("tongbao.toml"))
+        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE))
 }
 
 /// Load the config named on the command line.
@@ -103,14 +111,5 @@ pub fn inbox_dir(common: &Common, cfg: &Config, year: i32) -> PathBuf {
     match &common.inbox {
         Some(p) => p.clone(),
         None => cfg.base_dir.join("inbox").join(year.to_string()),
-    }
-}
-
-/// Resolve a path given relative to the config file.
-pub fn relative_to_config(cfg: &Config, p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        cfg.base_dir.join(p)
     }
 }

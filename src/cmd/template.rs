@@ -6,12 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// The config used when the config file does not exist: an empty roster, so the templates
-/// carry no unit or leader drop-downs.
-fn builtin_config() -> anyhow::Result<Config> {
-    Ok(crate::config::from_toml_str(
-        "[school]\nname = \"\"\n",
-        Path::new("."),
-    )?)
+/// carry no unit or leader drop-downs (the same default `check` uses).
+fn builtin_config() -> Config {
+    Config::default()
 }
 
 pub fn run(common: &Common, out: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -23,7 +20,7 @@ pub fn run(common: &Common, out: Option<&Path>) -> anyhow::Result<ExitCode> {
             "提示：未找到配置文件 {}，使用内置默认配置（名单为空，模板中不含单位和领导下拉列表）。",
             path.display()
         );
-        builtin_config()?
+        builtin_config()
     };
     let dir = out.unwrap_or(Path::new("."));
     let written = crate::template::write_templates(dir, &cfg)?;
@@ -38,7 +35,7 @@ pub fn run(common: &Common, out: Option<&Path>) -> anyhow::Result<ExitCode> {
 mod tests {
     #[test]
     fn builtin_config_has_empty_roster() {
-        let cfg = super::builtin_config().unwrap();
+        let cfg = super::builtin_config();
         assert!(cfg.units.is_empty());
         assert!(cfg.leaders.is_empty());
     }

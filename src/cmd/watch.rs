@@ -88,12 +88,7 @@ fn serve(
 fn build_once(common: &Common, args: &WatchArgs) {
     match super::build::run(common, &args.build) {
         Ok(_) => println!("已生成（{}）。", chrono::Local::now().format("%H:%M:%S")),
-        Err(e) => {
-            eprintln!("错误：{e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  原因：{cause}");
-            }
-        }
+        Err(e) => super::print_error(&e),
     }
 }
 

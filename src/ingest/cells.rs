@@ -39,7 +39,7 @@ impl Value {
     pub fn is_blank(&self) -> bool {
         match self {
             Value::Empty => true,
-            Value::Text(s) => s.trim().is_empty() && s.chars().all(|c| c.is_whitespace()),
+            Value::Text(s) => s.chars().all(char::is_whitespace),
             _ => false,
         }
     }
@@ -66,23 +66,40 @@ pub fn fmt_number(n: f64) -> String {
     }
 }
 
-fn from_dataref(d: DataRef<'_>) -> Value {
+/// Text of a cell; whitespace-only text is Empty (`Grid::push` drops it), so a blank cell costs
+/// no allocation.
+fn text(s: &str) -> Value {
+    if s.chars().all(char::is_whitespace) {
+        Value::Empty
+    } else {
+        Value::Text(s.to_string())
+    }
+}
+
+/// A date-formatted value: a real date, or its serial when it is not a datetime.
+fn date_time(dt: &calamine::ExcelDateTime) -> Value {
+    // A date-formatted 0 (Excel shows 1900-01-00) is what a formula pointing at an empty cell
+    // gives: nothing was filled in.
+    if dt.as_f64() == 0.0 {
+        return Value::Empty;
+    }
+    match dt.as_datetime() {
+        Some(t) if dt.is_datetime() => Value::Date(t.date()),
+        _ => Value::Number(dt.as_f64()),
+    }
+}
+
+fn from_dataref(d: &DataRef<'_>) -> Value {
     match d {
         DataRef::Empty => Value::Empty,
-        DataRef::Int(i) => Value::Number(i as f64),
-        DataRef::Float(f) => Value::Number(f),
-        DataRef::String(s) => Value::Text(s),
-        DataRef::SharedString(s) => Value::Text(s.to_string()),
-        DataRef::Bool(b) => Value::Bool(b),
-        // A date-formatted 0 (Excel shows 1900-01-00) is what a formula pointing at an empty
-        // cell gives: nothing was filled in.
-        DataRef::DateTime(dt) if dt.as_f64() == 0.0 => Value::Empty,
-        DataRef::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if dt.is_datetime() => Value::Date(t.date()),
-            _ => Value::Number(dt.as_f64()),
-        },
-        DataRef::DateTimeIso(s) => iso_date(&s).map_or(Value::Text(s), Value::Date),
-        DataRef::DurationIso(s) => Value::Text(s),
+        DataRef::Int(i) => Value::Number(*i as f64),
+        DataRef::Float(f) => Value::Number(*f),
+        DataRef::String(s) => text(s),
+        DataRef::SharedString(s) => text(s),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(dt) => date_time(dt),
+        DataRef::DateTimeIso(s) => iso_date(s).map_or_else(|| text(s), Value::Date),
+        DataRef::DurationIso(s) => text(s),
         DataRef::Error(e) => Value::Error(e.to_string()),
     }
 }
@@ -92,15 +109,11 @@ fn from_data(d: &Data) -> Value {
         Data::Empty => Value::Empty,
         Data::Int(i) => Value::Number(*i as f64),
         Data::Float(f) => Value::Number(*f),
-        Data::String(s) => Value::Text(s.clone()),
+        Data::String(s) => text(s),
         Data::Bool(b) => Value::Bool(*b),
-        Data::DateTime(dt) if dt.as_f64() == 0.0 => Value::Empty,
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if dt.is_datetime() => Value::Date(t.date()),
-            _ => Value::Number(dt.as_f64()),
-        },
-        Data::DateTimeIso(s) => iso_date(s).map_or_else(|| Value::Text(s.clone()), Value::Date),
-        Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::DateTime(dt) => date_time(dt),
+        Data::DateTimeIso(s) => iso_date(s).map_or_else(|| text(s), Value::Date),
+        Data::DurationIso(s) => text(s),
         Data::Error(e) => Value::Error(e.to_string()),
     }
 }
@@ -175,17 +188,6 @@ impl Grid {
         self.cells += 1;
         true
     }
-
-    /// A grid from rows of values starting at A1 (tests, covers).
-    pub fn from_rows(rows: Vec<Vec<Value>>) -> Self {
-        let mut g = Grid::default();
-        for (r, row) in rows.into_iter().enumerate() {
-            for (c, v) in row.into_iter().enumerate() {
-                g.push(r as u32, c as u32, v);
-            }
-        }
-        g
-    }
 }
 
 /// An opened workbook of any supported format, over the file's bytes.
@@ -225,7 +227,7 @@ impl Book {
                 let mut r = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 while let Some(cell) = r.next_cell().map_err(|e| e.to_string())? {
                     let (row, col) = cell.get_position();
-                    if !grid.push(row, col, from_dataref(cell.get_value().clone())) {
+                    if !grid.push(row, col, from_dataref(cell.get_value())) {
                         break;
                     }
                 }
@@ -234,7 +236,7 @@ impl Book {
                 let mut r = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 while let Some(cell) = r.next_cell().map_err(|e| e.to_string())? {
                     let (row, col) = cell.get_position();
-                    if !grid.push(row, col, from_dataref(cell.get_value().clone())) {
+                    if !grid.push(row, col, from_dataref(cell.get_value())) {
                         break;
                     }
                 }

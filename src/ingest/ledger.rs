@@ -5,12 +5,11 @@
 use super::cells::{Book, Grid, Value};
 use super::sheets::{Cover, Ctx, Table, find_sheet, with_rule};
 use super::values;
-use crate::findings::{Code, Finding, Severity};
+use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema::{self, SheetSpec};
 use chrono::{Datelike, NaiveDate};
 
-/// Read a sheet of `spec` into a grid, or raise `missing_sheet` / a read finding.
 /// What a missing central-register sheet means where it is not simply 未达标 (rules::mod).
 fn register_gap_effect(sheet: &str) -> Option<&'static str> {
     match sheet {
@@ -22,6 +21,7 @@ fn register_gap_effect(sheet: &str) -> Option<&'static str> {
     }
 }
 
+/// Read a sheet of `spec` into a grid, or raise `missing_sheet` / a read finding.
 pub fn load_grid(
     book: &mut Book,
     names: &[String],
@@ -156,16 +156,13 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> LedgerCover {
     if let (Some(p), Some(s)) = (cover.plan_copied_on, cover.submitted_on)
         && p > s
     {
-        {
-            let msg = format!(
-                "“计划抄送保卫处日期”{p} 晚于本台账封面报送日期 {s}，不可能属实，按未填处理"
-            );
-            let f = Finding::new(Severity::Warning, Code::FutureDate, msg)
-                .raw(p.to_string())
-                .rule("R1");
-            ctx.push(f, &c.sheet, c.cell("计划抄送保卫处日期"));
-            cover.plan_copied_on = None;
-        }
+        let msg =
+            format!("“计划抄送保卫处日期”{p} 晚于本台账封面报送日期 {s}，不可能属实，按未填处理");
+        let f = Finding::warning(Code::FutureDate, msg)
+            .raw(p.to_string())
+            .rule("R1");
+        ctx.push(f, &c.sheet, c.cell("计划抄送保卫处日期"));
+        cover.plan_copied_on = None;
     }
     cover
 }

@@ -105,20 +105,7 @@ fn list(dir: &Path, opts: &Options) -> Result<Vec<Found>, IngestError> {
 
 /// SHA-256 of a file streamed from disk ("" when it cannot be read).
 pub fn hash_file(path: &Path) -> String {
-    use sha2::{Digest, Sha256};
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return String::new();
-    };
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        match std::io::Read::read(&mut f, &mut buf) {
-            Ok(0) => break,
-            Ok(n) => h.update(&buf[..n]),
-            Err(_) => return String::new(),
-        }
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::sha256_file(path).unwrap_or_default()
 }
 
 fn size_of(path: &Path) -> u64 {

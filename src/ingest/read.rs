@@ -2,12 +2,12 @@
 //! sniffing, zip pre-scan, open with calamine, classify by the cover's 台账类型, read the sheets.
 //! Panics inside the readers are contained and reported as an unreadable file.
 
-use super::cells::Book;
+use super::cells::{Book, Grid};
 use super::discover;
 use super::ledger::{self, Judge, load_grid};
 use super::prescan;
 use super::register;
-use super::sheets::{Cover, Ctx, header_base};
+use super::sheets::{Cover, Ctx, header_base, with_rule};
 use super::sniff::{self, Format, Sniffed};
 use super::units::{match_unit, normalize_name};
 use super::{Options, values};
@@ -116,6 +116,7 @@ fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
     .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
 
+/// The file's bytes opened as `format`; Err is a Chinese reason (encrypted, damaged).
 fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
     use calamine::Reader;
     let c = Cursor::new(bytes);
@@ -123,24 +124,31 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
         format!("文件已损坏，无法读取（{e}）；请重新保存为 .xlsx 后报送")
     };
     match format {
-        Format::Xlsx => calamine::Xlsx::new(c).map(|b| Book::Xlsx(Box::new(b))).map_err(|e| match e {
-            calamine::XlsxError::Password => sniff::ENCRYPTED.to_string(),
-            e => broken(&e),
-        }),
-        Format::Xlsb => calamine::Xlsb::new(c).map(|b| Book::Xlsb(Box::new(b))).map_err(|e| match e {
-            calamine::XlsbError::Password => sniff::ENCRYPTED.to_string(),
-            e => broken(&e),
-        }),
-        Format::Xls => calamine::Xls::new(c).map(|b| Book::Xls(Box::new(b))).map_err(|e| match e {
-            calamine::XlsError::Password => sniff::ENCRYPTED.to_string(),
-            e => format!("无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"),
-        }),
-        Format::Ods => calamine::Ods::new(c).map(|b| Book::Ods(Box::new(b))).map_err(|e| broken(&e)),
+        Format::Xlsx => match calamine::Xlsx::new(c) {
+            Ok(b) => Ok(Book::Xlsx(Box::new(b))),
+            Err(calamine::XlsxError::Password) => Err(sniff::ENCRYPTED.to_string()),
+            Err(e) => Err(broken(&e)),
+        },
+        Format::Xlsb => match calamine::Xlsb::new(c) {
+            Ok(b) => Ok(Book::Xlsb(Box::new(b))),
+            Err(calamine::XlsbError::Password) => Err(sniff::ENCRYPTED.to_string()),
+            Err(e) => Err(broken(&e)),
+        },
+        Format::Xls => match calamine::Xls::new(c) {
+            Ok(b) => Ok(Book::Xls(Box::new(b))),
+            Err(calamine::XlsError::Password) => Err(sniff::ENCRYPTED.to_string()),
+            Err(e) => Err(format!(
+                "无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
+            )),
+        },
+        Format::Ods => calamine::Ods::new(c)
+            .map(|b| Book::Ods(Box::new(b)))
+            .map_err(|e| broken(&e)),
     }
 }
 
 /// Is this cover the central register's (台账类型 = 保卫处台账)?
-fn is_register(grid: &super::cells::Grid) -> bool {
+fn is_register(grid: &Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
         super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
@@ -149,6 +157,8 @@ fn is_register(grid: &super::cells::Grid) -> bool {
     })
 }
 
+/// An opened workbook → a ledger or the central register (by the cover's 台账类型), with the
+/// findings of reading it.
 fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parsed, Vec<Finding>) {
     let names = book.sheet_names();
     let mut ctx = Ctx {
@@ -157,38 +167,17 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         cfg,
         findings: Vec::new(),
     };
-    let cover_spec = &schema::LEDGER[0];
-    let cover = load_grid(&mut book, &names, cover_spec, &mut ctx);
+    let cover = load_grid(&mut book, &names, &schema::LEDGER[0], &mut ctx);
     if let Some((sheet, grid)) = cover.as_ref().filter(|(_, g)| is_register(g)) {
-        let c = Cover::read(grid, &schema::REGISTER[0], sheet, &mut ctx);
-        let mut reg = Register {
-            file: rel.to_string(),
-            cover: register::read_cover(&c, &mut ctx),
-            ..Default::default()
-        };
-        let counts = year_ok(
-            &mut ctx,
-            opts,
-            reg.cover.year,
-            sheet,
-            c.cell("年度"),
-            "保卫处台账",
-        );
-        register::read_tables(&mut book, &names, &mut ctx, &mut reg);
-        return (
-            Parsed::Register {
-                register: Box::new(reg),
-                counts,
-            },
-            ctx.findings,
-        );
+        let (register, counts) = parse_register(&mut book, &names, sheet, grid, opts, &mut ctx);
+        let register = Box::new(register);
+        return (Parsed::Register { register, counts }, ctx.findings);
     }
-    let mut ledger = Ledger {
-        file: rel.to_string(),
-        ..Default::default()
-    };
     if let Some(f) = register::unmarked_register(&names, cover.as_ref().map(|(_, g)| g)) {
-        let ledger = Box::new(ledger);
+        let ledger = Box::new(Ledger {
+            file: rel.to_string(),
+            ..Default::default()
+        });
         let parsed = Parsed::Ledger {
             ledger,
             key: None,
@@ -196,38 +185,11 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         };
         return (parsed, vec![f.file(rel)]);
     }
-    let mut counts = true;
-    let mut key = None;
-    if let Some((sheet, grid)) = &cover {
-        let c = Cover::read(grid, cover_spec, sheet, &mut ctx);
-        ledger.cover = ledger::read_cover(&c, &mut ctx);
-        counts = year_ok(
-            &mut ctx,
-            opts,
-            ledger.cover.year,
-            sheet,
-            c.cell("年度"),
-            "台账",
-        );
-        key = unit_key(&mut ctx, &ledger.cover, sheet, c.cell("单位名称"));
-    }
-    counts &= key.is_some();
-    let judge = Judge {
-        year: ledger.cover.year.or(opts.year),
-        submitted: ledger.cover.submitted_on,
-    };
-    ledger::read_tables(&mut book, &names, &mut ctx, &judge, &mut ledger);
-    if let Some(k) = key.as_ref().filter(|_| !cfg.units.is_empty()) {
-        ledger.unit = k.clone();
-        for f in &mut ctx.findings {
-            f.unit.get_or_insert_with(|| k.clone());
-        }
-    } else if let Some(k) = &key {
-        ledger.unit = k.clone();
-    }
+    let (ledger, key, counts) = parse_ledger(&mut book, &names, cover.as_ref(), opts, &mut ctx);
+    let ledger = Box::new(ledger);
     (
         Parsed::Ledger {
-            ledger: Box::new(ledger),
+            ledger,
             key,
             counts,
         },
@@ -235,22 +197,82 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
     )
 }
 
-/// Cover 年度 against the assessed year: a mismatch is `out_of_period` and the file does not count.
+/// The central register whose cover is `grid`; true when it counts (its 年度 is the year's).
+fn parse_register(
+    book: &mut Book,
+    names: &[String],
+    sheet: &str,
+    grid: &Grid,
+    opts: &Options,
+    ctx: &mut Ctx,
+) -> (Register, bool) {
+    let c = Cover::read(grid, &schema::REGISTER[0], sheet, ctx);
+    let mut reg = Register {
+        file: ctx.file.to_string(),
+        cover: register::read_cover(&c, ctx),
+        ..Default::default()
+    };
+    let at = (sheet, c.cell("年度"));
+    let counts = year_ok(ctx, opts, reg.cover.year, at, "保卫处台账", None);
+    register::read_tables(book, names, ctx, &mut reg);
+    (reg, counts)
+}
+
+/// A unit ledger (its cover, when found, and the six tables) with the unit it belongs to and
+/// whether it counts (a known unit, the year's 年度). With a roster, every finding names the unit.
+fn parse_ledger(
+    book: &mut Book,
+    names: &[String],
+    cover: Option<&(String, Grid)>,
+    opts: &Options,
+    ctx: &mut Ctx,
+) -> (Ledger, Option<String>, bool) {
+    let mut ledger = Ledger {
+        file: ctx.file.to_string(),
+        ..Default::default()
+    };
+    let mut counts = true;
+    let mut key = None;
+    if let Some((sheet, grid)) = cover {
+        let c = Cover::read(grid, &schema::LEDGER[0], sheet, ctx);
+        ledger.cover = ledger::read_cover(&c, ctx);
+        // A unit ledger of another year leaves the unit 未报送 (R15).
+        let at = (sheet.as_str(), c.cell("年度"));
+        counts = year_ok(ctx, opts, ledger.cover.year, at, "台账", Some("R15"));
+        key = unit_key(ctx, &ledger.cover, sheet, c.cell("单位名称"));
+    }
+    counts &= key.is_some();
+    let judge = Judge {
+        year: ledger.cover.year.or(opts.year),
+        submitted: ledger.cover.submitted_on,
+    };
+    ledger::read_tables(book, names, ctx, &judge, &mut ledger);
+    if let Some(k) = &key {
+        ledger.unit = k.clone();
+        if !ctx.cfg.units.is_empty() {
+            for f in &mut ctx.findings {
+                f.unit.get_or_insert_with(|| k.clone());
+            }
+        }
+    }
+    (ledger, key, counts)
+}
+
+/// Cover 年度 (at sheet, cell) against the assessed year: a mismatch is `out_of_period` (with
+/// `rule`, if any) and the file does not count.
 fn year_ok(
     ctx: &mut Ctx,
     opts: &Options,
     year: Option<i32>,
-    sheet: &str,
-    cell: Option<String>,
+    (sheet, cell): (&str, Option<String>),
     what: &str,
+    rule: Option<&str>,
 ) -> bool {
     match (opts.year, year) {
         (Some(want), Some(got)) if want != got => {
             let msg = format!("{what}封面年度为 {got} 年，不是本次考核的 {want} 年，本文件不计入");
-            // A unit ledger of another year leaves the unit 未报送 (R15); the register has no rule.
             let f = Finding::error(Code::OutOfPeriod, msg).raw(got.to_string());
-            let f = if what == "台账" { f.rule("R15") } else { f };
-            ctx.push(f, sheet, cell);
+            ctx.push(with_rule(f, rule), sheet, cell);
             false
         }
         _ => true,

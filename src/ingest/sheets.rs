@@ -87,8 +87,11 @@ impl Ctx<'_> {
         parse: impl FnOnce(&Value) -> Option<T>,
     ) -> Option<T> {
         let (spec, sheet, row, c) = at;
-        let rule = rule_for(spec, col.name);
-        let cell = a1(row, c);
+        // Every cell read passes here: the A1 reference and rule are only built for a finding.
+        let mut report = |f: Finding| {
+            let f = with_rule(f, rule_for(spec, col.name));
+            self.push(f, sheet, Some(a1(row, c)));
+        };
         let expected = values::expected(col.kind);
         if !col.required && col.kind == crate::schema::Kind::Date && values::not_yet(v) {
             return None;
@@ -96,15 +99,13 @@ impl Ctx<'_> {
         if v.is_blank() {
             if col.required {
                 let msg = format!("必填项“{}”为空，应填{expected}", col.name);
-                let f = with_rule(Finding::error(Code::MissingValue, msg), rule);
-                self.push(f, sheet, Some(cell));
+                report(Finding::error(Code::MissingValue, msg));
             }
             return None;
         }
         if let Value::Error(e) = v {
             let msg = format!("“{}”为错误值 {e}（公式无法计算），应填{expected}", col.name);
-            let f = with_rule(Finding::error(Code::BadValue, msg).raw(e.clone()), rule);
-            self.push(f, sheet, Some(cell));
+            report(Finding::error(Code::BadValue, msg).raw(e.clone()));
             return None;
         }
         let out = parse(v);
@@ -112,8 +113,7 @@ impl Ctx<'_> {
             let raw = v.raw();
             let noun = values::noun(col.kind);
             let msg = format!("{noun}无法识别：{raw}（“{}”应填{expected}）", col.name);
-            let f = with_rule(Finding::error(Code::BadValue, msg).raw(raw), rule);
-            self.push(f, sheet, Some(cell));
+            report(Finding::error(Code::BadValue, msg).raw(raw));
         }
         out
     }
@@ -345,7 +345,8 @@ fn is_filler(grid: &Grid, r: u32, serial: Option<u32>) -> bool {
 
 /// `合计`, `小计：`, `合 计（3项）` …
 fn is_total(s: &str) -> bool {
-    matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
+    // Cheap test first: this runs on two cells of every data row.
+    s.contains('计') && matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
 }
 
 pub use super::cover::Cover;

@@ -14,14 +14,9 @@ pub fn half_width(s: &str) -> String {
         .collect()
 }
 
-/// Trim, full-width → half-width, case-fold, remove every whitespace character.
-pub fn normalize_name(s: &str) -> String {
-    half_width(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+/// Trim, full-width → half-width, case-fold, remove every whitespace character: the one
+/// normaliser, kept in `config` (which must not depend on ingest) and re-exported here.
+pub use crate::config::normalize_name;
 
 /// Canonical roster name for `raw`, through the name or any alias (after normalisation); a
 /// bracketed note is tried without its note (`信息工程系（盖章）`).

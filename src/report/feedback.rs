@@ -5,7 +5,7 @@ use super::view::{self, Esc};
 use crate::eval::{Results, RuleResult, Status, UnitResult};
 use crate::findings::Finding;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tera::Tera;
 
@@ -78,12 +78,7 @@ pub fn safe_stem(name: &str) -> String {
     if s.is_empty() {
         s = "unit".into();
     }
-    let upper = s.split('.').next().unwrap_or("").to_ascii_uppercase();
-    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
-            && upper.len() == 4
-            && upper.as_bytes()[3].is_ascii_digit());
-    if reserved {
+    if crate::eval::is_reserved_file_name(s.split('.').next().unwrap_or("")) {
         s.insert(0, '_');
     }
     s.chars().take(100).collect()
@@ -123,6 +118,46 @@ fn finding_view(f: &Finding, esc: Esc) -> FindingView {
     }
 }
 
+/// 得分87.5分（含考评加减分 +1分：…），良好；未达标1项，待完成2项。
+fn status_line(u: &UnitResult, not_met: usize, esc: Esc) -> String {
+    let score_word = if u.provisional { "参考分" } else { "得分" };
+    let adjusted = if u.adjustments.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = u
+            .adjustments
+            .iter()
+            .map(|a| format!("{:+}分：{}", a.points, esc(&a.reason)))
+            .collect();
+        format!("（含考评加减分 {}）", list.join("；"))
+    };
+    format!(
+        "{}{}分{}，{}；未达标{}项，待完成{}项。",
+        score_word,
+        view::one_decimal(u.score),
+        adjusted,
+        esc(&u.grade),
+        not_met,
+        view::unit_rules_with(u, Status::Pending).len()
+    )
+}
+
+/// The vetoes (year) or veto risks (half-year), one line each.
+fn veto_lines(u: &UnitResult, year: bool, esc: Esc) -> Vec<String> {
+    if year { &u.vetoes } else { &u.veto_risks }
+        .iter()
+        .map(|v| {
+            format!(
+                "{}（{}，{}）：{}",
+                esc(&v.condition),
+                esc(&v.clause),
+                esc(&v.id),
+                esc(&v.detail)
+            )
+        })
+        .collect()
+}
+
 /// One unit's view.
 pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> FeedbackView {
     let findings = r
@@ -135,39 +170,7 @@ pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> Feedba
         .map(|f| finding_view(f, esc))
         .collect();
     let not_met = rule_views(u, Status::NotMet, esc);
-    let score_word = if u.provisional { "参考分" } else { "得分" };
-    let adjusted = if u.adjustments.is_empty() {
-        String::new()
-    } else {
-        let list: Vec<String> = u
-            .adjustments
-            .iter()
-            .map(|a| format!("{:+}分：{}", a.points, esc(&a.reason)))
-            .collect();
-        format!("（含考评加减分 {}）", list.join("；"))
-    };
-    let status_line = format!(
-        "{}{}分{}，{}；未达标{}项，待完成{}项。",
-        score_word,
-        view::one_decimal(u.score),
-        adjusted,
-        esc(&u.grade),
-        not_met.len(),
-        view::unit_rules_with(u, Status::Pending).len()
-    );
     let year = r.period_kind == crate::eval::PeriodKind::Year;
-    let vetoes = if year { &u.vetoes } else { &u.veto_risks }
-        .iter()
-        .map(|v| {
-            format!(
-                "{}（{}，{}）：{}",
-                esc(&v.condition),
-                esc(&v.clause),
-                esc(&v.id),
-                esc(&v.detail)
-            )
-        })
-        .collect();
     FeedbackView {
         veto_heading: if year {
             "一票否决情况"
@@ -175,13 +178,13 @@ pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> Feedba
             "一票否决风险"
         }
         .into(),
-        vetoes,
+        vetoes: veto_lines(u, year, esc),
         unit: esc(&u.name),
         title: esc(&r.title),
         period_label: esc(&r.period),
         as_of_cn: view::date_cn(r.as_of),
         issuer: esc(&r.issuer),
-        status_line,
+        status_line: status_line(u, not_met.len(), esc),
         findings,
         not_met,
         pending: rule_views(u, Status::Pending, esc),
@@ -198,16 +201,10 @@ pub fn render_all(
     css: &str,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut out = BTreeMap::new();
-    let mut used = BTreeSet::new();
+    let mut used = crate::eval::UniqueStems::default();
     let plain = |s: &str| s.to_string();
     for u in &r.units {
-        let base = stem_of(u);
-        let mut stem = base.clone();
-        let mut n = 2;
-        while !used.insert(stem.to_lowercase()) {
-            stem = format!("{base}-{n}");
-            n += 1;
-        }
+        let stem = used.take(&stem_of(u));
         let dir = PathBuf::from("feedback");
         let hv = feedback_view(r, u, &plain, css);
         out.insert(

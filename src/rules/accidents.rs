@@ -2,7 +2,7 @@
 //! cross-checks: determinations matched to reported accidents by date (one to one in row order),
 //! the 493号令 implied grade (`grade_too_low`) and the quarterly 事故起数 (`inconsistent_count`).
 
-use super::{Ctx, Notes, date, from_items, item, result, text};
+use super::{Ctx, Notes, date, item, items_result, result, text};
 use crate::eval::{AccidentRecord, Item, RuleResult, Status};
 use crate::findings::{Code, Finding};
 use crate::model::{Accident, AccidentGrade, Determination, Ledger};
@@ -221,15 +221,10 @@ pub fn r11(accidents: &[AccidentRecord]) -> RuleResult {
         .filter(|a| a.accountability)
         .map(r11_item)
         .collect();
-    if items.is_empty() {
-        return result("R11", Status::Na, "本期无须作出书面检查报告的事故");
-    }
-    let detail = super::join_details(&items, Status::NotMet, "");
-    let mut r = from_items("R11", items, detail);
-    if r.detail.is_empty() {
-        r.detail = "已作出书面检查报告，启动问责".into();
-    }
-    r
+    let none = "本期无须作出书面检查报告的事故";
+    items_result("R11", items, none, |_, _| {
+        "已作出书面检查报告，启动问责".into()
+    })
 }
 
 fn r11_item(a: &AccidentRecord) -> Item {

@@ -1,7 +1,7 @@
 //! R4 (二.1): a hazard inspection every calendar month; R13 (二.1, 六.1): hazards found are fixed
 //! in time (及时解决安全隐患).
 
-use super::{Ctx, date, from_items, item, missing_sheet, result, text};
+use super::{Ctx, date, item, items_result, missing_sheet, result, text};
 use crate::eval::{Item, RuleResult, Status};
 use crate::model::{Hazard, Inspection};
 use crate::schema::{HAZARDS, INSPECTIONS};
@@ -104,18 +104,15 @@ pub fn r13(ctx: &Ctx, hazards: Option<&[Hazard]>) -> RuleResult {
         .collect();
     rows.sort_by_key(|h| (h.found_on, h.loc.row));
     let items: Vec<Item> = rows.into_iter().map(|h| hazard_item(ctx, h)).collect();
-    if items.is_empty() {
-        return result("R13", Status::Na, "本期无排查发现的隐患");
-    }
-    let detail = super::join_details(&items, Status::NotMet, "");
-    let mut r = from_items("R13", items, detail);
-    if r.detail.is_empty() {
-        r.detail = match r.status {
+    items_result(
+        "R13",
+        items,
+        "本期无排查发现的隐患",
+        |status, _| match status {
             Status::Pending => "隐患整改中，未到期".into(),
             _ => "隐患均按期整改".into(),
-        };
-    }
-    r
+        },
+    )
 }
 
 fn hazard_item(ctx: &Ctx, h: &Hazard) -> Item {

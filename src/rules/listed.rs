@@ -2,7 +2,7 @@
 //! rectification → heavier punishment (从重处罚); refusal → the unit's head is replaced
 //! (撤换部门主要负责人). 督办级别 (六.2) is shown.
 
-use super::{Ctx, Notes, date, from_items, item, result, text};
+use super::{Ctx, Notes, date, item, items_result, join_details, text};
 use crate::eval::{Item, RuleResult, Status};
 use crate::findings::{Code, Finding};
 use crate::model::{ListedHazard, ListedState, SupervisionLevel};
@@ -40,15 +40,12 @@ pub fn r12(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
         .into_iter()
         .map(|h| hazard_item(ctx, unit, rows, h, file, notes))
         .collect();
-    if items.is_empty() {
-        return result("R12", Status::Na, "本期无挂牌督办隐患");
-    }
-    let detail = super::join_details(&items, Status::NotMet, "");
-    let mut r = from_items("R12", items, detail);
-    if r.detail.is_empty() {
-        r.detail = super::join_details(&r.items, r.status, "");
-    }
-    r
+    items_result(
+        "R12",
+        items,
+        "本期无挂牌督办隐患",
+        |status, items| join_details(items, status, ""),
+    )
 }
 
 /// Judge one hazard in the order of mechanism.md: closing date, 拒不整改, deadline, pending.

@@ -34,12 +34,7 @@ pub fn r2_r3(ctx: &Ctx, meetings: Option<&[Meeting]>) -> (RuleResult, RuleResult
 
 fn summary(items: &[Item]) -> String {
     let status = Status::worst(items.iter().map(|i| i.status));
-    let pick = if status == Status::Met {
-        Status::Met
-    } else {
-        status
-    };
-    super::join_details(items, pick, "")
+    super::join_details(items, status, "")
 }
 
 fn semester_item(

@@ -2,7 +2,7 @@
 //! written rectification report within `rectification_working_days` working days of the
 //! punishment (实施之日起, the day itself not counted).
 
-use super::{Ctx, Notes, date, from_items, item, result, text};
+use super::{Ctx, Notes, date, item, items_result, join_details, text};
 use crate::eval::{Item, RuleResult, Status};
 use crate::model::Punishment;
 use crate::schema::PUNISHMENTS;
@@ -24,15 +24,9 @@ pub fn r10(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
         .into_iter()
         .map(|p| punishment_item(ctx, unit, p, notes))
         .collect();
-    if items.is_empty() {
-        return result("R10", Status::Na, "本期未受惩戒");
-    }
-    let detail = super::join_details(&items, Status::NotMet, "");
-    let mut r = from_items("R10", items, detail);
-    if r.detail.is_empty() {
-        r.detail = super::join_details(&r.items, r.status, "");
-    }
-    r
+    items_result("R10", items, "本期未受惩戒", |status, items| {
+        join_details(items, status, "")
+    })
 }
 
 fn punishment_item(ctx: &Ctx, unit: &str, p: &Punishment, notes: &mut Notes) -> Item {

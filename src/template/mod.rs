@@ -167,45 +167,12 @@ fn fixed_creation_date() -> chrono::NaiveDateTime {
         .unwrap_or_default()
 }
 
-/// Write both blank templates into `dir` (each atomically: a temp file in `dir`, then a
-/// rename). Returns the paths written, ledger first.
+/// Write both blank templates into `dir` (each atomically through `output::write_file_atomic`).
+/// Returns the paths written, ledger first.
 pub fn write_templates(dir: &Path, cfg: &Config) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("无法创建文件夹 {}", dir.display()))?;
-    let ledger = dir.join(LEDGER_FILE);
-    write_atomic(&ledger, &ledger_workbook(cfg)?)?;
-    let register = dir.join(REGISTER_FILE);
-    write_atomic(&register, &register_workbook(cfg)?)?;
-    Ok(vec![ledger, register])
-}
-
-/// Write `bytes` to `path` through a temp file in the same folder and a rename, so a reader
-/// never sees half a file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("无法在 {} 中创建临时文件", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("写入 {} 失败", path.display()))?;
-    // A temp file is private (0600); the workbook is meant to be shared.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::Permissions::from_mode(0o644);
-        std::fs::set_permissions(tmp.path(), perms)
-            .with_context(|| format!("写入 {} 失败", path.display()))?;
-    }
-    tmp.persist(path).map_err(|e| {
-        anyhow::anyhow!(
-            "无法写入 {}（文件是否正在 Excel/WPS 中打开？请先关闭）：{}",
-            path.display(),
-            e.error
-        )
-    })?;
-    Ok(())
+    crate::output::write_file_atomic(dir, LEDGER_FILE, &ledger_workbook(cfg)?)?;
+    crate::output::write_file_atomic(dir, REGISTER_FILE, &register_workbook(cfg)?)?;
+    Ok(vec![dir.join(LEDGER_FILE), dir.join(REGISTER_FILE)])
 }
 
 #[cfg(test)]
