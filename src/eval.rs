@@ -262,6 +262,9 @@ pub struct Results {
     pub doc_number: String,
     /// The 整改要求 date (working days after the bulletin date).
     pub rectification_due: NaiveDate,
+    /// Years without holiday data that `rectification_due` was counted through (Monday–Friday
+    /// only): the bulletin asks the office to check the date.
+    pub rectification_due_unverified: Vec<i32>,
     /// Submission due date for this period (报送日期).
     pub submission_due: NaiveDate,
     pub config_sha256: String,

@@ -339,6 +339,7 @@ pub fn h1() -> Results {
         issuer: "厦门城市职业学院".into(),
         doc_number: "厦城院综〔2026〕12号".into(),
         rectification_due: d(2026, 8, 12),
+        rectification_due_unverified: vec![],
         submission_due: d(2026, 7, 5),
         config_sha256: "ab".repeat(32),
         register_present: true,

@@ -119,6 +119,20 @@ fn lock_hidden_and_other_files_are_skipped_prose_is_read() {
 }
 
 #[test]
+fn oversized_prose_is_a_finding_not_a_bulletin() {
+    let dir = tmp();
+    ledger("信息工程系", 2026, d(2026, 7, 3)).save(dir.path(), "信息工程系.xlsx");
+    std::fs::write(dir.path().join("按语.md"), "按".repeat(400_000)).unwrap();
+    let inbox = ingest_dir(dir.path(), &roster(), &opts()).unwrap();
+    assert_eq!(
+        codes(&inbox.findings, "按语.md"),
+        vec![Code::UnreadableFile]
+    );
+    assert_eq!(inbox.prose, None);
+    assert!(inbox.ledgers.contains_key("信息工程系"));
+}
+
+#[test]
 fn alias_in_cover_matches_roster() {
     let dir = tmp();
     ledger(" 信息系 ", 2026, d(2026, 7, 3)).save(dir.path(), "a.xlsx");

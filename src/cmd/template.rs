@@ -13,7 +13,8 @@ fn builtin_config() -> Config {
 
 pub fn run(common: &Common, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     let path = super::config_path(common);
-    let cfg = if path.exists() {
+    // A config named on the command line must exist; only the default may be absent.
+    let cfg = if path.exists() || common.config.is_some() {
         super::load_config(common)?
     } else {
         eprintln!(

@@ -108,6 +108,20 @@ pub fn hash_file(path: &Path) -> String {
     crate::digest::sha256_file(path).unwrap_or_default()
 }
 
+/// 按语.md is staff prose of a page or two: anything over this is not a 按语.
+const MAX_PROSE_BYTES: u64 = 1024 * 1024;
+
+/// Read 按语.md, refusing an unreadable or oversized file with a Chinese reason.
+fn read_prose(path: &Path) -> Result<Vec<u8>, String> {
+    let size = size_of(path);
+    if size > MAX_PROSE_BYTES {
+        return Err(format!(
+            "按语文件过大（{size} 字节，上限 1 MB），未写入通报；请精简后重新放入"
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("按语文件无法读取（{e}），未写入通报"))
+}
+
 fn size_of(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
@@ -120,8 +134,15 @@ fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) 
         match &f.kind {
             Kind::Workbook => books.push(f),
             Kind::Prose => {
-                let bytes = std::fs::read(&f.path).unwrap_or_default();
-                if inbox.prose.is_none() {
+                let bytes = match read_prose(&f.path) {
+                    Ok(bytes) => bytes,
+                    Err(why) => {
+                        let finding = Finding::error(Code::UnreadableFile, why).file(&f.rel);
+                        inbox.findings.push(finding);
+                        Vec::new()
+                    }
+                };
+                if inbox.prose.is_none() && !bytes.is_empty() {
                     // Windows Notepad may save a byte-order mark; it is not prose.
                     let text = String::from_utf8_lossy(&bytes);
                     inbox.prose = Some(text.trim_start_matches('\u{feff}').to_string());

@@ -341,12 +341,25 @@ pub fn rectification(r: &Results, esc: Esc) -> Option<Section> {
     if lines.is_empty() {
         return None;
     }
+    let mut para = format!(
+        "请下列单位对照本通报指出的问题，逐项制定整改措施，于{}前将整改落实情况书面报送保卫处（五.3）。",
+        date_cn(r.rectification_due)
+    );
+    if !r.rectification_due_unverified.is_empty() {
+        let years: Vec<String> = r
+            .rectification_due_unverified
+            .iter()
+            .map(|y| format!("{y}年"))
+            .collect();
+        para.push_str(&format!(
+            "（{}节假日安排尚未收录，该日期按周一至周五推算，印发前请核对。）",
+            years.join("、")
+        ));
+    }
+    para.push_str("各单位反馈意见见附页。");
     Some(Section {
         heading: "整改要求".into(),
-        paras: vec![format!(
-            "请下列单位对照本通报指出的问题，逐项制定整改措施，于{}前将整改落实情况书面报送保卫处（五.3）。各单位反馈意见见附页。",
-            date_cn(r.rectification_due)
-        )],
+        paras: vec![para],
         groups: vec![Group {
             lines,
             ..Default::default()

@@ -189,6 +189,9 @@ pub fn evaluate(input: &EvalInput) -> Results {
     let (rect_due, missing) = ctx
         .cal
         .add_workdays(input.as_of, cfg.bulletin.rectification_working_days);
+    let mut missing = missing;
+    missing.sort_unstable();
+    missing.dedup();
     notes.holiday_missing(None, "", &missing);
     let mut findings = input.inbox.findings.clone();
     findings.extend(notes.into_findings());
@@ -206,6 +209,7 @@ pub fn evaluate(input: &EvalInput) -> Results {
         issuer: cfg.issuer().to_string(),
         doc_number: doc_number(&cfg.school.doc_prefix, input.as_of, input.doc_number),
         rectification_due: rect_due,
+        rectification_due_unverified: missing,
         submission_due: input.period.submission_due(&cfg.rules),
         config_sha256: cfg.sha256.clone(),
         register_present: ctx.register.is_some(),
