@@ -7,7 +7,9 @@ mod more;
 use super::view::{all_unit_rules, rule_label, value_text, why};
 use crate::eval::{Results, Status};
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 use std::collections::BTreeSet;
 
 struct Formats {
@@ -29,6 +31,8 @@ impl Formats {
         Formats {
             head: Format::new()
                 .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
                 .set_background_color(Color::RGB(0xD9E1F2))
                 .set_border_bottom(FormatBorder::Thin),
             quoted: Format::new().set_quote_prefix(),
@@ -48,6 +52,9 @@ struct Sheet<'a> {
     rows: u32,
 }
 
+/// Display width at which a header wraps.
+const HEAD_WRAP: usize = 10;
+
 impl<'a> Sheet<'a> {
     fn new(ws: &'a mut Worksheet, f: &'a Formats, head: &[&str]) -> Result<Self, XlsxError> {
         let mut s = Sheet {
@@ -56,17 +63,25 @@ impl<'a> Sheet<'a> {
             widths: Vec::new(),
             rows: 1,
         };
+        // Long headers (R1 年度安全工作计划（一.1）) wrap over up to three lines instead of
+        // widening a column of 达标/未达标 cells.
+        let mut lines = 1;
         for (c, h) in head.iter().enumerate() {
             s.ws.write_string_with_format(0, c as u16, *h, &s.f.head)?;
-            s.track(c, h);
+            let w = unicode_width::UnicodeWidthStr::width(*h);
+            s.track_width(c, w.min(HEAD_WRAP));
+            lines = lines.max(w.div_ceil(HEAD_WRAP + 2).min(3));
         }
+        s.ws.set_row_height(0, 15.0 * lines as f64)?;
         Ok(s)
     }
     fn track(&mut self, col: usize, text: &str) {
+        self.track_width(col, unicode_width::UnicodeWidthStr::width(text));
+    }
+    fn track_width(&mut self, col: usize, w: usize) {
         if self.widths.len() <= col {
             self.widths.resize(col + 1, 0);
         }
-        let w = unicode_width::UnicodeWidthStr::width(text);
         self.widths[col] = self.widths[col].max(w);
     }
     /// Text, with a quote prefix when it would look like a formula.
@@ -111,12 +126,20 @@ impl<'a> Sheet<'a> {
     }
     fn finish(self, freeze_cols: u16) -> Result<(), XlsxError> {
         self.ws.set_freeze_panes(1, freeze_cols)?;
+        // Print-ready: A4 landscape, all columns on one page width, the header row on every
+        // page, page numbers in the footer.
+        self.ws
+            .set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0)
+            .set_footer("&C第 &P 页，共 &N 页");
+        self.ws.set_repeat_rows(0, 0)?;
         let last_col = self.widths.len().saturating_sub(1) as u16;
         self.ws
             .autofilter(0, 0, self.rows.saturating_sub(1), last_col)?;
         for (c, w) in self.widths.iter().enumerate() {
             self.ws
-                .set_column_width(c as u16, ((*w + 2).clamp(6, 60)) as f64)?;
+                .set_column_width(c as u16, ((*w + 2).clamp(6, 40)) as f64)?;
         }
         Ok(())
     }
