@@ -135,7 +135,7 @@ fn header_beyond_row_ten_is_not_found() {
     let f = one(&inbox, Code::MissingHeader);
     assert_eq!(
         (f.sheet.as_deref(), f.cell.as_deref(), f.rule.as_deref()),
-        (Some("隐患排查"), None, Some("R4"))
+        (Some("隐患排查"), Some("A1"), Some("R4"))
     );
     assert_eq!(inbox.ledgers["信息工程系"].inspections, None);
 }

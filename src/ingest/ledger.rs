@@ -21,6 +21,55 @@ fn register_gap_effect(sheet: &str) -> Option<&'static str> {
     }
 }
 
+/// Sheet names listed in the `not_a_ledger` message, and characters kept of each.
+const LISTED_SHEETS: usize = 5;
+const SHEET_NAME_CHARS: usize = 31;
+
+/// Did reading a coverless workbook find nothing of a ledger (no table sheet with its header
+/// row, no sheet that failed to read)? Then it is some other spreadsheet (a timetable, last
+/// year's summary.xlsx): one finding says so instead of a ledger's worth of missing sheets.
+pub fn nothing_of_a_ledger(names: &[String], ledger: &Ledger, findings: &[Finding]) -> bool {
+    find_sheet(names, schema::COVER).is_none()
+        && ledger.plan.is_none()
+        && ledger.meetings.is_none()
+        && ledger.inspections.is_none()
+        && ledger.hazards.is_none()
+        && ledger.quarterly.is_none()
+        && ledger.accidents.is_none()
+        && !findings.iter().any(|f| f.code == Code::UnreadableFile)
+}
+
+/// The one `missing_sheet` error of a workbook that is not a ledger, naming its own sheets.
+pub fn not_a_ledger(names: &[String]) -> Finding {
+    let listed: Vec<String> = names
+        .iter()
+        .take(LISTED_SHEETS)
+        .map(|n| {
+            let n = n.trim();
+            match n.char_indices().nth(SHEET_NAME_CHARS) {
+                Some((i, _)) => format!("{}…", &n[..i]),
+                None => n.to_string(),
+            }
+        })
+        .collect();
+    let mut listed = listed.join("、");
+    if names.len() > LISTED_SHEETS {
+        listed.push_str(&format!("等共 {} 张", names.len()));
+    }
+    let contract = schema::LEDGER
+        .iter()
+        .chain(schema::REGISTER)
+        .find_map(|s| find_sheet(names, s.name).map(|_| s.name));
+    let why = match contract {
+        Some(s) => format!("没有“封面”工作表，“{s}”等工作表中也找不到台账的表头"),
+        None => "未找到“封面”等台账工作表".to_string(),
+    };
+    let msg = format!(
+        "不是安全工作台账：{why}（本文件的工作表：{listed}），本文件未读取、不计入；请使用 tongbao template 生成的模板填报"
+    );
+    Finding::error(Code::MissingSheet, msg).sheet(schema::COVER)
+}
+
 /// Read a sheet of `spec` into a grid, or raise `missing_sheet` / a read finding.
 pub fn load_grid(
     book: &mut Book,

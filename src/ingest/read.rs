@@ -186,6 +186,14 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         return (parsed, vec![f.file(rel)]);
     }
     let (ledger, key, counts) = parse_ledger(&mut book, &names, cover.as_ref(), opts, &mut ctx);
+    if ledger::nothing_of_a_ledger(&names, &ledger, &ctx.findings) {
+        let parsed = Parsed::Ledger {
+            ledger: Box::new(ledger),
+            key: None,
+            counts: false,
+        };
+        return (parsed, vec![ledger::not_a_ledger(&names).file(rel)]);
+    }
     let ledger = Box::new(ledger);
     (
         Parsed::Ledger {

@@ -175,9 +175,10 @@ impl<'g> Table<'g> {
                 best = Some((found, r, missing));
             }
         }
+        // Located at the best header row's first cell; A1 when no row holds any header.
         let (cell, missing) = match best {
-            Some((n, r, m)) if n > 0 => (Some(a1(r, 0)), m),
-            _ => (None, spec.required().map(|c| c.name).collect()),
+            Some((n, r, m)) if n > 0 => (a1(r, 0), m),
+            _ => (a1(0, 0), spec.required().map(|c| c.name).collect()),
         };
         let msg = format!(
             "工作表“{sheet}”前{HEADER_SEARCH_ROWS}行中找不到含全部必填列的表头行，缺少列：{}；该表按缺失处理",
@@ -187,7 +188,7 @@ impl<'g> Table<'g> {
             Finding::error(Code::MissingHeader, msg),
             (!spec.rules.is_empty()).then_some(spec.rules),
         );
-        ctx.push(f, sheet, cell);
+        ctx.push(f, sheet, Some(cell));
         None
     }
 
