@@ -5,6 +5,7 @@
 mod common;
 #[path = "audit_ingest/inbox.rs"]
 mod inbox;
+use common::findings_with as with;
 use common::*;
 use tongbao::findings::{Code, Finding, Severity};
 use tongbao::ingest::{Options, ingest_dir};
@@ -39,18 +40,6 @@ fn found(inbox: &Inbox) -> Vec<&Finding> {
         .iter()
         .filter(|f| f.code != Code::MissingRegister)
         .collect()
-}
-
-fn with(inbox: &Inbox, code: Code) -> Vec<&Finding> {
-    inbox.findings.iter().filter(|f| f.code == code).collect()
-}
-
-fn at(f: &Finding) -> (Severity, &str, &str) {
-    (
-        f.severity,
-        f.sheet.as_deref().unwrap_or(""),
-        f.cell.as_deref().unwrap_or(""),
-    )
 }
 
 fn unit(inbox: &Inbox) -> &Ledger {

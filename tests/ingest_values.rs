@@ -2,6 +2,7 @@
 //! exact finding (code, sheet, cell, raw).
 
 mod common;
+use common::findings_with as found;
 use common::*;
 use tongbao::findings::{Code, Finding, Severity};
 use tongbao::ingest::{Options, ingest_dir};
@@ -28,18 +29,6 @@ fn run(book: Book) -> Inbox {
 
 fn base() -> Book {
     ledger("信息工程系", 2026, d(2026, 12, 31))
-}
-
-fn found(inbox: &Inbox, code: Code) -> Vec<&Finding> {
-    inbox.findings.iter().filter(|f| f.code == code).collect()
-}
-
-fn at(f: &Finding) -> (Severity, &str, &str) {
-    (
-        f.severity,
-        f.sheet.as_deref().unwrap_or(""),
-        f.cell.as_deref().unwrap_or(""),
-    )
 }
 
 fn inspections(rows: Vec<Vec<Cell>>) -> Inbox {

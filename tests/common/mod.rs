@@ -421,3 +421,20 @@ pub fn set_1904(path: &Path) {
         x.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
     });
 }
+
+/// The findings of one code, in order.
+pub fn findings_with(
+    inbox: &tongbao::model::Inbox,
+    code: tongbao::findings::Code,
+) -> Vec<&tongbao::findings::Finding> {
+    inbox.findings.iter().filter(|f| f.code == code).collect()
+}
+
+/// A finding's severity and location, for compact assertions.
+pub fn at(f: &tongbao::findings::Finding) -> (tongbao::findings::Severity, &str, &str) {
+    (
+        f.severity,
+        f.sheet.as_deref().unwrap_or(""),
+        f.cell.as_deref().unwrap_or(""),
+    )
+}
