@@ -108,6 +108,11 @@ impl Ctx<'_> {
             report(Finding::error(Code::BadValue, msg).raw(e.clone()));
             return None;
         }
+        if let Value::Text(s) = v
+            && let Some(msg) = values::too_long(col.name, s)
+        {
+            report(Finding::warning(Code::BadValue, msg).raw(values::head(s)));
+        }
         let out = parse(v);
         if out.is_none() {
             let raw = v.raw();

@@ -67,6 +67,30 @@ pub fn text(v: &Value) -> Option<String> {
     }
 }
 
+/// A text too long for one cell of summary.xlsx (outputs.md "One bad value never costs the
+/// whole output"): the warning's message, None when it fits.
+pub fn too_long(col: &str, s: &str) -> Option<String> {
+    let limit = crate::report::xlsx::LONG_TEXT;
+    if s.len() <= limit {
+        return None;
+    }
+    let n = s.chars().count();
+    (n > limit).then(|| {
+        format!(
+            "“{col}”的内容长达{n}字，超出汇总表 summary.xlsx 单元格的容量（Excel 每格最多 32767 字），汇总表中只保留前{limit}字左右，通报、反馈意见和 results.json 保留全文；请核对是否误粘贴了大段内容"
+        )
+    })
+}
+
+/// The first 20 characters of a long text and "…" (the `raw` of a finding about it).
+pub fn head(s: &str) -> String {
+    let mut h: String = s.chars().take(20).collect();
+    if h.len() < s.len() {
+        h.push('…');
+    }
+    h
+}
+
 /// A date: a real Excel date; text in the accepted forms; a plain number as yyyymmdd (8 digits,
 /// 19000101–29991231) or else an Excel serial in the workbook's date system giving 1990–2099.
 pub fn date(v: &Value, is_1904: bool) -> Option<NaiveDate> {

@@ -1,149 +1,22 @@
 //! summary.xlsx (汇总表): 总表, 隐患排查, 季度报告, 惩戒整改, 挂牌督办, 安全事故, 领导调研督查,
-//! 数据问题, 说明. Every submission string goes through `write_string` (text starting with
-//! = + - @ also gets a quote prefix); fixed metadata makes the bytes reproducible.
+//! 数据问题, 得分明细, 说明. Cells are typed (`sheet::Cell`): dates are Excel dates, counts,
+//! days and scores numbers, only text is text; every submission string is written as text
+//! (text starting with = + - @ also gets a quote prefix) and cut to Excel's cell limit.
+//! Fixed metadata makes the bytes reproducible; every sheet prints legibly on A4 (`print`).
 
 mod more;
+pub(crate) mod print;
+mod score;
+mod sheet;
+
+pub use sheet::{CELL_MAX, LONG_TEXT};
 
 use super::view::{all_unit_rules, rule_label, value_text, why};
-use crate::eval::{Results, Status};
+use crate::eval::Results;
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{
-    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
+use sheet::{Cell, Formats, Sheet};
 use std::collections::BTreeSet;
-
-struct Formats {
-    head: Format,
-    quoted: Format,
-    score: Format,
-    met: Format,
-    not_met: Format,
-    pending: Format,
-}
-
-impl Formats {
-    fn new() -> Self {
-        let fill = |bg: u32, fg: u32| {
-            Format::new()
-                .set_background_color(Color::RGB(bg))
-                .set_font_color(Color::RGB(fg))
-        };
-        Formats {
-            head: Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top)
-                .set_background_color(Color::RGB(0xD9E1F2))
-                .set_border_bottom(FormatBorder::Thin),
-            quoted: Format::new().set_quote_prefix(),
-            score: Format::new().set_num_format("0.0"),
-            met: fill(0xC6EFCE, 0x006100),
-            not_met: fill(0xFFC7CE, 0x9C0006),
-            pending: fill(0xFFEB9C, 0x9C5700),
-        }
-    }
-}
-
-/// A sheet being filled: tracks column widths (unicode-width) and the last row.
-struct Sheet<'a> {
-    ws: &'a mut Worksheet,
-    f: &'a Formats,
-    widths: Vec<usize>,
-    rows: u32,
-}
-
-/// Display width at which a header wraps.
-const HEAD_WRAP: usize = 10;
-
-impl<'a> Sheet<'a> {
-    fn new(ws: &'a mut Worksheet, f: &'a Formats, head: &[&str]) -> Result<Self, XlsxError> {
-        let mut s = Sheet {
-            ws,
-            f,
-            widths: Vec::new(),
-            rows: 1,
-        };
-        // Long headers (R1 年度安全工作计划（一.1）) wrap over up to three lines instead of
-        // widening a column of 达标/未达标 cells.
-        let mut lines = 1;
-        for (c, h) in head.iter().enumerate() {
-            s.ws.write_string_with_format(0, c as u16, *h, &s.f.head)?;
-            let w = unicode_width::UnicodeWidthStr::width(*h);
-            s.track_width(c, w.min(HEAD_WRAP));
-            lines = lines.max(w.div_ceil(HEAD_WRAP + 2).min(3));
-        }
-        s.ws.set_row_height(0, 15.0 * lines as f64)?;
-        Ok(s)
-    }
-    fn track(&mut self, col: usize, text: &str) {
-        self.track_width(col, unicode_width::UnicodeWidthStr::width(text));
-    }
-    fn track_width(&mut self, col: usize, w: usize) {
-        if self.widths.len() <= col {
-            self.widths.resize(col + 1, 0);
-        }
-        self.widths[col] = self.widths[col].max(w);
-    }
-    /// Text, with a quote prefix when it would look like a formula.
-    fn text(&mut self, row: u32, col: usize, text: &str) -> Result<(), XlsxError> {
-        self.track(col, text);
-        if text.starts_with(['=', '+', '-', '@']) {
-            self.ws
-                .write_string_with_format(row, col as u16, text, &self.f.quoted)?;
-        } else if !text.is_empty() {
-            self.ws.write_string(row, col as u16, text)?;
-        }
-        Ok(())
-    }
-    fn status(&mut self, row: u32, col: usize, s: Status) -> Result<(), XlsxError> {
-        self.track(col, s.label());
-        let fmt = match s {
-            Status::Met => &self.f.met,
-            Status::NotMet => &self.f.not_met,
-            Status::Pending => &self.f.pending,
-            Status::Na => {
-                self.ws.write_string(row, col as u16, s.label())?;
-                return Ok(());
-            }
-        };
-        self.ws
-            .write_string_with_format(row, col as u16, s.label(), fmt)?;
-        Ok(())
-    }
-    fn score(&mut self, row: u32, col: usize, x: f64) -> Result<(), XlsxError> {
-        self.track(col, "100.0");
-        self.ws
-            .write_number_with_format(row, col as u16, x, &self.f.score)?;
-        Ok(())
-    }
-    fn row(&mut self, cells: &[String]) -> Result<u32, XlsxError> {
-        let r = self.rows;
-        for (c, t) in cells.iter().enumerate() {
-            self.text(r, c, t)?;
-        }
-        self.rows += 1;
-        Ok(r)
-    }
-    fn finish(self, freeze_cols: u16) -> Result<(), XlsxError> {
-        self.ws.set_freeze_panes(1, freeze_cols)?;
-        // Print-ready: A4 landscape, all columns on one page width, the header row on every
-        // page, page numbers in the footer.
-        self.ws
-            .set_paper_size(9)
-            .set_landscape()
-            .set_print_fit_to_pages(1, 0)
-            .set_footer("&C第 &P 页，共 &N 页");
-        self.ws.set_repeat_rows(0, 0)?;
-        let last_col = self.widths.len().saturating_sub(1) as u16;
-        self.ws
-            .autofilter(0, 0, self.rows.saturating_sub(1), last_col)?;
-        for (c, w) in self.widths.iter().enumerate() {
-            self.ws
-                .set_column_width(c as u16, ((*w + 2).clamp(6, 40)) as f64)?;
-        }
-        Ok(())
-    }
-}
 
 /// summary.xlsx bytes.
 pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
@@ -164,6 +37,7 @@ pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
     more::accidents(wb.add_worksheet().set_name("安全事故")?, &f, r)?;
     more::leaders(wb.add_worksheet().set_name("领导调研督查")?, &f, r)?;
     more::findings(wb.add_worksheet().set_name("数据问题")?, &f, r)?;
+    score::points(wb.add_worksheet().set_name("得分明细")?, &f, r)?;
     more::about(wb.add_worksheet().set_name("说明")?, &f, r)?;
     Ok(wb.save_to_buffer()?)
 }
@@ -197,8 +71,8 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
     let mut s = Sheet::new(ws, f, &head_ref)?;
     for u in &r.units {
         let row = s.rows;
-        s.text(row, 0, &u.name)?;
-        s.text(row, 1, &u.kind)?;
+        s.text(row, 0, &u.name);
+        s.text(row, 1, &u.kind);
         s.text(
             row,
             2,
@@ -207,17 +81,17 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
             } else {
                 "未报送"
             },
-        )?;
+        );
         for (i, id) in ids.iter().enumerate() {
             match u.rules.get(id) {
-                Some(x) => s.status(row, 3 + i, x.status)?,
-                None => s.text(row, 3 + i, "—")?,
+                Some(x) => s.status(row, 3 + i, x.status),
+                None => s.text(row, 3 + i, "—"),
             }
         }
         let c = 3 + ids.len();
-        s.score(row, c, u.score)?;
-        s.text(row, c + 1, &u.grade)?;
-        s.ws.write_number(row, (c + 2) as u16, u.rank as f64)?;
+        s.put(row, c, Cell::Num(u.score, sheet::SCORE));
+        s.text(row, c + 1, &u.grade);
+        s.put(row, c + 2, Cell::Num(u.rank as f64, sheet::INT));
         let vetoes = if u.vetoes.is_empty() {
             &u.veto_risks
         } else {
@@ -227,13 +101,13 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
             .iter()
             .map(|v| format!("{}（{}）", v.id, v.clause))
             .collect();
-        s.text(row, c + 3, &v.join("、"))?;
+        s.text(row, c + 3, &v.join("、"));
         let why_list: Vec<String> = u
             .not_met
             .iter()
             .filter_map(|id| u.rules.get(id).map(|x| format!("{id}：{}", why(x))))
             .collect();
-        s.text(row, c + 4, &why_list.join("；"))?;
+        s.text(row, c + 4, &why_list.join("；"));
         s.rows += 1;
     }
     s.finish(1)
@@ -254,7 +128,7 @@ fn inspection_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
     let mut s = Sheet::new(ws, f, &head_ref)?;
     for u in &r.units {
         let row = s.rows;
-        s.text(row, 0, &u.name)?;
+        s.text(row, 0, &u.name);
         if let Some(x) = u.rules.get("R4") {
             for (i, m) in months.iter().enumerate() {
                 let item = x
@@ -267,20 +141,20 @@ fn inspection_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
                     .and_then(|v| v.as_array())
                     .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(m.as_str())));
                 if let Some(it) = item {
-                    s.status(row, 1 + i, it.status)?;
+                    s.status(row, 1 + i, it.status);
                 } else if missing {
                     // A unit that sent nothing: every ended month is 未达标.
-                    s.status(row, 1 + i, crate::eval::Status::NotMet)?;
+                    s.status(row, 1 + i, crate::eval::Status::NotMet);
                 }
             }
-            s.text(row, 1 + months.len(), &x.detail)?;
+            s.text(row, 1 + months.len(), &x.detail);
         }
         s.rows += 1;
     }
     s.finish(1)
 }
 
-/// One row per item of `rule`: 单位, 状态, 说明, then every item key (sorted union).
+/// One row per item of `rule`: 单位, 状态, 说明, then every item key (sorted union), typed.
 fn items_sheet(ws: &mut Worksheet, f: &Formats, r: &Results, rule: &str) -> Result<(), XlsxError> {
     let keys: BTreeSet<&String> = r
         .units
@@ -296,17 +170,45 @@ fn items_sheet(ws: &mut Worksheet, f: &Formats, r: &Results, rule: &str) -> Resu
         let Some(x) = u.rules.get(rule) else { continue };
         for it in &x.items {
             let row = s.rows;
-            s.text(row, 0, &u.name)?;
-            s.status(row, 1, it.status)?;
-            s.text(row, 2, &it.detail)?;
+            s.text(row, 0, &u.name);
+            s.status(row, 1, it.status);
+            s.text(row, 2, &it.detail);
             for (c, k) in keys.iter().enumerate() {
-                let v = it.fields.get(*k).map(value_text).unwrap_or_default();
-                s.text(row, 3 + c, &v)?;
+                if let Some(v) = it.fields.get(*k) {
+                    s.put(row, 3 + c, field_cell(k, v));
+                }
             }
             s.rows += 1;
         }
     }
     s.finish(1)
+}
+
+/// An item field as a typed cell: `YYYY-MM-DD` → date, `month` `YYYY-MM` → month date,
+/// `quarter` → number shown as 第N季度, other numbers → numbers, the rest → text.
+fn field_cell(key: &str, v: &serde_json::Value) -> Cell {
+    use serde_json::Value as J;
+    match v {
+        J::Null => Cell::Blank,
+        J::Number(n) => match n.as_f64() {
+            Some(x) if key == "quarter" => Cell::Num(x, sheet::QUARTER),
+            Some(x) if x.fract() == 0.0 => Cell::Num(x, sheet::INT),
+            Some(x) => Cell::Num(x, sheet::GENERAL),
+            None => Cell::text(n.to_string()),
+        },
+        J::String(t) => {
+            let day = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+            let month = (key == "month")
+                .then(|| NaiveDate::parse_from_str(&format!("{t}-01"), "%Y-%m-%d").ok())
+                .flatten();
+            match (day, month) {
+                (Some(d), _) if t.len() == 10 => Cell::Date(d, sheet::DATE),
+                (_, Some(m)) if t.len() == 7 => Cell::Date(m, sheet::MONTH),
+                _ => Cell::text(t.clone()),
+            }
+        }
+        other => Cell::text(value_text(other)),
+    }
 }
 
 /// Chinese column names for the item keys the rules use; unknown keys as they are.

@@ -4,8 +4,9 @@
 use super::sheet::text_width;
 use super::{HELP_SHEET, LISTS_SHEET};
 use crate::config::Config;
+use crate::report::xlsx::print::{self, Repeat};
 use crate::schema::{Kind, Layout, SheetSpec};
-use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 /// Names behind the roster drop-downs.
 #[derive(Debug, Clone, Default)]
@@ -79,27 +80,39 @@ pub(crate) fn write_help(ws: &mut Worksheet, specs: &[SheetSpec]) -> Result<(), 
     let title = Format::new().set_bold().set_font_size(14);
     let section = Format::new()
         .set_bold()
+        .set_text_wrap()
         .set_background_color(Color::RGB(0xD9D9D9));
     let head = Format::new()
         .set_bold()
         .set_border(FormatBorder::Thin)
         .set_num_format("@");
-    let cell = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
+    let cell = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top)
+        .set_text_wrap();
     let req = cell.clone().set_bold().set_font_color(Color::RGB(0xC00000));
     ws.write_string_with_format(0, 0, "填表说明", &title)?;
+    let widths = help_widths(specs);
+    let total: f64 = widths.iter().sum();
+    let para = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let mut r = 1u32;
+    // Paragraphs span the five columns and wrap there instead of running off the page.
+    let paragraph = |ws: &mut Worksheet, r: u32, text: &str, f: &Format| {
+        ws.merge_range(r, 0, r, 4, text, f)?;
+        ws.set_row_height(r, print::row_height(print::line_count(text, total)))?;
+        Ok::<(), XlsxError>(())
+    };
     for line in GENERAL {
-        ws.write_string(r, 0, *line)?;
+        paragraph(ws, r, line, &para)?;
         r += 1;
     }
-    let mut widths = [10usize, 10, 6, 16, 40];
     for spec in specs {
         r += 1;
         let what = match spec.layout {
             Layout::Cover => format!("【{}】{}", spec.name, spec.row_is),
             Layout::Table => format!("【{}】每一行是：{}", spec.name, spec.row_is),
         };
-        ws.write_string_with_format(r, 0, &what, &section)?;
+        paragraph(ws, r, &what, &section)?;
         r += 1;
         for (c, h) in ["工作表", "栏目", "必填", "类型", "填写说明"]
             .iter()
@@ -112,15 +125,31 @@ pub(crate) fn write_help(ws: &mut Worksheet, specs: &[SheetSpec]) -> Result<(), 
             let must = if col.required { "必填" } else { "选填" };
             let fmt = if col.required { &req } else { &cell };
             let texts = [spec.name, col.name, must, kind_hint(col.kind), col.help];
+            let mut lines = 1;
             for (c, t) in texts.iter().enumerate() {
                 ws.write_string_with_format(r, c as u16, *t, fmt)?;
-                widths[c] = widths[c].max(text_width(t) + 2);
+                lines = lines.max(print::line_count(t, widths[c]));
             }
+            ws.set_row_height(r, print::row_height(lines))?;
             r += 1;
         }
     }
     for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, (*w).min(70) as f64)?;
+        ws.set_column_width(c as u16, *w)?;
     }
-    Ok(())
+    print::a4(ws, &widths, Repeat::default())
+}
+
+/// Column widths of 填表说明: each fits its longest text, the last (填写说明) wraps at 40.
+fn help_widths(specs: &[SheetSpec]) -> [f64; 5] {
+    let mut widths = [10usize, 10, 6, 16, 40];
+    for spec in specs {
+        for col in spec.cols {
+            let texts = [spec.name, col.name, "选填", kind_hint(col.kind)];
+            for (c, t) in texts.iter().enumerate() {
+                widths[c] = widths[c].max(text_width(t) + 2);
+            }
+        }
+    }
+    widths.map(|w| w.min(40) as f64)
 }

@@ -4,13 +4,16 @@
 use super::help::Lists;
 use super::validate;
 use super::{LAST_ROW, Table, Value};
+use crate::report::xlsx::print::{self, Repeat};
 use crate::schema::{Col, Kind, SheetSpec};
-use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 const REQUIRED_FILL: u32 = 0xFCE4D6;
 const OPTIONAL_FILL: u32 = 0xDDEBF7;
 const DATE_FORMAT: &str = "yyyy-mm-dd";
+/// Width of the cover's help column, which wraps (so the sheet fits an A4 page).
+const HELP_WIDTH: usize = 40;
 
 fn header_format(required: bool) -> Format {
     let fill = if required {
@@ -22,6 +25,7 @@ fn header_format(required: bool) -> Format {
         .set_num_format("@")
         .set_background_color(Color::RGB(fill))
         .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::VerticalCenter)
         .set_text_wrap();
     if required {
         f.set_bold().set_font_color(Color::RGB(0xC00000))
@@ -94,6 +98,8 @@ pub(crate) fn write_cover(
     ws.set_name(spec.name)?;
     let help_fmt = Format::new()
         .set_italic()
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter)
         .set_font_color(Color::RGB(0x808080));
     let mut value_w = 24;
     for (i, col) in spec.cols.iter().enumerate() {
@@ -124,17 +130,26 @@ pub(crate) fn write_cover(
         .map(|c| text_width(c.name))
         .max()
         .unwrap_or(8);
-    ws.set_column_width(0, (key_w + 3) as f64)?;
-    ws.set_column_width(1, value_w.min(50) as f64)?;
     let help_w = spec
         .cols
         .iter()
         .map(|c| text_width(c.help))
         .max()
-        .unwrap_or(20);
-    ws.set_column_width(2, help_w.min(80) as f64)?;
+        .unwrap_or(20)
+        .min(HELP_WIDTH);
+    let widths = [(key_w + 3) as f64, value_w.min(50) as f64, help_w as f64];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    // The help column wraps at a fixed width: its rows get their height here.
+    for (i, col) in spec.cols.iter().enumerate() {
+        let lines = print::line_count(col.help, widths[2]);
+        if lines > 1 {
+            ws.set_row_height(i as u32, print::row_height(lines))?;
+        }
+    }
     ws.set_freeze_panes(0, 1)?;
-    Ok(())
+    print::a4(ws, &widths, Repeat::default())
 }
 
 /// The columns of a table in the order they are written, with their header text.
@@ -176,6 +191,7 @@ pub(crate) fn write_table(
     }
     let first = header_row + 1;
     let last = (LAST_ROW - 1).max(first + table.rows.len() as u32);
+    let mut widths = Vec::new();
     for (c, (col, text)) in cols.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(header_row, c, text, &header_format(col.required))?;
@@ -187,6 +203,7 @@ pub(crate) fn write_table(
             }
         }
         ws.set_column_width(c, width.min(50) as f64)?;
+        widths.push(width.min(50) as f64);
         ws.set_column_format(c, &value_format(col.kind))?;
         if let Some(dv) = validate::for_col(col, lists)? {
             ws.add_data_validation(first, c, last, c, &dv)?;
@@ -194,5 +211,9 @@ pub(crate) fn write_table(
     }
     ws.set_row_height(header_row, 24)?;
     ws.set_freeze_panes(first, 0)?;
-    Ok(())
+    let repeat = Repeat {
+        header_row: Some(header_row),
+        key_cols: Some(0),
+    };
+    print::a4(ws, &widths, repeat)
 }

@@ -1,21 +1,22 @@
 //! summary.xlsx sheets built from records rather than rule items: 安全事故, 领导调研督查,
 //! 数据问题, 说明.
 
+use super::sheet::{self, Cell};
 use super::{Formats, Sheet};
 use crate::eval::Results;
-use crate::report::view::{iso, one_decimal};
+use crate::report::view::iso;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|x| x.to_string()).unwrap_or_default()
+fn yes_no(v: Option<bool>) -> Cell {
+    match v {
+        Some(true) => Cell::text("是"),
+        Some(false) => Cell::text("否"),
+        None => Cell::Blank,
+    }
 }
 
-fn yes_no(v: Option<bool>) -> String {
-    match v {
-        Some(true) => "是".into(),
-        Some(false) => "否".into(),
-        None => String::new(),
-    }
+fn text(v: &Option<String>) -> Cell {
+    Cell::text(v.clone().unwrap_or_default())
 }
 
 pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
@@ -42,31 +43,30 @@ pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<
     let mut s = Sheet::new(ws, f, &head)?;
     for u in &r.units {
         for a in &u.accidents {
-            s.row(&[
-                u.name.clone(),
-                iso(a.date),
-                a.summary.clone().unwrap_or_default(),
-                a.reported_grade.clone().unwrap_or_default(),
-                a.determined_grade.clone().unwrap_or_default(),
-                a.implied_grade.clone().unwrap_or_default(),
-                a.grade.clone().unwrap_or_default(),
-                opt(a.deaths),
-                opt(a.serious_injuries),
-                opt(a.injuries),
-                opt(a.loss),
-                iso(a.report_date),
+            s.row(vec![
+                Cell::text(u.name.clone()),
+                Cell::date(a.date),
+                text(&a.summary),
+                text(&a.reported_grade),
+                text(&a.determined_grade),
+                text(&a.implied_grade),
+                text(&a.grade),
+                Cell::int(a.deaths),
+                Cell::int(a.serious_injuries),
+                Cell::int(a.injuries),
+                a.loss.map_or(Cell::Blank, |x| Cell::Num(x, sheet::GENERAL)),
+                Cell::date(a.report_date),
                 yes_no(a.responsible),
                 yes_no(a.concealed),
                 yes_no(a.bad_influence),
                 yes_no(a.in_activity),
-                if a.source == "register" {
+                Cell::text(if a.source == "register" {
                     "保卫处认定"
                 } else {
                     "单位台账"
-                }
-                .into(),
-                if a.accountability { "是" } else { "否" }.into(),
-            ])?;
+                }),
+                Cell::text(if a.accountability { "是" } else { "否" }),
+            ]);
         }
     }
     s.finish(1)
@@ -86,13 +86,13 @@ pub(super) fn leaders(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<()
     let mut s = Sheet::new(ws, f, &head)?;
     for l in &r.leaders {
         let row = s.rows;
-        s.text(row, 0, &l.name)?;
-        s.text(row, 1, l.title.as_deref().unwrap_or(""))?;
-        s.ws.write_number(row, 2, l.visits.len() as f64)?;
+        s.text(row, 0, &l.name);
+        s.text(row, 1, l.title.as_deref().unwrap_or(""));
+        s.put(row, 2, Cell::Num(l.visits.len() as f64, sheet::INT));
         for (i, id) in ["R6", "R7"].iter().enumerate() {
             if let Some(x) = l.rules.get(*id) {
-                s.status(row, 3 + 2 * i, x.status)?;
-                s.text(row, 4 + 2 * i, &x.detail)?;
+                s.status(row, 3 + 2 * i, x.status);
+                s.text(row, 4 + 2 * i, &x.detail);
             }
         }
         let visits: Vec<String> = l
@@ -107,7 +107,7 @@ pub(super) fn leaders(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<()
                 t
             })
             .collect();
-        s.text(row, 7, &visits.join("；"))?;
+        s.text(row, 7, &visits.join("；"));
         s.rows += 1;
     }
     s.finish(1)
@@ -127,17 +127,17 @@ pub(super) fn findings(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(
     ];
     let mut s = Sheet::new(ws, f, &head)?;
     for x in &r.findings {
-        s.row(&[
-            x.file.clone().unwrap_or_default(),
-            x.sheet.clone().unwrap_or_default(),
-            x.cell.clone().unwrap_or_default(),
-            x.severity.label().into(),
-            x.code.as_str().into(),
-            x.message.clone(),
-            x.raw.clone().unwrap_or_default(),
-            x.rule.clone().unwrap_or_default(),
-            x.unit.clone().unwrap_or_default(),
-        ])?;
+        s.row(vec![
+            text(&x.file),
+            text(&x.sheet),
+            text(&x.cell),
+            Cell::text(x.severity.label()),
+            Cell::text(x.code.as_str()),
+            Cell::text(x.message.clone()),
+            text(&x.raw),
+            text(&x.rule),
+            text(&x.unit),
+        ]);
     }
     s.finish(0)
 }
@@ -145,31 +145,30 @@ pub(super) fn findings(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(
 pub(super) fn about(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
     let mut s = Sheet::new(ws, f, &["项目", "内容", "SHA-256", "大小（字节）"])?;
     let fixed = [
-        ("通报", r.title.clone()),
-        ("考核期间", r.period.clone()),
+        ("通报", Cell::text(r.title.clone())),
+        ("考核期间", Cell::text(r.period.clone())),
         (
             "期间起止",
-            format!(
+            Cell::text(format!(
                 "{} 至 {}",
                 iso(Some(r.period_start)),
                 iso(Some(r.period_end))
-            ),
+            )),
         ),
-        ("评价基准日", iso(Some(r.as_of))),
-        ("发文字号", r.doc_number.clone()),
-        ("整改报告截止", iso(Some(r.rectification_due))),
-        ("配置文件 SHA-256", r.config_sha256.clone()),
-        ("单位数", r.units.len().to_string()),
+        ("评价基准日", Cell::date(Some(r.as_of))),
+        ("发文字号", Cell::text(r.doc_number.clone())),
+        ("整改报告截止", Cell::date(Some(r.rectification_due))),
+        ("配置文件 SHA-256", Cell::text(r.config_sha256.clone())),
+        ("单位数", Cell::Num(r.units.len() as f64, sheet::INT)),
         (
             "总体达标率",
             r.summary
                 .overall_rate
-                .map(|x| format!("{}%", one_decimal(x * 100.0)))
-                .unwrap_or_default(),
+                .map_or(Cell::Blank, |x| Cell::Num(x, sheet::PERCENT)),
         ),
     ];
     for (k, v) in fixed {
-        s.row(&[k.into(), v])?;
+        s.row(vec![Cell::text(k), v]);
     }
     for i in &r.inputs {
         let role = match i.role {
@@ -181,12 +180,12 @@ pub(super) fn about(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
             crate::model::Role::Unreadable => "无法读取",
             crate::model::Role::Rejected => "未采用",
         };
-        let row = s.row(&[
-            format!("输入文件（{role}）"),
-            i.file.clone(),
-            i.sha256.clone(),
-        ])?;
-        s.ws.write_number(row, 3, i.size as f64)?;
+        s.row(vec![
+            Cell::text(format!("输入文件（{role}）")),
+            Cell::text(i.file.clone()),
+            Cell::text(i.sha256.clone()),
+            Cell::Num(i.size as f64, sheet::INT),
+        ]);
     }
     s.finish(0)
 }
