@@ -133,6 +133,7 @@ fn summary_workbook_sheets() {
             "安全事故",
             "领导调研督查",
             "数据问题",
+            "得分明细",
             "说明"
         ]
     );
@@ -149,7 +150,9 @@ fn summary_workbook_sheets() {
     for month in ["2026-01", "2026-06"] {
         assert!(strings.contains(month), "隐患排查 month columns");
     }
-    assert!(strings.contains("2026H1") && strings.contains("2026-07-15"));
+    assert!(strings.contains("2026H1") && strings.contains("2026-01-01 至 2026-06-30"));
+    // The as-of date (说明, last sheet) is an Excel date: serial 46218 = 2026-07-15.
+    assert!(sheets[sheets.len() - 1].contains("<v>46218</v>"), "as-of as a date");
 }
 
 #[test]
