@@ -152,7 +152,10 @@ fn summary_workbook_sheets() {
     }
     assert!(strings.contains("2026H1") && strings.contains("2026-01-01 至 2026-06-30"));
     // The as-of date (说明, last sheet) is an Excel date: serial 46218 = 2026-07-15.
-    assert!(sheets[sheets.len() - 1].contains("<v>46218</v>"), "as-of as a date");
+    assert!(
+        sheets[sheets.len() - 1].contains("<v>46218</v>"),
+        "as-of as a date"
+    );
 }
 
 #[test]

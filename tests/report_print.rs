@@ -36,7 +36,11 @@ fn pages(pdf: &Path) -> Vec<(f64, f64, Vec<Word>)> {
         .arg("-")
         .output()
         .unwrap();
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     let html = String::from_utf8_lossy(&out.stdout).into_owned();
     html.split("<page ")
         .skip(1)
@@ -65,7 +69,13 @@ fn pages(pdf: &Path) -> Vec<(f64, f64, Vec<Word>)> {
 fn to_pdf(dir: &Path, names: &[&str]) {
     let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
     let out = Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir)
         .args(names.iter().map(|n| dir.join(n)))
         .output()
@@ -165,9 +175,15 @@ fn every_sheet_prints_legibly_on_a4() {
     .unwrap();
     let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
     let books: Vec<(&str, Vec<u8>)> = vec![
-        ("summary-2026H1.xlsx", sample_summary("2026H1", d(2026, 7, 15))),
+        (
+            "summary-2026H1.xlsx",
+            sample_summary("2026H1", d(2026, 7, 15)),
+        ),
         ("summary-2026.xlsx", sample_summary("2026", d(2027, 1, 12))),
-        ("ledger.xlsx", tongbao::template::ledger_workbook(&cfg).unwrap()),
+        (
+            "ledger.xlsx",
+            tongbao::template::ledger_workbook(&cfg).unwrap(),
+        ),
         (
             "register.xlsx",
             tongbao::template::register_workbook(&cfg).unwrap(),
@@ -200,7 +216,11 @@ fn every_sheet_prints_legibly_on_a4() {
                     *x0 >= 0.0 && *x1 <= *w,
                     "{n} page {page}: “{t}” runs off the page"
                 );
-                text.push_str(&t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"));
+                text.push_str(
+                    &t.replace("&amp;", "&")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">"),
+                );
             }
         }
         let chars: Vec<char> = text.chars().collect();
@@ -215,7 +235,11 @@ fn every_sheet_prints_legibly_on_a4() {
             }
         } else {
             // The 填表说明 paragraphs wrap on the page instead of running off its edge.
-            for line in ["每个工作表的第一行是表头", "中间不要留空行。", "文件请保存为.xlsx格式，不要加密。"] {
+            for line in [
+                "每个工作表的第一行是表头",
+                "中间不要留空行。",
+                "文件请保存为.xlsx格式，不要加密。",
+            ] {
                 assert!(text.contains(line), "{n}: “{line}” not printed whole");
             }
         }

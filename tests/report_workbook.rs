@@ -44,7 +44,7 @@ fn sheet(xlsx: &[u8], name: &str) -> Vec<Vec<Data>> {
 fn column<'a>(rows: &'a [Vec<Data>], head: &str) -> Vec<&'a Data> {
     let c = rows[0]
         .iter()
-        .position(|h| h.to_string() == head)
+        .position(|h| *h == head)
         .unwrap_or_else(|| panic!("no column {head} in {:?}", rows[0]));
     rows[1..]
         .iter()
@@ -101,10 +101,7 @@ fn detail_sheets_hold_dates_and_numbers() {
     let scores = assert_numbers(&sheet(xlsx, "总表"), "得分");
     assert_eq!(scores.len(), r.units.len());
     let about = sheet(xlsx, "说明");
-    let as_of = about
-        .iter()
-        .find(|row| row[0].to_string() == "评价基准日")
-        .unwrap();
+    let as_of = about.iter().find(|row| row[0] == "评价基准日").unwrap();
     assert_eq!(as_of[1].as_date(), Some(d(2027, 1, 12)));
     // Only text is text: no cell anywhere is a date or a number written as a string (the
     // period's name, 2026, is a name).
@@ -117,7 +114,7 @@ fn detail_sheets_hold_dates_and_numbers() {
         "说明",
     ] {
         for row in sheet(xlsx, name).iter().skip(1) {
-            if row[0].to_string() == "考核期间" {
+            if row[0] == "考核期间" {
                 continue;
             }
             for c in row {
@@ -157,7 +154,7 @@ fn points_sheet_adds_up_to_every_score() {
         for u in r.units.iter().filter(|u| u.submitted) {
             let mine = rows.iter().filter(|row| row[0].to_string() == u.name);
             let (mut earned, mut max) = (0.0f64, 0.0f64);
-            for row in mine.filter(|row| row[6].to_string() == "是") {
+            for row in mine.filter(|row| row[6] == "是") {
                 earned += row[4].as_f64().unwrap();
                 max += row[5].as_f64().unwrap_or(0.0);
             }
@@ -173,9 +170,7 @@ fn points_sheet_adds_up_to_every_score() {
                 u.score
             );
         }
-        let items = rows[1..]
-            .iter()
-            .filter(|row| row[2].to_string() != "考评加减分");
+        let items = rows[1..].iter().filter(|row| row[2] != "考评加减分");
         let per_unit = r.units[0].points.len();
         assert_eq!(items.count(), per_unit * r.units.len());
     }

@@ -286,3 +286,13 @@ fn generated_text_never_panics() {
         let _ = crate::ingest::units::match_unit(&crate::config::Config::default(), &s);
     }
 }
+
+#[test]
+fn only_texts_too_long_for_a_workbook_cell_are_flagged() {
+    let limit = crate::report::xlsx::LONG_TEXT;
+    assert_eq!(too_long("隐患描述", &"字".repeat(limit)), None);
+    let msg = too_long("隐患描述", &"字".repeat(limit + 1)).unwrap();
+    assert!(msg.contains("隐患描述") && msg.contains("32001字"), "{msg}");
+    assert_eq!(head(&"字".repeat(30)), format!("{}…", "字".repeat(20)));
+    assert_eq!(head("短"), "短");
+}
