@@ -6,6 +6,8 @@
 //! Needs `soffice` and `pdftotext`; under CI a missing tool fails the test (see .ci/run).
 //! Set TONGBAO_PRINT_OUT=DIR to keep the PDFs.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -88,20 +90,7 @@ fn to_pdf(dir: &Path, names: &[&str]) {
 }
 
 fn sample_summary(period: &str, as_of: chrono::NaiveDate) -> Vec<u8> {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
-    let opts = tongbao::ingest::Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
-    let results = tongbao::rules::evaluate(&tongbao::rules::EvalInput {
-        cfg: &cfg,
-        inbox: &inbox,
-        period: period.parse().unwrap(),
-        as_of,
-        doc_number: Some(12),
-    });
+    let (_, results) = common::sample_results(period, as_of);
     tongbao::report::xlsx::render(&results).unwrap()
 }
 

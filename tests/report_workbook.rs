@@ -10,25 +10,11 @@ use chrono::NaiveDate;
 use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tongbao::rules::{EvalInput, evaluate};
 use tongbao::schema;
 
 /// The sample (sample-data/) evaluated and rendered: (results, files).
 fn sample(period: &str, as_of: NaiveDate) -> (tongbao::eval::Results, BTreeMap<PathBuf, Vec<u8>>) {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
-    let opts = tongbao::ingest::Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
-    let results = evaluate(&EvalInput {
-        cfg: &cfg,
-        inbox: &inbox,
-        period: period.parse().unwrap(),
-        as_of,
-        doc_number: Some(12),
-    });
+    let (cfg, results) = sample_results(period, as_of);
     let files = tongbao::report::render_all(&results, &cfg, None).unwrap();
     (results, files)
 }
