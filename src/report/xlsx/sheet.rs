@@ -265,4 +265,17 @@ mod tests {
         let emoji = "😀".repeat(20_000);
         assert!(cap(&emoji).encode_utf16().count() <= CELL_MAX);
     }
+
+    #[test]
+    fn values_a_workbook_cannot_hold_are_written_anyway() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let f = Format::new();
+        let old = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap();
+        write_cell(ws, 0, 0, &Cell::Date(old, DATE), &f).unwrap();
+        let long = Cell::text("字".repeat(40_000));
+        write_cell(ws, 1, 0, &long, &f).unwrap();
+        write_cell(ws, 2, 0, &Cell::Num(f64::NAN, GENERAL), &f).unwrap();
+        assert!(wb.save_to_buffer().is_ok());
+    }
 }
