@@ -19,6 +19,9 @@ pub const RIGHT: u32 = 1474;
 pub const TEXT_W: u32 = PAGE_W - LEFT - RIGHT;
 /// 22 lines in 225 mm: 579 twips = 28.95 pt.
 pub const LINE_PITCH: u32 = 579;
+// 22 lines fit the 225 mm block, 23 do not.
+const _: () = assert!(22 * LINE_PITCH <= PAGE_H - TOP - BOTTOM);
+const _: () = assert!(23 * LINE_PITCH > PAGE_H - TOP - BOTTOM);
 /// Character grid: 28 characters in 156 mm. Word stores the pitch as the difference from the
 /// 16 pt body size in 1/4096 pt: 16 − 842/4096 = 15.794 pt (× 28 = 8844.9 twips ≤ TEXT_W).
 pub const CHAR_SPACE: i32 = -842;
@@ -221,9 +224,7 @@ pub fn styles() -> String {
         style(
             "Banji",
             "版记",
-            &format!(
-                r#"<w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="60" w:line="240" w:lineRule="auto"/><w:ind w:left="280" w:right="280" w:firstLineChars="0" w:firstLine="0"/>"#
-            ),
+            r#"<w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="60" w:line="240" w:lineRule="auto"/><w:ind w:left="280" w:right="280" w:firstLineChars="0" w:firstLine="0"/>"#,
             r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
         ),
         style(
@@ -293,8 +294,6 @@ mod tests {
     fn geometry_matches_the_standard() {
         assert_eq!(TEXT_W, 8845, "156 mm");
         assert_eq!(PAGE_H - TOP - BOTTOM, mm(225.0));
-        assert!(22 * LINE_PITCH <= PAGE_H - TOP - BOTTOM);
-        assert!(23 * LINE_PITCH > PAGE_H - TOP - BOTTOM);
         let pitch_twips = (16.0 + f64::from(CHAR_SPACE) / 4096.0) * 20.0;
         assert!(28.0 * pitch_twips <= f64::from(TEXT_W));
         assert!(29.0 * pitch_twips > f64::from(TEXT_W));
