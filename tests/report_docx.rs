@@ -5,6 +5,7 @@
 //! every section heading of bulletin.md in order, page numbers, and the page holding 成文日期
 //! also holds body text. Set TONGBAO_DOCX_OUT=DIR to keep the PDFs.
 
+mod common;
 mod common_report;
 
 use chrono::NaiveDate;
@@ -12,25 +13,11 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tongbao::rules::{EvalInput, evaluate};
 
 type Files = BTreeMap<PathBuf, Vec<u8>>;
 
 fn sample(period: &str, as_of: NaiveDate) -> Files {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
-    let opts = tongbao::ingest::Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
-    let results = evaluate(&EvalInput {
-        cfg: &cfg,
-        inbox: &inbox,
-        period: period.parse().unwrap(),
-        as_of,
-        doc_number: Some(12),
-    });
+    let (cfg, results) = common::sample(period, as_of, Some(12));
     tongbao::report::render_all(&results, &cfg, None).unwrap()
 }
 
@@ -54,6 +41,7 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&apos;", "'")
+        .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
 

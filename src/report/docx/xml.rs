@@ -13,21 +13,16 @@ pub fn mm(mm: f64) -> u32 {
 /// Text for `w:t` or an attribute: XML-escaped; characters XML 1.0 forbids are dropped; line
 /// breaks and tabs become spaces (a submission cannot add structure).
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let cleaned: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if (c as u32) < 0x20 => None,
+            '\u{FFFE}' | '\u{FFFF}' => None,
+            c => Some(c),
+        })
+        .collect();
+    crate::report::svg::xml_escape(&cleaned)
 }
 
 /// Run properties (`w:rPr`), children in schema order.
@@ -233,7 +228,7 @@ mod tests {
     fn escapes_markup_and_drops_control_characters() {
         assert_eq!(
             esc("<w:fldSimple w:instr=\"HYPERLINK\"/>&\u{1}\n'"),
-            "&lt;w:fldSimple w:instr=&quot;HYPERLINK&quot;/&gt;&amp; &apos;"
+            "&lt;w:fldSimple w:instr=&quot;HYPERLINK&quot;/&gt;&amp; &#39;"
         );
     }
 
