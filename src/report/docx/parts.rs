@@ -133,6 +133,17 @@ pub fn styles() -> String {
         r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="{}"/></w:pPr><w:rPr>{body_font}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>"#,
         2 * CHAR
     ));
+    for p in head_styles().into_iter().chain(tail_styles()) {
+        x.push_str(&p);
+    }
+    // Table style: single 0.5 pt rules, narrow cell margins.
+    x.push_str(r#"<w:style w:type="table" w:styleId="GongwenTable"><w:name w:val="公文表格"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="60" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
+    x.push_str("</w:styles>");
+    x
+}
+
+/// The 公文 styles of the head and the text: 发文机关标志 … 附件说明.
+fn head_styles() -> Vec<String> {
     let red_rule =
         r#"<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"/></w:pBdr>"#;
     let centred = r#"<w:jc w:val="center"/>"#;
@@ -141,7 +152,7 @@ pub fn styles() -> String {
         r#"{}<w:sz w:val="44"/><w:szCs w:val="44"/>"#,
         fonts(XIAOBIAOSONG)
     );
-    let parts = [
+    vec![
         style(
             "Masthead",
             "发文机关标志",
@@ -174,6 +185,18 @@ pub fn styles() -> String {
             &fonts(KAITI),
         ),
         style("AttachNote", "附件说明", "", ""),
+    ]
+}
+
+/// The 公文 styles of the 落款, 附件, tables, 版记 and page numbers.
+fn tail_styles() -> Vec<String> {
+    let keep = "<w:keepNext/>";
+    let centred = r#"<w:jc w:val="center"/>"#;
+    let title_font = format!(
+        r#"{}<w:sz w:val="44"/><w:szCs w:val="44"/>"#,
+        fonts(XIAOBIAOSONG)
+    );
+    vec![
         style(
             "Issuer",
             "发文机关署名",
@@ -233,14 +256,7 @@ pub fn styles() -> String {
             &format!("{SMALL_LINES}{NO_INDENT}"),
             &format!(r#"{}<w:sz w:val="28"/><w:szCs w:val="28"/>"#, fonts(SONGTI)),
         ),
-    ];
-    for p in parts {
-        x.push_str(&p);
-    }
-    // Table style: single 0.5 pt rules, narrow cell margins.
-    x.push_str(r#"<w:style w:type="table" w:styleId="GongwenTable"><w:name w:val="公文表格"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="60" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
-    x.push_str("</w:styles>");
-    x
+    ]
 }
 
 /// Page-number footer "— 1 —" in 4号宋体: odd pages right, even pages left, one character in
