@@ -142,16 +142,22 @@ pub fn styles() -> String {
     x
 }
 
+const KEEP: &str = "<w:keepNext/>";
+const CENTRED: &str = r#"<w:jc w:val="center"/>"#;
+
+/// 2号方正小标宋简体 (titles).
+fn title_font() -> String {
+    format!(
+        r#"{}<w:sz w:val="44"/><w:szCs w:val="44"/>"#,
+        fonts(XIAOBIAOSONG)
+    )
+}
+
 /// The 公文 styles of the head and the text: 发文机关标志 … 附件说明.
 fn head_styles() -> Vec<String> {
     let red_rule =
         r#"<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"/></w:pBdr>"#;
-    let centred = r#"<w:jc w:val="center"/>"#;
-    let keep = "<w:keepNext/>";
-    let title_font = format!(
-        r#"{}<w:sz w:val="44"/><w:szCs w:val="44"/>"#,
-        fonts(XIAOBIAOSONG)
-    );
+    let (keep, centred, title_font) = (KEEP, CENTRED, title_font());
     vec![
         style(
             "Masthead",
@@ -190,12 +196,7 @@ fn head_styles() -> Vec<String> {
 
 /// The 公文 styles of the 落款, 附件, tables, 版记 and page numbers.
 fn tail_styles() -> Vec<String> {
-    let keep = "<w:keepNext/>";
-    let centred = r#"<w:jc w:val="center"/>"#;
-    let title_font = format!(
-        r#"{}<w:sz w:val="44"/><w:szCs w:val="44"/>"#,
-        fonts(XIAOBIAOSONG)
-    );
+    let (keep, centred, title_font) = (KEEP, CENTRED, title_font());
     vec![
         style(
             "Issuer",
