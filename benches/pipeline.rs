@@ -262,6 +262,7 @@ fn main() -> anyhow::Result<()> {
     let period = "2026".parse().map_err(anyhow::Error::msg)?;
     let out = dir.path().join("public");
     let (mut t_ingest, mut t_eval, mut t_render, mut t_write) = (vec![], vec![], vec![], vec![]);
+    let mut t_docx = vec![];
     let mut findings = 0;
     for _ in 0..runs {
         let t0 = Instant::now();
@@ -277,6 +278,11 @@ fn main() -> anyhow::Result<()> {
         let results = evaluate(&input);
         let t2 = Instant::now();
         let files = tongbao::report::render_all(&results, &cfg, None)?;
+        let t3 = Instant::now();
+        // bulletin.docx alone (already part of `render`): what it adds to a build.
+        let docx = tongbao::report::docx::render(&results, &cfg)?;
+        t_docx.push(t3.elapsed());
+        std::hint::black_box(docx);
         let t3 = Instant::now();
         tongbao::output::write_period(&out, "2026", files)?;
         let t4 = Instant::now();
@@ -296,6 +302,7 @@ fn main() -> anyhow::Result<()> {
     println!("  ingest   {}", ms(median(t_ingest)));
     println!("  evaluate {}", ms(median(t_eval)));
     println!("  render   {}", ms(median(t_render)));
+    println!("    of which bulletin.docx {}", ms(median(t_docx)));
     println!("  write    {}", ms(median(t_write)));
     println!("  total    {}", ms(median(total)));
     Ok(())

@@ -58,6 +58,9 @@ pub struct School {
     /// 发文字号前缀, e.g. 厦城院综
     #[serde(default)]
     pub doc_prefix: String,
+    /// 发文机关标志 (red masthead above the 发文字号, e.g. 厦门城市职业学院文件); absent or empty = none
+    #[serde(default)]
+    pub masthead: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -263,6 +266,15 @@ impl Config {
     pub fn issuer(&self) -> &str {
         self.school.issuer.as_deref().unwrap_or(&self.school.name)
     }
+
+    /// 发文机关标志, when configured and not blank.
+    pub fn masthead(&self) -> Option<&str> {
+        self.school
+            .masthead
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+    }
 }
 
 /// The TOML file as written (before validation).
@@ -316,6 +328,7 @@ impl Default for Config {
                 name: String::new(),
                 issuer: None,
                 doc_prefix: String::new(),
+                masthead: None,
             },
             units: Vec::new(),
             leaders: Vec::new(),

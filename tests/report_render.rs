@@ -240,7 +240,7 @@ fn empty_roster_renders() {
         r.summary.on_time = 0;
         r.summary.overall_rate = None;
         let files = render(&r);
-        assert_eq!(files.len(), 4, "no feedback pages: {:?}", files.keys());
+        assert_eq!(files.len(), 5, "no feedback pages: {:?}", files.keys());
         let html = String::from_utf8(files[&PathBuf::from("bulletin.html")].clone()).unwrap();
         assert!(html.contains("总体情况") && html.contains("—"));
     }

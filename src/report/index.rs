@@ -11,6 +11,8 @@ pub struct IndexEntry {
     pub title: String,
     pub as_of: String,
     pub units: usize,
+    /// bulletin.docx exists in the folder (periods built before it existed have none).
+    pub docx: bool,
     #[serde(skip)]
     key: (String, u8, String),
 }
@@ -50,6 +52,7 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
                     .get("units")
                     .and_then(|u| u.as_array())
                     .map_or(0, Vec::len),
+                docx: e.path().join("bulletin.docx").is_file(),
                 key: (s("period_end"), kind, s("as_of")),
                 period: name,
             })

@@ -3,6 +3,7 @@
 //! touches the file system except reading `--templates` overrides and, for the index, the
 //! results.json of periods already built; `output` writes.
 
+pub mod docx;
 pub mod feedback;
 pub mod index;
 pub mod markdown;
@@ -111,6 +112,7 @@ pub fn render_all(
         PathBuf::from("bulletin.md"),
         render(&tera, "bulletin.md", &md_view)?,
     );
+    files.insert(PathBuf::from("bulletin.docx"), docx::render(results, cfg)?);
     files.insert(PathBuf::from("summary.xlsx"), xlsx::render(results)?);
     files.insert(PathBuf::from("results.json"), results.to_json());
     files.extend(feedback::render_all(results, &tera, &css)?);

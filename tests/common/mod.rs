@@ -439,9 +439,13 @@ pub fn at(f: &tongbao::findings::Finding) -> (tongbao::findings::Severity, &str,
     )
 }
 
-/// The shipped sample (sample-data/, inbox 2026) evaluated for `period` as of `as_of`, with
-/// 发文字号 12: (config, results).
-pub fn sample_results(period: &str, as_of: NaiveDate) -> (Config, tongbao::eval::Results) {
+/// The shipped sample (sample-data/: tongbao.toml and inbox/2026) evaluated for `period` at
+/// `as_of`, with its config.
+pub fn sample(
+    period: &str,
+    as_of: NaiveDate,
+    doc_number: Option<u32>,
+) -> (Config, tongbao::eval::Results) {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
     let opts = tongbao::ingest::Options {
@@ -454,7 +458,12 @@ pub fn sample_results(period: &str, as_of: NaiveDate) -> (Config, tongbao::eval:
         inbox: &inbox,
         period: period.parse().unwrap(),
         as_of,
-        doc_number: Some(12),
+        doc_number,
     });
     (cfg, results)
+}
+
+/// The shipped sample evaluated for `period` as of `as_of`, with 发文字号 12: (config, results).
+pub fn sample_results(period: &str, as_of: NaiveDate) -> (Config, tongbao::eval::Results) {
+    sample(period, as_of, Some(12))
 }
