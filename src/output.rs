@@ -45,15 +45,17 @@ fn check_period(period: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_all(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> anyhow::Result<()> {
+/// Write every file under `dir`; on failure, the relative path that could not be written.
+fn write_all(
+    dir: &Path,
+    files: &BTreeMap<PathBuf, Vec<u8>>,
+) -> Result<(), (PathBuf, std::io::Error)> {
     for (rel, bytes) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| io_failure(format!("无法创建文件夹 {}", parent.display()), &e))?;
+            std::fs::create_dir_all(parent).map_err(|e| (rel.clone(), e))?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| io_failure(format!("无法写入 {}", path.display()), &e))?;
+        std::fs::write(&path, bytes).map_err(|e| (rel.clone(), e))?;
     }
     Ok(())
 }
@@ -88,10 +90,17 @@ pub fn write_period(
                 &e,
             )
         })?;
-    // On error the TempDir is dropped and removed; the target is untouched.
-    write_all(tmp.path(), &files)?;
-    test_pause("period-written");
     let target = out_root.join(period);
+    // On error the TempDir is dropped and removed; the target is untouched.
+    write_all(tmp.path(), &files).map_err(|(rel, e)| {
+        let what = format!(
+            "无法写入输出文件夹 {}（上一次的结果保持不变）：写 {} 时出错",
+            target.display(),
+            rel.display()
+        );
+        io_failure(what, &e)
+    })?;
+    test_pause("period-written");
     let old = out_root.join(format!(".{period}.old"));
     if old.exists() && target.is_dir() {
         // A leftover of a killed run (the lock's recovery normally removed it already).

@@ -18,9 +18,14 @@ fn workdir() -> tempfile::TempDir {
 }
 
 fn build_cmd(dir: &Path, period: &str, as_of: &str) -> Command {
+    build_into(dir, period, as_of, Path::new("out"))
+}
+
+fn build_into(dir: &Path, period: &str, as_of: &str, out: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tongbao"));
     c.current_dir(dir)
-        .args(["build", "--period", period, "--as-of", as_of, "--out", "out"])
+        .args(["build", "--period", period, "--as-of", as_of, "--out"])
+        .arg(out)
         .env_remove("TONGBAO_TEST_PAUSE");
     c
 }
@@ -188,4 +193,43 @@ fn a_killed_lock_holder_does_not_block_the_next_run() {
     let next = build(dir.path(), "2026H1", "2026-07-20");
     assert!(!stderr(&next).contains("正被另一次生成使用"));
     assert!(start.elapsed() < std::time::Duration::from_secs(20));
+}
+
+/// Disk full (a small tmpfs; needs root on Linux, otherwise said and skipped): a clear Chinese
+/// message, exit 2, the previous output intact and no temporary folder left.
+#[test]
+fn disk_full_keeps_the_previous_output() {
+    let dir = workdir();
+    let mnt = dir.path().join("small");
+    std::fs::create_dir_all(&mnt).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=96k", "tmpfs"])
+        .arg(&mnt)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("跳过：无法挂载 tmpfs（需要 root 权限）");
+        return;
+    }
+    let run = |as_of: &str| {
+        build_into(dir.path(), "2026H1", as_of, &mnt.join("out"))
+            .output()
+            .unwrap()
+    };
+    let first = run("2026-07-15");
+    let second = run("2026-07-20");
+    let out = mnt.join("out");
+    let left = entries(&out);
+    let kept = as_of_in(&out.join("2026H1"));
+    Command::new("umount").arg(&mnt).status().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(second.status.code(), Some(2));
+    let err = stderr(&second);
+    assert!(
+        err.contains("（上一次的结果保持不变）：写 ") && err.contains("磁盘已满"),
+        "{err}"
+    );
+    assert_eq!(kept.as_deref(), Some("2026-07-15"));
+    assert_eq!(left, [".tongbao.lock", "2026H1", "index.html"]);
 }
