@@ -18,7 +18,7 @@ pub fn error_text(e: &clap::Error) -> String {
     out.push('\n');
     if let Some(usage) = ctx(e, ContextKind::Usage) {
         let usage = usage.trim_start_matches("Usage:").trim();
-        out.push_str(&format!("\n用法：{}\n", help_text(usage)));
+        out.push_str(&format!("\n用法：{}\n", help_text(usage).trim_end()));
     }
     let cmd = usage_command(e);
     out.push_str(&format!("\n查看用法和示例：{cmd} --help\n"));
@@ -203,7 +203,8 @@ mod tests {
         let text = unquoted.as_str();
         let allowed = [
             "tongbao", "init", "template", "check", "build", "watch", "help", "PERIOD", "DATE",
-            "DIR", "PATH", "FILE", "SECONDS", "UTF", "Ctrl-C", "results", "json", "toml", "inbox", "public",
+            "DIR", "PATH", "FILE", "SECONDS", "UTF", "Ctrl-C", "results", "json", "toml", "inbox",
+            "public",
         ];
         for word in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
             let w = word.trim_start_matches('-');
@@ -227,16 +228,70 @@ mod tests {
     #[test]
     fn every_mistake_on_our_command_line_is_chinese() {
         let cases: [(&[&str], ErrorKind, &str); 10] = [
-            (&["tongbao", "build", "--period"], ErrorKind::InvalidValue, "选项 --period 后面缺少值"),
-            (&["tongbao", "build", "--period", "2026H3"], ErrorKind::ValueValidation, "选项 --period 的值“2026H3”无效：考核期间"),
-            (&["tongbao", "build", "--period", "2026", "--as-of", "2026-02-30"], ErrorKind::ValueValidation, "日期“2026-02-30”无法识别"),
-            (&["tongbao", "watch", "--period", "2026", "--debounce", "x"], ErrorKind::ValueValidation, "选项 --debounce 的值“x”无效："),
-            (&["tongbao", "build", "--period", "2026", "--as-off", "2026-07-15"], ErrorKind::UnknownArgument, "不认识的选项 --as-off。是否想写 --as-of？"),
-            (&["tongbao", "init", "a", "b"], ErrorKind::UnknownArgument, "多余的参数“b”"),
-            (&["tongbao", "biuld"], ErrorKind::InvalidSubcommand, "没有“biuld”这个命令（可用的命令：init、template、check、build、watch）。是否想写 build？"),
-            (&["tongbao", "build"], ErrorKind::MissingRequiredArgument, "缺少必需的参数：--period <PERIOD>"),
-            (&["tongbao"], ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand, "请指定要运行的命令"),
-            (&["tongbao", "build", "--period", "2026", "--period", "2026H1"], ErrorKind::ArgumentConflict, "选项 --period 只能写一次"),
+            (
+                &["tongbao", "build", "--period"],
+                ErrorKind::InvalidValue,
+                "选项 --period 后面缺少值",
+            ),
+            (
+                &["tongbao", "build", "--period", "2026H3"],
+                ErrorKind::ValueValidation,
+                "选项 --period 的值“2026H3”无效：考核期间",
+            ),
+            (
+                &[
+                    "tongbao",
+                    "build",
+                    "--period",
+                    "2026",
+                    "--as-of",
+                    "2026-02-30",
+                ],
+                ErrorKind::ValueValidation,
+                "日期“2026-02-30”无法识别",
+            ),
+            (
+                &["tongbao", "watch", "--period", "2026", "--debounce", "x"],
+                ErrorKind::ValueValidation,
+                "选项 --debounce 的值“x”无效：",
+            ),
+            (
+                &[
+                    "tongbao",
+                    "build",
+                    "--period",
+                    "2026",
+                    "--as-off",
+                    "2026-07-15",
+                ],
+                ErrorKind::UnknownArgument,
+                "不认识的选项 --as-off。是否想写 --as-of？",
+            ),
+            (
+                &["tongbao", "init", "a", "b"],
+                ErrorKind::UnknownArgument,
+                "多余的参数“b”",
+            ),
+            (
+                &["tongbao", "biuld"],
+                ErrorKind::InvalidSubcommand,
+                "没有“biuld”这个命令（可用的命令：init、template、check、build、watch）。是否想写 build？",
+            ),
+            (
+                &["tongbao", "build"],
+                ErrorKind::MissingRequiredArgument,
+                "缺少必需的参数：--period <PERIOD>",
+            ),
+            (
+                &["tongbao"],
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
+                "请指定要运行的命令",
+            ),
+            (
+                &["tongbao", "build", "--period", "2026", "--period", "2026H1"],
+                ErrorKind::ArgumentConflict,
+                "选项 --period 只能写一次",
+            ),
         ];
         for (args, kind, want) in cases {
             let (k, text) = err(args);
@@ -245,8 +300,14 @@ mod tests {
             assert!(text.contains("查看用法和示例：tongbao"), "{text}");
         }
         let (_, text) = err(&["tongbao", "build"]);
-        assert!(text.contains("用法：tongbao build --period <PERIOD>"), "{text}");
-        assert!(text.contains("查看用法和示例：tongbao build --help"), "{text}");
+        assert!(
+            text.contains("用法：tongbao build --period <PERIOD>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("查看用法和示例：tongbao build --help"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -256,17 +317,47 @@ mod tests {
                 .arg(Arg::new("eq").long("eq").require_equals(true))
                 .arg(Arg::new("two").long("two").num_args(2))
                 .arg(Arg::new("few").long("few").num_args(2..=3))
-                .arg(Arg::new("one").long("one").num_args(1).action(ArgAction::Set))
-                .arg(Arg::new("a").long("a").action(ArgAction::SetTrue).conflicts_with("b"))
+                .arg(
+                    Arg::new("one")
+                        .long("one")
+                        .num_args(1)
+                        .action(ArgAction::Set),
+                )
+                .arg(
+                    Arg::new("a")
+                        .long("a")
+                        .action(ArgAction::SetTrue)
+                        .conflicts_with("b"),
+                )
                 .arg(Arg::new("b").long("b").action(ArgAction::SetTrue))
                 .arg(Arg::new("mode").long("mode").value_parser(["fast", "slow"]))
         };
         let cases: [(&[&str], ErrorKind, &str); 5] = [
-            (&["tongbao", "--eq", "x"], ErrorKind::NoEquals, "选项 --eq 的值要用等号连写，如 --eq=值"),
-            (&["tongbao", "--two", "x", "--a"], ErrorKind::WrongNumberOfValues, "选项 --two 要有 2 个值，实际有 1 个"),
-            (&["tongbao", "--few", "x", "--a"], ErrorKind::TooFewValues, "选项 --few 至少要有 2 个值，实际只有 1 个"),
-            (&["tongbao", "--a", "--b"], ErrorKind::ArgumentConflict, "选项 --a 不能与 --b 同时使用"),
-            (&["tongbao", "--mode", "fsat"], ErrorKind::InvalidValue, "选项 --mode 的值“fsat”无效，可用的值：fast、slow。是否想写 fast？"),
+            (
+                &["tongbao", "--eq", "x"],
+                ErrorKind::NoEquals,
+                "选项 --eq 的值要用等号连写，如 --eq=值",
+            ),
+            (
+                &["tongbao", "--two", "x", "--a"],
+                ErrorKind::WrongNumberOfValues,
+                "选项 --two 要有 2 个值，实际有 1 个",
+            ),
+            (
+                &["tongbao", "--few", "x", "--a"],
+                ErrorKind::TooFewValues,
+                "选项 --few 至少要有 2 个值，实际只有 1 个",
+            ),
+            (
+                &["tongbao", "--a", "--b"],
+                ErrorKind::ArgumentConflict,
+                "选项 --a 不能与 --b 同时使用",
+            ),
+            (
+                &["tongbao", "--mode", "fsat"],
+                ErrorKind::InvalidValue,
+                "选项 --mode 的值“fsat”无效，可用的值：fast、slow。是否想写 fast？",
+            ),
         ];
         for (args, kind, want) in cases {
             let e = cmd().try_get_matches_from(args).unwrap_err();
@@ -278,7 +369,11 @@ mod tests {
             .arg(Arg::new("x").num_args(1))
             .try_get_matches_from(["tongbao", "a", "b"])
             .unwrap_err();
-        assert!(error_text(&e).contains("多余的参数“b”"), "{}", error_text(&e));
+        assert!(
+            error_text(&e).contains("多余的参数“b”"),
+            "{}",
+            error_text(&e)
+        );
         let e = Command::new("tongbao")
             .subcommand_required(true)
             .arg(Arg::new("a").long("a").action(ArgAction::SetTrue))
@@ -315,7 +410,10 @@ mod tests {
             let text = help_text(&e.render().to_string());
             assert_chinese(&text);
             assert!(!text.contains("项:") && text.contains("选项："), "{text}");
-            assert!(!text.contains("default") && !text.contains("Usage"), "{text}");
+            assert!(
+                !text.contains("default") && !text.contains("Usage"),
+                "{text}"
+            );
         }
         let e = Cli::try_parse_from(["tongbao", "watch", "--help"]).unwrap_err();
         assert!(help_text(&e.render().to_string()).contains("[默认：2]"));

@@ -132,6 +132,7 @@ pub struct WatchArgs {
         value_name = "SECONDS",
         default_value_t = 2,
         value_parser = check_seconds,
+        allow_negative_numbers = true,
         help_heading = "选项"
     )]
     pub debounce: u64,

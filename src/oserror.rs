@@ -111,10 +111,7 @@ mod tests {
         ];
         for k in kinds {
             let t = explain(&Error::from(k), Access::Write);
-            assert!(
-                !t.chars().any(|c| c.is_ascii_alphabetic()),
-                "{k:?}: {t}"
-            );
+            assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "{k:?}: {t}");
         }
     }
 }

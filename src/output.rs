@@ -75,12 +75,8 @@ pub fn write_period(
     for rel in files.keys() {
         check_relative(rel)?;
     }
-    std::fs::create_dir_all(out_root).map_err(|e| {
-        io_failure(
-            format!("无法创建输出文件夹 {}", out_root.display()),
-            &e,
-        )
-    })?;
+    std::fs::create_dir_all(out_root)
+        .map_err(|e| io_failure(format!("无法创建输出文件夹 {}", out_root.display()), &e))?;
     let tmp = tempfile::Builder::new()
         .prefix(&format!(".{period}.new-"))
         .tempdir_in(out_root)

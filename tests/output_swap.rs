@@ -8,7 +8,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
-const CONFIG: &str = "[school]\nname = \"测试学院\"\n\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\n";
+const CONFIG: &str =
+    "[school]\nname = \"测试学院\"\n\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\n";
 
 fn workdir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -71,9 +72,14 @@ fn as_of_in(period_dir: &Path) -> Option<String> {
 
 /// Every file of a complete period folder is there.
 fn is_complete(period_dir: &Path) -> bool {
-    ["bulletin.html", "bulletin.md", "summary.xlsx", "results.json"]
-        .iter()
-        .all(|f| period_dir.join(f).is_file())
+    [
+        "bulletin.html",
+        "bulletin.md",
+        "summary.xlsx",
+        "results.json",
+    ]
+    .iter()
+    .all(|f| period_dir.join(f).is_file())
         && period_dir.join("feedback/信息工程系.html").is_file()
 }
 
@@ -106,16 +112,27 @@ fn killed_at_any_point_a_complete_period_remains_and_the_next_run_cleans_up() {
         // Right after the kill: a complete copy under the period's name or its hidden .old name.
         let live = out.join("2026H1");
         let old = out.join(".2026H1.old");
-        let survivor: PathBuf = if live.is_dir() { live.clone() } else { old.clone() };
+        let survivor: PathBuf = if live.is_dir() {
+            live.clone()
+        } else {
+            old.clone()
+        };
         assert!(is_complete(&survivor), "{point}: {:?}", entries(&out));
         if point == "old-aside" {
-            assert!(!live.exists() && old.is_dir(), "{point}: {:?}", entries(&out));
+            assert!(
+                !live.exists() && old.is_dir(),
+                "{point}: {:?}",
+                entries(&out)
+            );
         }
 
         // The next run (another period, so nothing of 2026H1 is rewritten) restores/removes.
         let next = build(dir.path(), "2026", "2027-01-12");
         let err = stderr(&next);
-        assert!(!err.contains("正被另一次生成使用"), "{point}: lock left held: {err}");
+        assert!(
+            !err.contains("正被另一次生成使用"),
+            "{point}: lock left held: {err}"
+        );
         if point == "old-aside" {
             assert!(err.contains("已恢复上一次中断的生成留下的 2026H1"), "{err}");
         }
@@ -129,12 +146,19 @@ fn killed_at_any_point_a_complete_period_remains_and_the_next_run_cleans_up() {
         let expect_new = matches!(point, "new-in" | "temp-index.html");
         assert_eq!(
             as_of,
-            if expect_new { "2026-07-20" } else { "2026-07-15" },
+            if expect_new {
+                "2026-07-20"
+            } else {
+                "2026-07-15"
+            },
             "{point}"
         );
         // index.html lists what is on disk.
         let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-        assert!(index.contains("2026H1/") && index.contains(&as_of), "{point}");
+        assert!(
+            index.contains("2026H1/") && index.contains(&as_of),
+            "{point}"
+        );
     }
 }
 
@@ -144,9 +168,16 @@ fn a_second_build_waits_for_the_first_and_says_so() {
     let out = dir.path().join("out");
     let (mut first, first_rest) = paused_build(dir.path(), "2026-07-15", "locked:1500");
     let second = build(dir.path(), "2026H1", "2026-07-20");
-    assert!(first.wait().unwrap().success(), "{}", first_rest.join().unwrap());
+    assert!(
+        first.wait().unwrap().success(),
+        "{}",
+        first_rest.join().unwrap()
+    );
     let err = stderr(&second);
-    assert!(err.contains("正被另一次生成使用，等它完成后再继续"), "{err}");
+    assert!(
+        err.contains("正被另一次生成使用，等它完成后再继续"),
+        "{err}"
+    );
     // The second ran after the first: its period and its index are what is left.
     assert_eq!(as_of_in(&out.join("2026H1")).as_deref(), Some("2026-07-20"));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();

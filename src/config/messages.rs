@@ -129,17 +129,50 @@ pub fn syntax_message_cn(msg: &str, line_text: Option<&str>) -> String {
 fn syntax_kind_cn(m: &str) -> String {
     let table: [(&str, &str); 12] = [
         ("duplicate key", "同一个配置项写了两次，请删去其中一个"),
-        ("invalid date", "日期无效，应写作真实存在的日期，如 2026-03-05（不加引号）"),
-        ("invalid time", "日期无效，应写作真实存在的日期，如 2026-03-05（不加引号）"),
-        ("string values must be quoted", "文字必须用英文双引号括起来，如 name = \"学工处\""),
-        ("invalid basic string", "引号没有配对：文字要用一对英文双引号 \"…\" 括起来"),
-        ("invalid literal string", "引号没有配对：文字要用一对英文双引号 \"…\" 括起来"),
-        ("missing comma", "列表的各项之间缺少英文逗号 ,（如 [\"甲\", \"乙\"]）"),
-        ("key with no value", "配置项后面缺少英文等号 = 和值，应写作 名称 = 值"),
-        ("unclosed table", "方括号没有配对，表名应写作 [名称] 或 [[名称]]"),
-        ("unclosed array", "列表的方括号没有配对，应写作 [\"甲\", \"乙\"]"),
-        ("invalid boolean", "是/否只能写 true 或 false（小写，不加引号）"),
-        ("invalid unquoted key", "配置项名称只能用英文字母、数字、- 和 _"),
+        (
+            "invalid date",
+            "日期无效，应写作真实存在的日期，如 2026-03-05（不加引号）",
+        ),
+        (
+            "invalid time",
+            "日期无效，应写作真实存在的日期，如 2026-03-05（不加引号）",
+        ),
+        (
+            "string values must be quoted",
+            "文字必须用英文双引号括起来，如 name = \"学工处\"",
+        ),
+        (
+            "invalid basic string",
+            "引号没有配对：文字要用一对英文双引号 \"…\" 括起来",
+        ),
+        (
+            "invalid literal string",
+            "引号没有配对：文字要用一对英文双引号 \"…\" 括起来",
+        ),
+        (
+            "missing comma",
+            "列表的各项之间缺少英文逗号 ,（如 [\"甲\", \"乙\"]）",
+        ),
+        (
+            "key with no value",
+            "配置项后面缺少英文等号 = 和值，应写作 名称 = 值",
+        ),
+        (
+            "unclosed table",
+            "方括号没有配对，表名应写作 [名称] 或 [[名称]]",
+        ),
+        (
+            "unclosed array",
+            "列表的方括号没有配对，应写作 [\"甲\", \"乙\"]",
+        ),
+        (
+            "invalid boolean",
+            "是/否只能写 true 或 false（小写，不加引号）",
+        ),
+        (
+            "invalid unquoted key",
+            "配置项名称只能用英文字母、数字、- 和 _",
+        ),
     ];
     if let Some((_, cn)) = table.iter().find(|(en, _)| m.contains(en)) {
         return (*cn).to_string();
@@ -188,7 +221,11 @@ fn fix_punctuation(line: &str) -> (Vec<String>, String) {
             comment = true;
         }
         let spot = !comment && (!in_str || !paired);
-        match FULL_WIDTH.iter().find(|(fw, _, _)| *fw == c).filter(|_| spot) {
+        match FULL_WIDTH
+            .iter()
+            .find(|(fw, _, _)| *fw == c)
+            .filter(|_| spot)
+        {
             Some((_, ascii, name)) => {
                 if !found.iter().any(|f| f == name) {
                     found.push((*name).to_string());
@@ -270,19 +307,28 @@ mod tests {
             "string values must be quoted, expected literal string",
             Some("name = “学工处”"),
         );
-        assert!(m.starts_with("这一行用了中文（全角）标点：中文引号“”"), "{m}");
+        assert!(
+            m.starts_with("这一行用了中文（全角）标点：中文引号“”"),
+            "{m}"
+        );
         assert!(m.ends_with("（应改为：name = \"学工处\"）"), "{m}");
         let m = syntax_message_cn(
             "invalid basic string, expected `\"`",
             Some("name = \"学工处”  # 说明：“原文”"),
         );
-        assert!(m.contains("（应改为：name = \"学工处\"  # 说明：“原文”）"), "{m}");
+        assert!(
+            m.contains("（应改为：name = \"学工处\"  # 说明：“原文”）"),
+            "{m}"
+        );
         let m = syntax_message_cn(
             "missing comma between array elements, expected `,`",
             Some("aliases = [\"信息系\"，\"信息工程学院\"]"),
         );
         assert!(m.contains("全角逗号，（应为英文逗号 ,）"), "{m}");
-        assert!(m.contains("应改为：aliases = [\"信息系\",\"信息工程学院\"]"), "{m}");
+        assert!(
+            m.contains("应改为：aliases = [\"信息系\",\"信息工程学院\"]"),
+            "{m}"
+        );
         // Chinese quotes inside a well-quoted text are fine; the error is elsewhere.
         let m = syntax_message_cn("missing comma", Some("cc = [\"“市局”\" \"区局\"]"));
         assert!(m.starts_with("列表的各项之间缺少英文逗号"), "{m}");

@@ -169,8 +169,7 @@ pub fn open_file_in(dir: &Path) -> Option<PathBuf> {
             if p.is_dir() {
                 stack.push(p);
             } else if let Err(e) = std::fs::OpenOptions::new().append(true).open(&p)
-                && (crate::oserror::in_use(&e)
-                    || e.kind() == std::io::ErrorKind::PermissionDenied)
+                && (crate::oserror::in_use(&e) || e.kind() == std::io::ErrorKind::PermissionDenied)
             {
                 return Some(p);
             }
@@ -185,14 +184,24 @@ mod tests {
 
     #[test]
     fn leftovers_are_recognised() {
-        assert_eq!(classify(".2026H1.old"), Some(Leftover::Old("2026H1".into())));
+        assert_eq!(
+            classify(".2026H1.old"),
+            Some(Leftover::Old("2026H1".into()))
+        );
         assert_eq!(
             classify(".2026.old-AbC123"),
             Some(Leftover::Old("2026".into()))
         );
         assert_eq!(classify(".2026H2.new-x1"), Some(Leftover::New));
         assert_eq!(classify(".index.html.Xy12"), Some(Leftover::TempIndex));
-        for other in [LOCK_FILE, "2026H1", ".hidden", "..old", ".a b.old", "index.html"] {
+        for other in [
+            LOCK_FILE,
+            "2026H1",
+            ".hidden",
+            "..old",
+            ".a b.old",
+            "index.html",
+        ] {
             assert_eq!(classify(other), None, "{other}");
         }
     }
