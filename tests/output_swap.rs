@@ -61,6 +61,8 @@ fn paused_build(dir: &Path, as_of: &str, point: &str) -> (Child, std::thread::Jo
             return (child, rest);
         }
     }
+    child.kill().ok();
+    child.wait().ok();
     panic!("the build never reached {point}");
 }
 

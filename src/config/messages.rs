@@ -208,7 +208,7 @@ const FULL_WIDTH: [(char, char, &str); 13] = [
 /// Text inside well-paired ASCII quotes and comments is left alone; when the ASCII quotes do
 /// not pair up (`"学工处”`), a Chinese quote is the likely culprit wherever it stands.
 fn fix_punctuation(line: &str) -> (Vec<String>, String) {
-    let paired = line.matches('"').count() % 2 == 0;
+    let paired = line.matches('"').count().is_multiple_of(2);
     let mut found: Vec<String> = Vec::new();
     let mut out = String::new();
     let mut in_str = false;

@@ -94,7 +94,11 @@ fn classify(name: &str) -> Option<Leftover> {
         return Some(Leftover::TempIndex);
     }
     let (period, suffix) = rest.split_once('.')?;
-    if period.is_empty() || !period.chars().all(|c| c.is_ascii_alphanumeric()) {
+    // Only names this program gives its period folders (2026H1, 2026H2, 2026).
+    let canonical = period
+        .parse::<crate::period::Period>()
+        .is_ok_and(|p| p.to_string() == period);
+    if !canonical {
         return None;
     }
     if suffix == "old" || suffix.starts_with("old-") {
@@ -121,26 +125,27 @@ pub fn clean_up(out_root: &Path) -> Vec<String> {
     let mut lines = Vec::new();
     for name in names {
         let path = out_root.join(&name);
-        match classify(&name) {
+        let cleared = match classify(&name) {
             Some(Leftover::Old(period)) => {
                 let target = out_root.join(&period);
                 if !target.exists() && path.is_dir() && std::fs::rename(&path, &target).is_ok() {
                     lines.push(format!(
                         "已恢复上一次中断的生成留下的 {period}（中断前的完整结果）。"
                     ));
-                } else if remove(&path) {
-                    lines.push(format!("已清理上一次中断的生成留下的临时文件夹 {name}。"));
+                    false
+                } else {
+                    remove(&path)
                 }
             }
-            Some(Leftover::New) => {
-                if remove(&path) {
-                    lines.push(format!("已清理上一次中断的生成留下的临时文件夹 {name}。"));
-                }
-            }
+            Some(Leftover::New) => remove(&path),
             Some(Leftover::TempIndex) => {
                 std::fs::remove_file(&path).ok();
+                false
             }
-            None => {}
+            None => false,
+        };
+        if cleared {
+            lines.push(format!("已清理上一次中断的生成留下的临时文件夹 {name}。"));
         }
     }
     lines
