@@ -9,8 +9,9 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 const COMMANDS: &str = "init、template、check、build、watch";
 
 /// The whole message for a command-line mistake: what is wrong, clap's suggestion, the usage
-/// line and where to find help, all Chinese.
-pub fn error_text(e: &clap::Error) -> String {
+/// line and where to find help, all Chinese. `args` is the command line (for the subcommand
+/// when clap's error does not carry a usage line).
+pub fn error_text(e: &clap::Error, args: &[String]) -> String {
     let mut out = format!("命令行有误：{}", what(e));
     if let Some(s) = suggestion(e) {
         out.push_str(&s);
@@ -20,23 +21,20 @@ pub fn error_text(e: &clap::Error) -> String {
         let usage = usage.trim_start_matches("Usage:").trim();
         out.push_str(&format!("\n用法：{}\n", help_text(usage).trim_end()));
     }
-    let cmd = usage_command(e);
+    let cmd = match subcommand(args) {
+        Some(sub) => format!("tongbao {sub}"),
+        None => "tongbao".into(),
+    };
     out.push_str(&format!("\n查看用法和示例：{cmd} --help\n"));
     out
 }
 
-/// `tongbao` or `tongbao build`: the command whose help applies (from the usage line).
-fn usage_command(e: &clap::Error) -> String {
-    let usage = ctx(e, ContextKind::Usage).unwrap_or_default();
-    let words: Vec<&str> = usage
-        .trim_start_matches("Usage:")
-        .split_whitespace()
-        .take(2)
-        .collect();
-    match words.as_slice() {
-        ["tongbao", sub] if !sub.starts_with(['-', '[', '<']) => format!("tongbao {sub}"),
-        _ => "tongbao".into(),
-    }
+/// The subcommand named on the command line, if any.
+fn subcommand(args: &[String]) -> Option<&str> {
+    args.iter()
+        .skip(1)
+        .map(String::as_str)
+        .find(|a| COMMANDS.split('、').any(|c| c == *a))
 }
 
 /// One context value as text (lists joined with 、).
@@ -220,7 +218,8 @@ mod tests {
 
     fn err(args: &[&str]) -> (ErrorKind, String) {
         let e = Cli::try_parse_from(args).unwrap_err();
-        let text = error_text(&e);
+        let owned: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let text = error_text(&e, &owned);
         assert_chinese(&text);
         (e.kind(), text)
     }
@@ -299,6 +298,11 @@ mod tests {
             assert!(text.contains(want), "{args:?}: {text}");
             assert!(text.contains("查看用法和示例：tongbao"), "{text}");
         }
+        let (_, text) = err(&["tongbao", "build", "--period", "2026H3"]);
+        assert!(
+            text.contains("查看用法和示例：tongbao build --help"),
+            "{text}"
+        );
         let (_, text) = err(&["tongbao", "build"]);
         assert!(
             text.contains("用法：tongbao build --period <PERIOD>"),
@@ -362,7 +366,7 @@ mod tests {
         for (args, kind, want) in cases {
             let e = cmd().try_get_matches_from(args).unwrap_err();
             assert_eq!(e.kind(), kind, "{args:?}");
-            let text = error_text(&e);
+            let text = error_text(&e, &[]);
             assert!(text.contains(want), "{args:?}: {text}");
         }
         let e = Command::new("tongbao")
@@ -370,9 +374,9 @@ mod tests {
             .try_get_matches_from(["tongbao", "a", "b"])
             .unwrap_err();
         assert!(
-            error_text(&e).contains("多余的参数“b”"),
+            error_text(&e, &[]).contains("多余的参数“b”"),
             "{}",
-            error_text(&e)
+            error_text(&e, &[])
         );
         let e = Command::new("tongbao")
             .subcommand_required(true)
@@ -381,7 +385,7 @@ mod tests {
             .try_get_matches_from(["tongbao", "--a"])
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::MissingSubcommand);
-        assert!(error_text(&e).contains("请指定要运行的命令"));
+        assert!(error_text(&e, &[]).contains("请指定要运行的命令"));
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;
@@ -391,7 +395,7 @@ mod tests {
                 .try_get_matches_from([std::ffi::OsStr::new("tongbao"), bad])
                 .unwrap_err();
             assert_eq!(e.kind(), ErrorKind::InvalidUtf8);
-            assert!(error_text(&e).contains("不是 UTF-8 编码"));
+            assert!(error_text(&e, &[]).contains("不是 UTF-8 编码"));
         }
     }
 

@@ -67,7 +67,10 @@ fn clap_error(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
-            eprint!("{}", crate::clap_cn::error_text(&e));
+            let args: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            eprint!("{}", crate::clap_cn::error_text(&e, &args));
             ExitCode::from(2)
         }
     }
