@@ -131,6 +131,8 @@ pub struct WatchArgs {
         long,
         value_name = "SECONDS",
         default_value_t = 2,
+        value_parser = check_seconds,
+        allow_negative_numbers = true,
         help_heading = "选项"
     )]
     pub debounce: u64,
@@ -138,6 +140,14 @@ pub struct WatchArgs {
 
 fn check_period(s: &str) -> Result<String, String> {
     s.parse::<Period>().map(|p| p.to_string())
+}
+
+/// `--debounce`: whole seconds, 0–3600.
+fn check_seconds(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n) if n <= 3600 => Ok(n),
+        _ => Err(format!("秒数“{s}”无效，应为 0 到 3600 之间的整数，如 2")),
+    }
 }
 
 /// 发文字号的序号: a whole number from 1, no zero padding in the output.

@@ -352,24 +352,20 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
 
 /// Read and validate the config file.
 pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ConfigError::plain(format!(
-            "无法读取配置文件 {}：{}",
-            path.display(),
-            io_cn(&e)
-        ))
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在（请在工作文件夹中运行，或用 --config 指定配置文件；新建可用 tongbao init 文件夹）".to_string(),
+            _ => crate::oserror::explain(&e, crate::oserror::Access::Read),
+        };
+        ConfigError::plain(format!("无法读取配置文件 {}：{why}", path.display()))
     })?;
+    let text = messages::decode_text(&bytes)
+        .map_err(|why| ConfigError::plain(format!("配置文件 {} {why}", path.display())))?;
     let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    parse_named(&text, &base, &path.display().to_string())
-}
-
-fn io_cn(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".into(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
-        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本文件".into(),
-        _ => e.to_string(),
-    }
+    let mut cfg = parse_named(text, &base, &path.display().to_string())?;
+    // The digest is of the file as it is on disk (with its byte-order mark, if any).
+    cfg.sha256 = crate::digest::sha256_hex(&bytes);
+    Ok(cfg)
 }
 
 /// Parse, reject unknown keys, deserialise, validate; every error names the key and line.

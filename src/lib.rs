@@ -5,6 +5,7 @@
 //! `eval::Results` → `report` (bytes) → `output` (the only place that writes files).
 
 pub mod calendar;
+pub mod clap_cn;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -13,6 +14,7 @@ pub mod eval;
 pub mod findings;
 pub mod ingest;
 pub mod model;
+pub mod oserror;
 pub mod output;
 pub mod period;
 pub mod progress;

@@ -1,12 +1,18 @@
 //! The only place that writes files: a period's rendered bytes go into a temporary folder
 //! beside the target, which is then swapped in (old folder renamed aside, new renamed in, old
 //! deleted); index.html is replaced through a temporary file. A failure or an interruption
-//! leaves the previous outputs intact.
+//! (even `kill -9`) leaves a complete period folder; the next run's [`lock`] waits for any
+//! other run into the same folder and restores or removes what a killed run left
+//! (`output/recover.rs`). Every I/O error is explained in Chinese (`crate::oserror`).
 
-use anyhow::{Context, bail};
+use crate::oserror::{Access, explain};
+use anyhow::bail;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+
+mod recover;
+pub use recover::{OutputLock, lock};
 
 /// A relative output path is acceptable only as a plain file name, or `feedback/<plain name>`.
 pub fn check_relative(path: &Path) -> anyhow::Result<()> {
@@ -39,28 +45,27 @@ fn check_period(period: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn in_use_hint(e: &std::io::Error) -> &'static str {
-    // Windows: ERROR_SHARING_VIOLATION (32) / access denied while Excel holds a file open.
-    if e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(32) {
-        "，请先关闭已打开的 summary.xlsx（或其他输出文件）后重试"
-    } else {
-        ""
-    }
-}
-
-fn write_all(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> anyhow::Result<()> {
+/// Write every file under `dir`; on failure, the relative path that could not be written.
+fn write_all(
+    dir: &Path,
+    files: &BTreeMap<PathBuf, Vec<u8>>,
+) -> Result<(), (PathBuf, std::io::Error)> {
     for (rel, bytes) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("无法创建文件夹 {}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| (rel.clone(), e))?;
         }
-        std::fs::write(&path, bytes).with_context(|| format!("无法写入 {}", path.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| (rel.clone(), e))?;
     }
     Ok(())
 }
 
 /// Write a period's files to `out_root/period`, atomically replacing what was there.
+///
+/// The swap (outputs.md "Atomic", Settled 4): the files go into `.P.new-*`; the current `P` is
+/// renamed to `.P.old`; `.P.new-*` is renamed to `P`; `.P.old` is deleted. At every instant a
+/// complete copy exists as `P` or `.P.old`; [`lock`] puts back or removes what a killed run
+/// left. Callers that may run concurrently hold the [`OutputLock`].
 pub fn write_period(
     out_root: &Path,
     period: &str,
@@ -71,50 +76,94 @@ pub fn write_period(
         check_relative(rel)?;
     }
     std::fs::create_dir_all(out_root)
-        .with_context(|| format!("无法创建输出文件夹 {}", out_root.display()))?;
+        .map_err(|e| io_failure(format!("无法创建输出文件夹 {}", out_root.display()), &e))?;
     let tmp = tempfile::Builder::new()
         .prefix(&format!(".{period}.new-"))
         .tempdir_in(out_root)
-        .with_context(|| format!("无法在 {} 中创建临时文件夹", out_root.display()))?;
-    // On error the TempDir is dropped and removed; the target is untouched.
-    write_all(tmp.path(), &files)?;
-    let target = out_root.join(period);
-    let old = if target.exists() {
-        let aside = tempfile::Builder::new()
-            .prefix(&format!(".{period}.old-"))
-            .tempdir_in(out_root)
-            .context("无法创建临时文件夹")?
-            .keep();
-        // rename onto an existing empty directory works on Unix; remove it first for Windows.
-        std::fs::remove_dir(&aside).ok();
-        std::fs::rename(&target, &aside).map_err(|e| {
-            anyhow::anyhow!(
-                "无法替换输出文件夹 {}：{e}{}",
-                target.display(),
-                in_use_hint(&e)
+        .map_err(|e| {
+            io_failure(
+                format!("无法在 {} 中创建临时文件夹", out_root.display()),
+                &e,
             )
         })?;
-        Some(aside)
-    } else {
-        None
-    };
+    let target = out_root.join(period);
+    // On error the TempDir is dropped and removed; the target is untouched.
+    write_all(tmp.path(), &files).map_err(|(rel, e)| {
+        let what = format!(
+            "无法写入输出文件夹 {}（上一次的结果保持不变）：写 {} 时出错",
+            target.display(),
+            rel.display()
+        );
+        io_failure(what, &e)
+    })?;
+    test_pause("period-written");
+    let old = out_root.join(format!(".{period}.old"));
+    if old.exists() && target.is_dir() {
+        // A leftover of a killed run (the lock's recovery normally removed it already).
+        std::fs::remove_dir_all(&old).ok();
+    }
+    let had_old = target.exists();
+    if had_old {
+        std::fs::rename(&target, &old).map_err(|e| {
+            let what = match recover::open_file_in(&target) {
+                Some(f) => format!(
+                    "无法替换输出文件夹 {}：其中的 {} 正被其他程序打开，请先关闭它（如 Excel、WPS、浏览器）后重试；上一次的结果保持不变",
+                    target.display(),
+                    f.display()
+                ),
+                None => format!(
+                    "无法替换输出文件夹 {}（上一次的结果保持不变）",
+                    target.display()
+                ),
+            };
+            io_failure(what, &e)
+        })?;
+    }
+    test_pause("old-aside");
     let new_path = tmp.keep();
     if let Err(e) = std::fs::rename(&new_path, &target) {
         // Put the previous outputs back.
-        if let Some(old) = &old {
-            std::fs::rename(old, &target).ok();
+        if had_old {
+            std::fs::rename(&old, &target).ok();
         }
         std::fs::remove_dir_all(&new_path).ok();
-        bail!(
-            "无法写入输出文件夹 {}：{e}{}",
-            target.display(),
-            in_use_hint(&e)
-        );
+        return Err(io_failure(
+            format!(
+                "无法写入输出文件夹 {}（上一次的结果保持不变）",
+                target.display()
+            ),
+            &e,
+        ));
     }
-    if let Some(old) = old {
+    test_pause("new-in");
+    if had_old {
+        // If this fails (a file held open on Windows), the next run removes it.
         std::fs::remove_dir_all(&old).ok();
     }
     Ok(())
+}
+
+/// An I/O failure as one Chinese message: what could not be done, why, what to do.
+fn io_failure(what: String, e: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{what}：{}", explain(e, Access::Write))
+}
+
+/// Test hook: with `TONGBAO_TEST_PAUSE=point` (or `point:ms`) the process stops at `point` of
+/// the swap (for ever, or `ms` milliseconds) after saying so on stderr, so that a test can kill
+/// it there or start a concurrent run. Points: `locked`, `period-written`, `old-aside`,
+/// `new-in`, `temp-<file name>`.
+pub(crate) fn test_pause(point: &str) {
+    let Ok(spec) = std::env::var("TONGBAO_TEST_PAUSE") else {
+        return;
+    };
+    let (name, ms) = match spec.split_once(':') {
+        Some((n, ms)) => (n, ms.parse::<u64>().unwrap_or(u64::MAX)),
+        None => (spec.as_str(), u64::MAX),
+    };
+    if name == point {
+        eprintln!("[test] paused at {point}");
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(600_000)));
+    }
 }
 
 /// Replace `out_root/index.html` atomically (temporary file + rename).
@@ -126,23 +175,19 @@ pub fn write_index(out_root: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// be: a reader never sees half a file. Used for index.html, the templates and `init`'s files.
 pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
     check_relative(Path::new(name))?;
-    std::fs::create_dir_all(dir).with_context(|| format!("无法创建文件夹 {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| io_failure(format!("无法创建文件夹 {}", dir.display()), &e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .tempfile_in(dir)
-        .with_context(|| format!("无法在 {} 中创建临时文件", dir.display()))?;
-    tmp.write_all(bytes).context("无法写入临时文件")?;
-    tmp.as_file().sync_all().ok();
-    readable_by_all(tmp.path());
+        .map_err(|e| io_failure(format!("无法在 {} 中创建临时文件", dir.display()), &e))?;
     let target = dir.join(name);
-    tmp.persist(&target).map_err(|e| {
-        let hint = if in_use_hint(&e.error).is_empty() {
-            String::new()
-        } else {
-            format!("，请先在 Excel/WPS 等程序中关闭 {name} 后重试")
-        };
-        anyhow::anyhow!("无法写入 {}：{}{hint}", target.display(), e.error)
-    })?;
+    let failed = |e: &std::io::Error| io_failure(format!("无法写入 {}", target.display()), e);
+    tmp.write_all(bytes).map_err(|e| failed(&e))?;
+    tmp.as_file().sync_all().map_err(|e| failed(&e))?;
+    readable_by_all(tmp.path());
+    test_pause(&format!("temp-{name}"));
+    tmp.persist(&target).map_err(|e| failed(&e.error))?;
     Ok(())
 }
 

@@ -203,7 +203,8 @@ fn deterministic_and_atomic() {
     top.sort();
     assert_eq!(
         top,
-        ["2026", "2026H1", "index.html"],
+        // The lock file stays (outputs.md "Atomic": a lock file in the output folder).
+        [".tongbao.lock", "2026", "2026H1", "index.html"],
         "no temporary folder left"
     );
 }

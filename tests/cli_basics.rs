@@ -34,7 +34,7 @@ fn bad_command_line_exits_2_in_chinese() {
         .arg("frobnicate")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("没有这个命令"));
+        .stderr(predicate::str::contains("这个命令（可用的命令：init"));
     tongbao()
         .args(["build", "--period", "2026H3"])
         .assert()

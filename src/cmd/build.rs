@@ -53,9 +53,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let count = files.len();
     bar.inc(1);
     bar.set_message("写入输出文件夹");
+    // One run at a time per output folder: the period and index.html come from the same run.
+    let lock = crate::output::lock(&out)?;
     crate::output::write_period(&out, &period.to_string(), files)?;
     let index = crate::report::render_index(&out, &cfg.school.name, templates)?;
     crate::output::write_index(&out, &index)?;
+    drop(lock);
     bar.inc(1);
     bar.finish_and_clear();
     println!("{}", report_lines(&results, &out, count));

@@ -35,57 +35,45 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// A fatal error on stderr: 错误：… then each cause on its own 原因： line.
+/// A fatal error on stderr: 错误：… then each cause on its own 原因： line; an operating-system
+/// error is explained in Chinese (没有写入权限, 磁盘已满 …), never shown in English.
 pub fn print_error(e: &anyhow::Error) {
-    eprintln!("错误：{e}");
+    eprintln!("错误：{}", cause_text(e.as_ref()));
     for cause in e.chain().skip(1) {
-        eprintln!("  原因：{cause}");
+        eprintln!("  原因：{}", cause_text(cause));
     }
 }
 
-/// Help and version go to stdout with status 0; a bad command line gets a Chinese first line,
-/// clap's detail, and status 2.
+fn cause_text(cause: &(dyn std::error::Error + 'static)) -> String {
+    match cause.downcast_ref::<std::io::Error>() {
+        Some(io) => crate::oserror::explain(io, crate::oserror::Access::Write),
+        None => cause.to_string(),
+    }
+}
+
+/// Help and version go to stdout with status 0; a bad command line gets a Chinese message
+/// (`crate::clap_cn`) and status 2.
 fn clap_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind as K;
-    if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
-        print!("{e}");
-        return ExitCode::SUCCESS;
-    }
-    let what = match e.kind() {
-        K::InvalidValue | K::ValueValidation => "参数的值无效",
-        K::UnknownArgument => "不认识的选项",
-        K::InvalidSubcommand => "没有这个命令（可用：init、template、check、build、watch）",
-        K::MissingRequiredArgument => "缺少必需的参数",
-        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "请指定命令：init、template、check、build 或 watch"
+    let rendered = crate::clap_cn::help_text(&e.render().to_string());
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion => {
+            print!("{rendered}");
+            ExitCode::SUCCESS
         }
-        K::ArgumentConflict => "选项相互冲突",
-        K::TooManyValues | K::WrongNumberOfValues => "参数过多",
-        _ => "命令行有误",
-    };
-    eprintln!("命令行有误：{what}。用 tongbao --help 查看用法。");
-    eprint!("{}", clap_detail(&e.render().to_string()));
-    ExitCode::from(2)
-}
-
-/// clap's rendered error with its English framing turned Chinese.
-fn clap_detail(rendered: &str) -> String {
-    let mut out = String::new();
-    for line in rendered.lines() {
-        if line.starts_with("For more information") {
-            continue;
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprintln!("命令行有误：请指定要运行的命令。\n");
+            eprint!("{rendered}");
+            ExitCode::from(2)
         }
-        let line = if let Some(r) = line.strip_prefix("error: ") {
-            format!("详情：{r}")
-        } else if let Some(r) = line.strip_prefix("Usage: ") {
-            format!("用法：{r}")
-        } else {
-            line.replace("  tip: ", "  提示：")
-        };
-        out.push_str(&line);
-        out.push('\n');
+        _ => {
+            let args: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            eprint!("{}", crate::clap_cn::error_text(&e, &args));
+            ExitCode::from(2)
+        }
     }
-    format!("{}\n", out.trim_end())
 }
 
 /// The config file's default name (in the current folder; `init` writes it).

@@ -1,6 +1,7 @@
-//! `tongbao watch`: builds once, then watches the inbox folder and rebuilds (`cmd::build::run`)
-//! once changes have settled. Lock files, hidden files and temp files are ignored. Ctrl-C ends.
-//! `--poll` uses the polling watcher, for network shares that send no change notifications.
+//! `tongbao watch`: builds once, then watches the inbox folder (with `按语.md`) and the config
+//! file and rebuilds (`cmd::build::run`) once changes have settled, saying which files changed.
+//! Lock files, hidden files and temp files are ignored. Ctrl-C ends. `--poll` uses the polling
+//! watcher, for network shares that send no change notifications.
 
 use crate::cli::{Common, WatchArgs};
 use notify::{EventKind, RecursiveMode};
@@ -25,6 +26,11 @@ pub fn run(common: &Common, args: &WatchArgs) -> anyhow::Result<ExitCode> {
     }
     // Events carry absolute paths; watch the absolute folder so names can be shown relative.
     let inbox = inbox.canonicalize().unwrap_or(inbox);
+    let config = super::config_path(common);
+    let watched = Watched {
+        config: config.canonicalize().unwrap_or(config),
+        inbox,
+    };
     let recursive = if common.recursive {
         RecursiveMode::Recursive
     } else {
@@ -40,29 +46,93 @@ pub fn run(common: &Common, args: &WatchArgs) -> anyhow::Result<ExitCode> {
             tx,
             notify_debouncer_full::NoCache::new(),
             config,
-        )?;
-        d.watch(&inbox, recursive)?;
-        serve(common, args, &inbox, &rx, quiet);
+        )
+        .map_err(watch_error)?;
+        for (dir, mode) in watched.folders(recursive) {
+            d.watch(&dir, mode).map_err(watch_error)?;
+        }
+        serve(common, args, &watched, &rx, quiet);
     } else {
-        let mut d = notify_debouncer_full::new_debouncer(DEBOUNCER_TIMEOUT, None, tx)?;
-        d.watch(&inbox, recursive)?;
-        serve(common, args, &inbox, &rx, quiet);
+        let mut d = notify_debouncer_full::new_debouncer(DEBOUNCER_TIMEOUT, None, tx)
+            .map_err(watch_error)?;
+        for (dir, mode) in watched.folders(recursive) {
+            d.watch(&dir, mode).map_err(watch_error)?;
+        }
+        serve(common, args, &watched, &rx, quiet);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// notify's error, explained in Chinese.
+fn watch_error(e: notify::Error) -> anyhow::Error {
+    let why = match &e.kind {
+        notify::ErrorKind::Io(io) => crate::oserror::explain(io, crate::oserror::Access::Read),
+        notify::ErrorKind::PathNotFound => "文件夹不存在".into(),
+        notify::ErrorKind::MaxFilesWatch => {
+            "系统可监视的文件数已达上限，请改用 --poll（轮询方式）".into()
+        }
+        _ => "系统不支持变化通知，请改用 --poll（轮询方式）".into(),
+    };
+    anyhow::anyhow!("无法监视文件夹：{why}")
+}
+
+/// What `watch` looks at: the inbox folder and the config file.
+#[derive(Debug, Clone)]
+pub struct Watched {
+    pub inbox: PathBuf,
+    pub config: PathBuf,
+}
+
+impl Watched {
+    /// Folders to watch: the inbox, and the config file's folder (not recursively) when it is
+    /// not already covered. A single file is not watched itself: editors replace it by rename.
+    fn folders(&self, inbox_mode: RecursiveMode) -> Vec<(PathBuf, RecursiveMode)> {
+        let mut v = vec![(self.inbox.clone(), inbox_mode)];
+        if let Some(dir) = self.config.parent()
+            && dir != self.inbox
+            && !(inbox_mode == RecursiveMode::Recursive && dir.starts_with(&self.inbox))
+        {
+            v.push((dir.to_path_buf(), RecursiveMode::NonRecursive));
+        }
+        v
+    }
+
+    /// Whether a change to `path` calls for a rebuild.
+    pub fn matters(&self, path: &Path) -> bool {
+        path == self.config
+            || (path.starts_with(&self.inbox) && path != self.inbox && is_relevant(path))
+    }
+
+    /// How a changed file is named on the terminal.
+    pub fn describe(&self, path: &Path) -> String {
+        if path == self.config {
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            return format!("{name}（配置文件）");
+        }
+        let shown = display_name(path, &self.inbox);
+        if path.file_name().and_then(|n| n.to_str()) == Some(crate::ingest::discover::PROSE) {
+            format!("{shown}（按语）")
+        } else {
+            shown
+        }
+    }
 }
 
 /// Build once, then rebuild after every settled batch of changes until the channel closes.
 fn serve(
     common: &Common,
     args: &WatchArgs,
-    inbox: &Path,
+    watched: &Watched,
     rx: &Receiver<DebounceEventResult>,
     quiet: Duration,
 ) {
     build_once(common, args);
     println!(
-        "正在监视 {}，文件变化后自动重新生成（按 Ctrl-C 结束）。",
-        inbox.display()
+        "正在监视 {} 和配置文件 {}，有变化后自动重新生成（按 Ctrl-C 结束）。",
+        watched.inbox.display(),
+        watched.config.display()
     );
     let mut settle = Settle::default();
     loop {
@@ -71,14 +141,16 @@ fn serve(
             Some(t) => rx.recv_timeout(t),
         };
         match msg {
-            Ok(Ok(events)) => settle.add(changed_files(&events), Instant::now()),
-            Ok(Err(errors)) => errors.iter().for_each(|e| eprintln!("警告：监视出错：{e}")),
+            Ok(Ok(events)) => settle.add(changed_files(&events, watched), Instant::now()),
+            Ok(Err(errors)) => errors.into_iter().for_each(|e| {
+                eprintln!("警告：{}", watch_error(e));
+            }),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }
         if settle.ready(Instant::now(), quiet) {
             let files = settle.take();
-            let names: Vec<String> = files.iter().map(|p| display_name(p, inbox)).collect();
+            let names: Vec<String> = files.iter().map(|p| watched.describe(p)).collect();
             println!("检测到变化：{}，重新生成……", names.join("、"));
             build_once(common, args);
         }
@@ -119,14 +191,14 @@ pub fn is_relevant(path: &Path) -> bool {
         || temp_ext.iter().any(|e| lower.ends_with(e)))
 }
 
-/// The relevant paths touched by a batch of events (reads and metadata-only access ignored),
-/// sorted and without duplicates.
-pub fn changed_files(events: &[DebouncedEvent]) -> BTreeSet<PathBuf> {
+/// The paths that matter touched by a batch of events (reads and metadata-only access
+/// ignored), sorted and without duplicates.
+pub fn changed_files(events: &[DebouncedEvent], watched: &Watched) -> BTreeSet<PathBuf> {
     events
         .iter()
         .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
         .flat_map(|e| e.event.paths.iter())
-        .filter(|p| is_relevant(p))
+        .filter(|p| watched.matters(p))
         .cloned()
         .collect()
 }
@@ -202,9 +274,23 @@ mod tests {
             ev(EventKind::Create(CreateKind::File), "in/~$b.xlsx"),
             ev(EventKind::Modify(ModifyKind::Any), "in/c.xlsx"),
             ev(EventKind::Create(CreateKind::File), "in/c.xlsx"),
+            ev(EventKind::Modify(ModifyKind::Any), "tongbao.toml"),
+            ev(EventKind::Modify(ModifyKind::Any), "other.toml"),
+            ev(EventKind::Modify(ModifyKind::Any), "in/按语.md"),
         ];
-        let got: Vec<PathBuf> = changed_files(&events).into_iter().collect();
-        assert_eq!(got, vec![PathBuf::from("in/c.xlsx")]);
+        let w = Watched {
+            inbox: PathBuf::from("in"),
+            config: PathBuf::from("tongbao.toml"),
+        };
+        let got: Vec<PathBuf> = changed_files(&events, &w).into_iter().collect();
+        let want = ["in/c.xlsx", "in/按语.md", "tongbao.toml"].map(PathBuf::from);
+        assert_eq!(got, want);
+        assert_eq!(
+            w.describe(Path::new("tongbao.toml")),
+            "tongbao.toml（配置文件）"
+        );
+        assert_eq!(w.describe(Path::new("in/按语.md")), "按语.md（按语）");
+        assert_eq!(w.describe(Path::new("in/c.xlsx")), "c.xlsx");
     }
 
     #[test]

@@ -253,7 +253,7 @@ fn duplicate_key_quotes_the_line() {
     let e = err("[school]\nname = \"x\"\nname = \"y\"\n");
     assert_eq!(e.line, Some(3), "{}", e.message);
     assert!(
-        e.message.contains("写了两次：name = \"y\""),
+        e.message.contains("写了两次，请删去其中一个：name = \"y\""),
         "{}",
         e.message
     );
