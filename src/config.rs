@@ -58,6 +58,9 @@ pub struct School {
     /// 发文字号前缀, e.g. 厦城院综
     #[serde(default)]
     pub doc_prefix: String,
+    /// 发文机关标志 (red masthead above the 发文字号, e.g. 厦门城市职业学院文件); empty = none.
+    #[serde(default)]
+    pub masthead: String,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -316,6 +319,7 @@ impl Default for Config {
                 name: String::new(),
                 issuer: None,
                 doc_prefix: String::new(),
+                masthead: String::new(),
             },
             units: Vec::new(),
             leaders: Vec::new(),

@@ -17,7 +17,12 @@ enum Shape {
 
 use Shape::{Leaf, Table, Tables};
 
-const SCHOOL: &[(&str, Shape)] = &[("name", Leaf), ("issuer", Leaf), ("doc_prefix", Leaf)];
+const SCHOOL: &[(&str, Shape)] = &[
+    ("name", Leaf),
+    ("issuer", Leaf),
+    ("doc_prefix", Leaf),
+    ("masthead", Leaf),
+];
 const UNIT: &[(&str, Shape)] = &[
     ("name", Leaf),
     ("kind", Leaf),
