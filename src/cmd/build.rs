@@ -81,7 +81,7 @@ pub fn report_lines(r: &Results, out: &Path, files: usize) -> String {
         crate::report::view::percent(s.overall_rate)
     ));
     match r.period_kind {
-        PeriodKind::Year => summary.push_str(&format!(
+        PeriodKind::Year if !r.preview => summary.push_str(&format!(
             "；一票否决{}个；建议表彰{}个",
             s.vetoed.len(),
             s.commended.len()

@@ -273,4 +273,18 @@ mod tests {
         assert_eq!(safe_stem(".."), "unit");
         assert_eq!(safe_stem("信息工程系"), "信息工程系");
     }
+
+    #[test]
+    fn deadlines_come_from_the_config() {
+        let mut cfg = Config::default();
+        cfg.rules.rectification_working_days = 15;
+        cfg.rules.quarterly_report_grace_days = 7;
+        assert!(todo("R10", &cfg).contains("15个工作日"));
+        assert!(todo("R5", &cfg).contains("7日内"));
+        for id in [
+            "R1", "R2", "R3", "R4", "R8", "R9", "R11", "R12", "R13", "R15",
+        ] {
+            assert!(!todo(id, &cfg).contains("20"), "{id}");
+        }
+    }
 }
