@@ -185,8 +185,9 @@ fn bulletin_and_index_link_every_feedback_page() {
         assert!(links.iter().any(|l| l == page), "bulletin lacks {page}");
     }
     // 存在的主要问题 names 财务处 with a link.
-    let problems = &html[html.find("存在的主要问题").unwrap()..html.find("整改要求").unwrap()];
-    assert!(problems.contains("<a href=\"feedback&#x2F;财务处.html\">财务处</a>"));
+    let problems = &html[html.find("存在的主要问题</h2>").unwrap()..];
+    let problems = &problems[..problems.find("</section>").unwrap()];
+    assert!(problems.contains("<a href=\"feedback/财务处.html\">财务处</a>："));
     let index = read(&dir.path().join("index.html"));
     let index_links = hrefs(&index);
     for want in [
