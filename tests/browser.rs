@@ -8,6 +8,7 @@
 //! is printed above the 发文字号. Also: the HTML references nothing outside itself.
 //! Set TONGBAO_BROWSER_OUT=DIR to keep the PDFs (and see the page counts on stdout).
 
+mod common;
 mod common_report;
 
 use common_report::*;
@@ -249,24 +250,6 @@ fn check_masthead(name: &str, pages: &[Page], masthead: Option<&str>) {
     }
 }
 
-fn sample(period: &str, as_of: chrono::NaiveDate) -> (Results, Config) {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
-    let opts = tongbao::ingest::Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
-    let r = tongbao::rules::evaluate(&tongbao::rules::EvalInput {
-        cfg: &cfg,
-        inbox: &inbox,
-        period: period.parse().unwrap(),
-        as_of,
-        doc_number: Some(12),
-    });
-    (r, cfg)
-}
-
 /// The fixture's units repeated to 100 (names made unique), ranks renumbered.
 fn hundred(mut r: Results) -> Results {
     let base = r.units.clone();
@@ -285,9 +268,9 @@ fn hundred(mut r: Results) -> Results {
 }
 
 fn cases() -> Vec<(&'static str, Results, Config, Option<&'static str>)> {
-    let (h1s, c1) = sample("2026H1", d(2026, 7, 15));
-    let (years, c2) = sample("2026", d(2027, 1, 12));
-    let (preview, c3) = sample("2026", d(2026, 7, 15));
+    let (h1s, c1) = common::sample("2026H1", d(2026, 7, 15), Some(12));
+    let (years, c2) = common::sample("2026", d(2027, 1, 12), Some(12));
+    let (preview, c3) = common::sample("2026", d(2026, 7, 15), Some(12));
     let mut masthead = cfg();
     masthead.school.masthead = "厦门城市职业学院文件".into();
     vec![

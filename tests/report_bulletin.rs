@@ -210,3 +210,27 @@ fn bulletin_and_index_link_every_feedback_page() {
         assert!(dir.path().join(l).is_file(), "{l} missing");
     }
 }
+
+#[test]
+fn feedback_findings_fit_narrow_screens() {
+    let (_d, folder) = build("2026", "2027-01-12", &[]);
+    let html = read(&folder.join("feedback/机电工程系.html"));
+    // The findings table wraps (no nowrap cells) and stacks into labelled cards on a phone.
+    assert!(html.contains("<table class=\"wrap stack\">"));
+    for label in ["程度", "位置", "问题", "原内容", "规则"] {
+        assert!(
+            html.contains(&format!("<td data-label=\"{label}\">")),
+            "{label}"
+        );
+    }
+    assert!(
+        html.contains(
+            "table.wrap th, table.wrap td { white-space: normal; overflow-wrap: anywhere;"
+        )
+    );
+    assert!(html.contains("@media (max-width: 40rem)") && html.contains("table.stack td::before"));
+    assert!(
+        html.contains("<a href=\"../bulletin.html\">"),
+        "back to the bulletin"
+    );
+}

@@ -1,26 +1,13 @@
 //! The designed outcomes of sample-data/EXPECTED.md: ingest sample-data/inbox/2026 with
 //! sample-data/tongbao.toml, evaluate 2026H1 (as-of 2026-07-15) and 2026 (as-of 2027-01-12).
 
+mod common;
+
 use chrono::NaiveDate;
-use std::path::Path;
 use tongbao::eval::{Results, Status};
-use tongbao::rules::{EvalInput, evaluate};
 
 fn build(period: &str, as_of: NaiveDate) -> Results {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
-    let opts = tongbao::ingest::Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
-    evaluate(&EvalInput {
-        cfg: &cfg,
-        inbox: &inbox,
-        period: period.parse().unwrap(),
-        as_of,
-        doc_number: None,
-    })
+    common::sample(period, as_of, None).0
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

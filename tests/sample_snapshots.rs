@@ -2,25 +2,13 @@
 //! in Markdown for 2026H1 (as-of 2026-07-15) and 2026 (as-of 2027-01-12), and the 总表 of
 //! summary.xlsx read back as a text grid. A change in wording or layout shows here as a diff.
 
+mod common;
+
 use chrono::NaiveDate;
-use std::path::{Path, PathBuf};
-use tongbao::rules::{EvalInput, evaluate};
+use std::path::PathBuf;
 
 fn render(period: &str, as_of: NaiveDate) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
-    let opts = tongbao::ingest::Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
-    let results = evaluate(&EvalInput {
-        cfg: &cfg,
-        inbox: &inbox,
-        period: period.parse().unwrap(),
-        as_of,
-        doc_number: Some(12),
-    });
+    let (results, cfg) = common::sample(period, as_of, Some(12));
     tongbao::report::render_all(&results, &cfg, None).unwrap()
 }
 

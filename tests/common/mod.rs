@@ -438,3 +438,26 @@ pub fn at(f: &tongbao::findings::Finding) -> (tongbao::findings::Severity, &str,
         f.cell.as_deref().unwrap_or(""),
     )
 }
+
+/// The shipped sample (sample-data/tongbao.toml, inbox/2026) evaluated for `period` at `as_of`.
+pub fn sample(
+    period: &str,
+    as_of: NaiveDate,
+    doc_number: Option<u32>,
+) -> (tongbao::eval::Results, Config) {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let cfg = tongbao::config::load(&base.join("tongbao.toml")).unwrap();
+    let opts = tongbao::ingest::Options {
+        year: Some(2026),
+        recursive: false,
+    };
+    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
+    let results = tongbao::rules::evaluate(&tongbao::rules::EvalInput {
+        cfg: &cfg,
+        inbox: &inbox,
+        period: period.parse().unwrap(),
+        as_of,
+        doc_number,
+    });
+    (results, cfg)
+}
