@@ -219,21 +219,21 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
             ),
         )
     };
-    let chart = if charts {
-        format!(
-            "{}{}",
-            svg::scores(
-                if r.preview {
-                    "预评参考分排名"
-                } else {
-                    "年终考核得分排名"
-                },
-                &units
-            ),
-            svg::grades(&r.summary.grade_counts)
-        )
+    // The ranking chart only while it fits on a printed page: beyond that it would run over
+    // several pages (and leave a blank one before it); the table above holds the same figures.
+    let title = if r.preview {
+        "预评参考分排名"
     } else {
-        String::new()
+        "年终考核得分排名"
+    };
+    let chart = match (charts, units.len() <= MAX_RANKING_BARS) {
+        (false, _) => String::new(),
+        (true, true) => format!(
+            "{}{}",
+            svg::scores(title, &units),
+            svg::grades(&r.summary.grade_counts)
+        ),
+        (true, false) => svg::grades(&r.summary.grade_counts),
     };
     Some(Section {
         heading: heading.into(),
@@ -248,6 +248,9 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
         ..Default::default()
     })
 }
+
+/// Units up to which the ranking is also drawn as a bar chart (one A4 page of bars).
+const MAX_RANKING_BARS: usize = 40;
 
 /// 得分 (year) / 参考分 (H1, H2, year preview).
 pub fn score_word(r: &Results) -> &'static str {
