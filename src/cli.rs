@@ -99,6 +99,9 @@ pub struct BuildArgs {
     /// 发文字号中的序号，如 12 → 厦城院综〔2026〕12号（从 1 起）
     #[arg(long, value_name = "N", value_parser = check_doc_number)]
     pub doc_number: Option<u32>,
+    /// 通报“整改要求”的截止日期（须晚于基准日），如 2027-03-05；不写则按成文日期后的工作日推算
+    #[arg(long, value_name = "DATE", value_parser = check_as_of)]
+    pub rectification_due: Option<String>,
     /// 用此文件夹中的同名模板替换内置模板
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -115,6 +118,19 @@ impl BuildArgs {
             Some(s) => parse_date(s).map_err(anyhow::Error::msg),
             None => Ok(chrono::Local::now().date_naive()),
         }
+    }
+    /// `--rectification-due`, which must fall after as-of (outputs.md "Settled" 9).
+    pub fn rectification_due_date(&self, as_of: NaiveDate) -> anyhow::Result<Option<NaiveDate>> {
+        let Some(s) = &self.rectification_due else {
+            return Ok(None);
+        };
+        let due = parse_date(s).map_err(anyhow::Error::msg)?;
+        if due <= as_of {
+            anyhow::bail!(
+                "--rectification-due {due} 不晚于基准日 {as_of}：整改要求的截止日期须在通报成文日期（基准日）之后，请改为 {as_of} 之后的日期"
+            );
+        }
+        Ok(Some(due))
     }
 }
 

@@ -256,6 +256,9 @@ pub struct Results {
     pub as_of: NaiveDate,
     /// 关于2026年上半年安全工作跟踪督查情况的通报
     pub title: String,
+    /// A year build made on or before 31 Dec: a preview (预评) with provisional scores, veto
+    /// risks and no commendation (outputs.md "Settled" 5). Always false for H1/H2.
+    pub preview: bool,
     pub school: String,
     pub issuer: String,
     /// 厦城院综〔2026〕12号 (or with a blank number)
@@ -263,7 +266,7 @@ pub struct Results {
     /// The 整改要求 date (working days after the bulletin date).
     pub rectification_due: NaiveDate,
     /// Years without holiday data that `rectification_due` was counted through (Monday–Friday
-    /// only): the bulletin asks the office to check the date.
+    /// only): `build` lists the date under 印发前请核对 (never in the bulletin).
     pub rectification_due_unverified: Vec<i32>,
     /// Submission due date for this period (报送日期).
     pub submission_due: NaiveDate,

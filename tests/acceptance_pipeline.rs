@@ -317,7 +317,10 @@ fn fresh_folder_year_build() {
     let md = std::fs::read_to_string(dir.join("public/2026/bulletin.md")).unwrap();
     assert!(md.starts_with("厦城院综〔2027〕7号"), "{md}");
     assert!(md.contains("# 关于2026年度安全工作考核结果的通报"));
-    assert!(md.contains("经济管理系：缺2026年5月。"), "{md}");
+    assert!(
+        md.contains("[经济管理系](feedback/经济管理系.md)：缺2026年5月。"),
+        "{md}"
+    );
     assert!(md.contains("各部门、系部："));
     // 整改要求: 20 working days after 2027-01-12, counted Monday–Friday (no 2027 data shipped).
     assert!(md.contains("于2027年2月9日前"), "{md}");

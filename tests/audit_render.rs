@@ -38,7 +38,8 @@ fn bulletin_fixed_texts_and_print_css() {
         "16pt",
         "22pt",
         "counter(page)",
-        "@bottom-center",
+        "@page :right { @bottom-right",
+        "@page :left { @bottom-left",
         "break-before: page",
     ] {
         assert!(html.contains(css), "{css}");

@@ -335,6 +335,7 @@ pub fn h1() -> Results {
         period_end: d(2026, 6, 30),
         as_of: d(2026, 7, 15),
         title: "关于2026年上半年安全工作跟踪督查情况的通报".into(),
+        preview: false,
         school: "厦门城市职业学院".into(),
         issuer: "厦门城市职业学院".into(),
         doc_number: "厦城院综〔2026〕12号".into(),

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let period: Period = args.period()?;
     let as_of = args.as_of_date()?;
+    let rectification_due = args.rectification_due_date(as_of)?;
     let cfg = crate::cmd::load_config(common)?;
     let inbox_dir = crate::cmd::inbox_dir(common, &cfg, period.year);
     if common.inbox.is_some() && !inbox_dir.exists() {
@@ -39,13 +40,14 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("收件文件夹 {}", inbox_dir.display()))?;
     bar.inc(1);
     bar.set_message("评估各项要求");
-    let results = crate::rules::evaluate(&crate::rules::EvalInput {
+    let input = crate::rules::EvalInput {
         cfg: &cfg,
         inbox: &inbox,
         period,
         as_of,
         doc_number: args.doc_number,
-    });
+    };
+    let results = crate::rules::evaluate_with(&input, rectification_due);
     bar.inc(1);
     bar.set_message("生成通报、汇总表和反馈");
     let templates = args.templates.as_deref();
@@ -82,7 +84,7 @@ pub fn report_lines(r: &Results, out: &Path, files: usize) -> String {
         crate::report::view::percent(s.overall_rate)
     ));
     match r.period_kind {
-        PeriodKind::Year => summary.push_str(&format!(
+        PeriodKind::Year if !r.preview => summary.push_str(&format!(
             "；一票否决{}个；建议表彰{}个",
             s.vetoed.len(),
             s.commended.len()

@@ -2,6 +2,7 @@
 //! not-met and pending rules with clauses and what to do, as feedback/<stem>.html and .md.
 
 use super::view::{self, Esc};
+use crate::config::Config;
 use crate::eval::{Results, RuleResult, Status, UnitResult};
 use crate::findings::Finding;
 use serde::Serialize;
@@ -44,23 +45,37 @@ pub struct RuleView {
     pub todo: String,
 }
 
-/// What a unit should do about a rule, in plain Chinese.
-fn todo(id: &str) -> &'static str {
+/// What a unit should do about a rule, in plain Chinese; deadlines from the config.
+fn todo(id: &str, cfg: &Config) -> String {
+    match id {
+        "R5" => {
+            return format!(
+                "每季度结束后{}日内向保卫处报告安全工作落实情况及统计分析。",
+                cfg.rules.quarterly_report_grace_days
+            );
+        }
+        "R10" => {
+            return format!(
+                "自惩戒措施实施之日起{}个工作日内，向学校书面报告整改落实情况。",
+                cfg.rules.rectification_working_days
+            );
+        }
+        _ => {}
+    }
     match id {
         "R1" => "制定年度安全工作计划，分解任务并明确责任人和完成时限，抄送保卫处。",
         "R2" => "每学期召开一次安全工作会议，研究部署安全工作，并在台账中如实登记。",
         "R3" => "主要负责人每学期至少参加一次研究防范安全事故措施的会议，并在台账中登记。",
         "R4" => "每月至少开展一次安全隐患排查，补齐缺少的月份并按月登记。",
-        "R5" => "每季度结束后按时向保卫处报告安全工作落实情况及统计分析。",
         "R8" => "主要负责人在年度总结中报告安全履职情况，并在绩效述职中述安。",
         "R9" => "分析事故多发原因，落实防范措施，防止同类事故再次发生。",
-        "R10" => "自惩戒措施实施之日起20个工作日内，向学校书面报告整改落实情况。",
         "R11" => "及时向学校作出书面检查报告，配合启动问责。",
         "R12" => "按挂牌督办要求在整改时限内完成整改并申请销号。",
         "R13" => "对排查出的隐患在整改期限内整改完毕，并登记整改完成日期。",
         "R15" => "按时报送本单位安全工作台账。",
         _ => "对照通报要求整改。",
     }
+    .to_string()
 }
 
 /// File-name stem that is safe on every system: path separators, reserved characters,
@@ -86,24 +101,30 @@ pub fn safe_stem(name: &str) -> String {
 
 /// The unit's page stem: from `UnitResult.feedback` (file stem), made safe again.
 pub fn stem_of(u: &UnitResult) -> String {
-    let from_field = std::path::Path::new(&u.feedback)
+    stem_from(&u.feedback, &u.name)
+}
+
+/// A page stem from results.json's `feedback` (e.g. `feedback/信息工程系.html`), else the
+/// unit's name, made safe (the index reads results.json and must name the same files).
+pub fn stem_from(feedback: &str, name: &str) -> String {
+    let from_field = std::path::Path::new(feedback)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("");
     safe_stem(if from_field.is_empty() {
-        &u.name
+        name
     } else {
         from_field
     })
 }
 
-fn rule_views(u: &UnitResult, status: Status, esc: Esc) -> Vec<RuleView> {
+fn rule_views(u: &UnitResult, status: Status, esc: Esc, cfg: &Config) -> Vec<RuleView> {
     view::unit_rules_with(u, status)
         .into_iter()
         .map(|(id, r): (&String, &RuleResult)| RuleView {
             label: esc(&view::rule_label(id, r)),
             detail: esc(&view::why(r)),
-            todo: todo(id).into(),
+            todo: todo(id, cfg),
         })
         .collect()
 }
@@ -159,7 +180,13 @@ fn veto_lines(u: &UnitResult, year: bool, esc: Esc) -> Vec<String> {
 }
 
 /// One unit's view.
-pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> FeedbackView {
+pub fn feedback_view(
+    r: &Results,
+    cfg: &Config,
+    u: &UnitResult,
+    esc: Esc,
+    css: &str,
+) -> FeedbackView {
     let findings = r
         .findings
         .iter()
@@ -169,8 +196,8 @@ pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> Feedba
         })
         .map(|f| finding_view(f, esc))
         .collect();
-    let not_met = rule_views(u, Status::NotMet, esc);
-    let year = r.period_kind == crate::eval::PeriodKind::Year;
+    let not_met = rule_views(u, Status::NotMet, esc, cfg);
+    let year = view::final_year(r);
     FeedbackView {
         veto_heading: if year {
             "一票否决情况"
@@ -187,31 +214,45 @@ pub fn feedback_view(r: &Results, u: &UnitResult, esc: Esc, css: &str) -> Feedba
         status_line: status_line(u, not_met.len(), esc),
         findings,
         not_met,
-        pending: rule_views(u, Status::Pending, esc),
+        pending: rule_views(u, Status::Pending, esc, cfg),
         suggestions: u.suggestions.iter().map(|s| esc(s)).collect(),
         rectification_due_cn: view::date_cn(r.rectification_due),
         css: css.to_string(),
     }
 }
 
+/// Each unit's feedback page stem (roster order, unique): `feedback/<stem>.html` and `.md`.
+pub fn page_stems(r: &Results) -> Vec<String> {
+    let mut used = crate::eval::UniqueStems::default();
+    r.units.iter().map(|u| used.take(&stem_of(u))).collect()
+}
+
+/// Unit name → its feedback page relative to the period folder (`ext`: html or md).
+pub fn pages(r: &Results, ext: &str) -> BTreeMap<String, String> {
+    r.units
+        .iter()
+        .zip(page_stems(r))
+        .map(|(u, stem)| (u.name.clone(), format!("feedback/{stem}.{ext}")))
+        .collect()
+}
+
 /// feedback/<stem>.html and .md for every unit; stems are unique.
 pub fn render_all(
     r: &Results,
+    cfg: &Config,
     tera: &Tera,
     css: &str,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut out = BTreeMap::new();
-    let mut used = crate::eval::UniqueStems::default();
     let plain = |s: &str| s.to_string();
-    for u in &r.units {
-        let stem = used.take(&stem_of(u));
+    for (u, stem) in r.units.iter().zip(page_stems(r)) {
         let dir = PathBuf::from("feedback");
-        let hv = feedback_view(r, u, &plain, css);
+        let hv = feedback_view(r, cfg, u, &plain, css);
         out.insert(
             dir.join(format!("{stem}.html")),
             super::render(tera, "feedback.html", &hv)?,
         );
-        let mv = feedback_view(r, u, &super::markdown::escape, "");
+        let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
         out.insert(
             dir.join(format!("{stem}.md")),
             super::render(tera, "feedback.md", &mv)?,
@@ -231,5 +272,19 @@ mod tests {
         assert_eq!(safe_stem("a:b*c?"), "a_b_c_");
         assert_eq!(safe_stem(".."), "unit");
         assert_eq!(safe_stem("信息工程系"), "信息工程系");
+    }
+
+    #[test]
+    fn deadlines_come_from_the_config() {
+        let mut cfg = Config::default();
+        cfg.rules.rectification_working_days = 15;
+        cfg.rules.quarterly_report_grace_days = 7;
+        assert!(todo("R10", &cfg).contains("15个工作日"));
+        assert!(todo("R5", &cfg).contains("7日内"));
+        for id in [
+            "R1", "R2", "R3", "R4", "R8", "R9", "R11", "R12", "R13", "R15",
+        ] {
+            assert!(!todo(id, &cfg).contains("20"), "{id}");
+        }
     }
 }

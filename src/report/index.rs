@@ -13,8 +13,36 @@ pub struct IndexEntry {
     pub units: usize,
     /// bulletin.docx exists in the folder (periods built before it existed have none).
     pub docx: bool,
+    /// Each unit's feedback page: name and link relative to the output root.
+    pub feedback: Vec<FeedbackLink>,
     #[serde(skip)]
     key: (String, u8, String),
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct FeedbackLink {
+    pub unit: String,
+    pub href: String,
+}
+
+/// The feedback pages of a period from its results.json `units` (names as the period folder
+/// holds them: the same stems as `feedback::render_all`).
+fn feedback_links(period: &str, v: &serde_json::Value) -> Vec<FeedbackLink> {
+    let mut used = crate::eval::UniqueStems::default();
+    let units = v.get("units").and_then(|u| u.as_array());
+    units
+        .into_iter()
+        .flatten()
+        .filter_map(|u| {
+            let name = u.get("name")?.as_str()?;
+            let page = u.get("feedback").and_then(|f| f.as_str()).unwrap_or("");
+            let stem = used.take(&super::feedback::stem_from(page, name));
+            Some(FeedbackLink {
+                unit: name.to_string(),
+                href: super::view::href(&format!("{period}/feedback/{stem}.html")),
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -46,6 +74,7 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
                 _ => 0,
             };
             Some(IndexEntry {
+                feedback: feedback_links(&name, &v),
                 title: s("title"),
                 as_of: s("as_of"),
                 units: v

@@ -115,7 +115,7 @@ pub fn render_all(
     files.insert(PathBuf::from("bulletin.docx"), docx::render(results, cfg)?);
     files.insert(PathBuf::from("summary.xlsx"), xlsx::render(results)?);
     files.insert(PathBuf::from("results.json"), results.to_json());
-    files.extend(feedback::render_all(results, &tera, &css)?);
+    files.extend(feedback::render_all(results, cfg, &tera, &css)?);
     Ok(files)
 }
 
@@ -131,13 +131,18 @@ pub fn bulletin_view(r: &Results, cfg: &Config, esc: Esc, html: bool, css: Strin
         "根据《{}安全“党政同责、一岗双责、齐抓共管、失职追责”工作机制》一.3关于开展半年跟踪督查和年终考核的规定，保卫处对各部门、系部{}安全工作落实情况进行了{}。现将有关情况通报如下：",
         esc(&r.school),
         period_label(r),
-        if r.period_kind == crate::eval::PeriodKind::Year {
+        if view::final_year(r) {
             "年终考核"
+        } else if r.preview {
+            "年终考核预评"
         } else {
             "跟踪督查"
         }
     );
     BulletinView {
+        masthead: esc(cfg.masthead().unwrap_or("")),
+        lead: preview_lead(r),
+        preview: r.preview,
         title: esc(&r.title),
         doc_number: esc(&r.doc_number),
         addressee: "各部门、系部：".into(),
@@ -145,7 +150,7 @@ pub fn bulletin_view(r: &Results, cfg: &Config, esc: Esc, html: bool, css: Strin
         intro,
         is_year: r.period_kind == crate::eval::PeriodKind::Year,
         sections: sections::sections(r, &cfg.bulletin.cc, esc, html),
-        appendix: sections2::appendix(r, esc),
+        appendix: sections2::appendix(r, esc, html),
         issuer: esc(&r.issuer),
         date_cn: view::date_cn(r.as_of),
         cc: view::names(&cfg.bulletin.cc, esc),
@@ -153,6 +158,18 @@ pub fn bulletin_view(r: &Results, cfg: &Config, esc: Esc, html: bool, css: Strin
         print_date_cn: view::date_cn(r.as_of),
         css,
     }
+}
+
+/// A year preview's first paragraph (outputs.md "Settled" 5); empty otherwise.
+fn preview_lead(r: &Results) -> String {
+    if !r.preview {
+        return String::new();
+    }
+    format!(
+        "年终考核预评：{}年度尚未结束，本通报按截至{}的台账和记录预评，得分为参考分（待完成事项不计入），一票否决事项为风险提示，不提出表彰建议；考核结果以年度结束后的年终考核为准。",
+        r.year,
+        view::date_cn(r.as_of)
+    )
 }
 
 /// 2026年上半年 / 2026年下半年 / 2026年度

@@ -7,6 +7,7 @@ use crate::eval::{PeriodKind, Results, Status};
 
 /// Sections 1–8 in order (the appendix is built separately); numbers are assigned here.
 pub fn sections(r: &Results, cc: &[String], esc: Esc, charts: bool) -> Vec<Section> {
+    let pages = super::feedback::pages(r, if charts { "html" } else { "md" });
     let mut out: Vec<Section> = Vec::new();
     out.push(overview(r, esc, charts));
     if r.period_kind == PeriodKind::Year {
@@ -14,14 +15,14 @@ pub fn sections(r: &Results, cc: &[String], esc: Esc, charts: bool) -> Vec<Secti
     } else {
         out.extend(performing_well(r, esc));
     }
-    out.extend(problems(r, esc));
+    out.extend(problems(r, esc, &pages));
     out.extend(super::sections2::punishments(r, esc));
     out.extend(super::sections2::accidents(r, esc));
     out.extend(super::sections2::vetoes(r, cc, esc));
     if r.period_kind == PeriodKind::Year {
         out.extend(super::sections2::commended(r, esc));
     }
-    out.extend(super::sections2::rectification(r, esc));
+    out.extend(super::sections2::rectification(r, esc, &pages));
     for (i, s) in out.iter_mut().enumerate() {
         s.num = format!("{}、", cn_numeral(i + 1));
         for (j, g) in s.groups.iter_mut().enumerate() {
@@ -186,7 +187,11 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
     let rows = units
         .iter()
         .map(|u| {
-            let veto = if u.vetoes.is_empty() { "" } else { "是" };
+            let veto = if u.vetoes.is_empty() && u.veto_risks.is_empty() {
+                ""
+            } else {
+                "是"
+            };
             vec![
                 Cell::num(u.rank.to_string()),
                 Cell::text(esc(&u.name)),
@@ -197,23 +202,44 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
             ]
         })
         .collect();
-    let chart = if charts {
-        format!(
-            "{}{}",
-            svg::scores(&units),
-            svg::grades(&r.summary.grade_counts)
+    let (heading, para) = if r.preview {
+        (
+            "预评结果",
+            format!(
+                "按现有数据预评（参考分，满分100分，待完成事项不计入），等级仅供参考：{}。排名如下表，同分按单位序列排列。",
+                counts.join("，")
+            ),
         )
     } else {
-        String::new()
+        (
+            "考核结果",
+            format!(
+                "依照一.2、一.3，按年终考核评分（满分100分）确定等级：{}。排名如下表，同分按单位序列排列。",
+                counts.join("，")
+            ),
+        )
+    };
+    // The ranking chart only while it fits on a printed page: beyond that it would run over
+    // several pages (and leave a blank one before it); the table above holds the same figures.
+    let title = if r.preview {
+        "预评参考分排名"
+    } else {
+        "年终考核得分排名"
+    };
+    let chart = match (charts, units.len() <= MAX_RANKING_BARS) {
+        (false, _) => String::new(),
+        (true, true) => format!(
+            "{}{}",
+            svg::scores(title, &units),
+            svg::grades(&r.summary.grade_counts)
+        ),
+        (true, false) => svg::grades(&r.summary.grade_counts),
     };
     Some(Section {
-        heading: "考核结果".into(),
-        paras: vec![format!(
-            "依照一.2、一.3，按年终考核评分（满分100分）确定等级：{}。排名如下表，同分按单位序列排列。",
-            counts.join("，")
-        )],
+        heading: heading.into(),
+        paras: vec![para],
         table: Some(Table {
-            head: ["名次", "单位", "类别", "得分", "等级", "一票否决"]
+            head: ["名次", "单位", "类别", score_word(r), "等级", veto_word(r)]
                 .map(String::from)
                 .to_vec(),
             rows,
@@ -223,14 +249,30 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
     })
 }
 
+/// Units up to which the ranking is also drawn as a bar chart (one A4 page of bars).
+const MAX_RANKING_BARS: usize = 40;
+
+/// 得分 (year) / 参考分 (H1, H2, year preview).
+pub fn score_word(r: &Results) -> &'static str {
+    if final_year(r) { "得分" } else { "参考分" }
+}
+
+fn veto_word(r: &Results) -> &'static str {
+    if r.preview {
+        "一票否决风险"
+    } else {
+        "一票否决"
+    }
+}
+
 /// Rules judged from a unit's own ledger: for a unit that did not submit, they are all
 /// 未达标 because of R15 and are reported once, under R15.
 pub const LEDGER_RULES: [&str; 8] = ["R1", "R2", "R3", "R4", "R5", "R8", "R11", "R13"];
 
-fn problems(r: &Results, esc: Esc) -> Option<Section> {
+fn problems(r: &Results, esc: Esc, pages: &Pages) -> Option<Section> {
     let mut groups = Vec::new();
     for id in all_unit_rules(r) {
-        let mut lines = Vec::new();
+        let mut group = Group::default();
         let mut label = String::new();
         for u in &r.units {
             let Some(rule) = u.rules.get(&id) else {
@@ -244,19 +286,16 @@ fn problems(r: &Results, esc: Esc) -> Option<Section> {
             if label.is_empty() {
                 label = esc(&rule_label(&id, rule));
             }
-            let mut line = format!("{}：{}", esc(&u.name), esc(&why(rule)));
+            let mut rest = format!("：{}", esc(&why(rule)));
             if id == "R15" {
-                line.push_str("，依赖台账的各项要求（R1—R5、R8、R11、R13）均按未达标计");
+                rest.push_str("，依赖台账的各项要求（R1—R5、R8、R11、R13）均按未达标计");
             }
-            line.push('。');
-            lines.push(line);
+            rest.push('。');
+            group.push_linked(esc(&u.name), pages.get(&u.name), rest);
         }
-        if !lines.is_empty() {
-            groups.push(Group {
-                heading: label,
-                lines,
-                ..Default::default()
-            });
+        if !group.lines.is_empty() {
+            group.heading = label;
+            groups.push(group);
         }
     }
     let leaders = leader_problems(r, esc);

@@ -2,7 +2,7 @@
 //! rectification requirements and the appendix table.
 
 use super::view::*;
-use crate::eval::{AccidentRecord, PeriodKind, Results, Status, UnitResult};
+use crate::eval::{AccidentRecord, Results, Status, UnitResult};
 
 /// 四、挂牌督办及惩戒整改情况 (R10, R12).
 pub fn punishments(r: &Results, esc: Esc) -> Option<Section> {
@@ -221,7 +221,8 @@ fn grading_warnings(all: &[(&UnitResult, &AccidentRecord)], esc: Esc) -> Vec<Str
 
 /// 六、一票否决风险提示 (H1/H2) / 一票否决情况 (year), with the 抄告 list (七.2).
 pub fn vetoes(r: &Results, cc: &[String], esc: Esc) -> Option<Section> {
-    let year = r.period_kind == PeriodKind::Year;
+    // A year preview shows risks, like H1/H2 (outputs.md "Settled" 5).
+    let year = final_year(r);
     let mut lines = Vec::new();
     for u in &r.units {
         let list = if year { &u.vetoes } else { &u.veto_risks };
@@ -255,7 +256,7 @@ pub fn vetoes(r: &Results, cc: &[String], esc: Esc) -> Option<Section> {
             "以下单位按现有数据已触及“一票否决”条件（七），请高度重视；年终考核时将依照七.3认定：",
         )
     };
-    let closing = if r.period_kind == PeriodKind::Year {
+    let closing = if year {
         vec![format!(
             "依照七.2，上述一票否决情况抄告{}，作为部门和领导干部评先评优的重要依据。",
             cc_text(cc, esc)
@@ -314,9 +315,11 @@ pub fn commended(r: &Results, esc: Esc) -> Option<Section> {
     })
 }
 
-/// 八、整改要求: every unit with a 未达标 rule, what to fix and by when.
-pub fn rectification(r: &Results, esc: Esc) -> Option<Section> {
-    let mut lines = Vec::new();
+/// 八、整改要求: every unit with a 未达标 rule, what to fix and by when. The date is a fact of
+/// the bulletin (counted in working days, or `--rectification-due`); whether it was counted
+/// without holiday data is for the office's terminal list, never for this text.
+pub fn rectification(r: &Results, esc: Esc, pages: &Pages) -> Option<Section> {
+    let mut group = Group::default();
     for u in &r.units {
         let bad = unit_rules_with(u, Status::NotMet);
         if bad.is_empty() {
@@ -330,52 +333,34 @@ pub fn rectification(r: &Results, esc: Esc) -> Option<Section> {
                 _ => esc(&rule_label(id, x)),
             })
             .collect();
-        let mut line = format!("{}：{}", esc(&u.name), list.join("、"));
+        let mut rest = format!("：{}", list.join("、"));
         if !u.suggestions.is_empty() {
             let s: Vec<String> = u.suggestions.iter().map(|s| esc(s)).collect();
-            line.push_str(&format!("（{}）", s.join("；")));
+            rest.push_str(&format!("（{}）", s.join("；")));
         }
-        line.push('。');
-        lines.push(line);
+        rest.push('。');
+        group.push_linked(esc(&u.name), pages.get(&u.name), rest);
     }
-    if lines.is_empty() {
+    if group.lines.is_empty() {
         return None;
     }
-    let mut para = format!(
-        "请下列单位对照本通报指出的问题，逐项制定整改措施，于{}前将整改落实情况书面报送保卫处（五.3）。",
+    let para = format!(
+        "请下列单位对照本通报指出的问题，逐项制定整改措施，于{}前将整改落实情况书面报送保卫处（五.3）。各单位存在的问题及所在台账位置见各单位反馈意见。",
         date_cn(r.rectification_due)
     );
-    if !r.rectification_due_unverified.is_empty() {
-        let years: Vec<String> = r
-            .rectification_due_unverified
-            .iter()
-            .map(|y| format!("{y}年"))
-            .collect();
-        para.push_str(&format!(
-            "（{}节假日安排尚未收录，该日期按周一至周五推算，印发前请核对。）",
-            years.join("、")
-        ));
-    }
-    para.push_str("各单位反馈意见见附页。");
     Some(Section {
         heading: "整改要求".into(),
         paras: vec![para],
-        groups: vec![Group {
-            lines,
-            ..Default::default()
-        }],
+        groups: vec![group],
         ..Default::default()
     })
 }
 
 /// 附件 各单位情况一览表: every unit × every rule status, score, grade.
-pub fn appendix(r: &Results, esc: Esc) -> Section {
+pub fn appendix(r: &Results, esc: Esc, html: bool) -> Section {
     let ids = all_unit_rules(r);
-    let score_head = if r.period_kind == PeriodKind::Year {
-        "得分"
-    } else {
-        "参考分"
-    };
+    let pages = super::feedback::pages(r, if html { "html" } else { "md" });
+    let score_head = super::sections::score_word(r);
     let mut head = vec!["单位".to_string()];
     head.extend(ids.iter().cloned());
     head.extend([score_head.to_string(), "等级".into()]);
@@ -383,7 +368,8 @@ pub fn appendix(r: &Results, esc: Esc) -> Section {
         .units
         .iter()
         .map(|u| {
-            let mut row = vec![Cell::text(esc(&u.name))];
+            let page = pages.get(&u.name).map(|p| href(p)).unwrap_or_default();
+            let mut row = vec![Cell::link(esc(&u.name), page)];
             for id in &ids {
                 row.push(match u.rules.get(id) {
                     Some(x) => Cell::status_mark(x.status),
@@ -391,7 +377,10 @@ pub fn appendix(r: &Results, esc: Esc) -> Section {
                 });
             }
             row.push(Cell::num(one_decimal(u.score)));
-            row.push(Cell::text(esc(&u.grade)));
+            row.push(Cell {
+                class: "grade".into(),
+                ..Cell::text(esc(&u.grade))
+            });
             row
         })
         .collect();

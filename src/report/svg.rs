@@ -98,17 +98,18 @@ pub fn met_rates(rates: &[MetRate]) -> String {
     hbar("各项要求达标率", &bars, 100.0)
 }
 
-/// 得分排名 (units in ranking order).
-pub fn scores(units: &[&UnitResult]) -> String {
+/// 得分排名 (units in ranking order), coloured by grade (the thresholds are the config's
+/// `[grades]`, already applied to `grade`).
+pub fn scores(title: &str, units: &[&UnitResult]) -> String {
     let bars: Vec<Bar> = units
         .iter()
         .map(|u| Bar {
             label: format!("{}. {}", u.rank, u.name),
             value: u.score,
             text: format!("{:.1}", u.score),
-            class: if !u.vetoes.is_empty() || u.score < 60.0 {
+            class: if !u.vetoes.is_empty() || u.grade.starts_with("不合格") {
                 "b-low"
-            } else if u.score >= 90.0 {
+            } else if u.grade == "优秀" {
                 "b-met"
             } else {
                 "b-mid"
@@ -118,7 +119,7 @@ pub fn scores(units: &[&UnitResult]) -> String {
     if bars.is_empty() {
         return String::new();
     }
-    hbar("年终考核得分排名", &bars, 100.0)
+    hbar(title, &bars, 100.0)
 }
 
 /// 等级分布 in the usual grade order, then any other grade.

@@ -30,6 +30,31 @@ pub struct Group {
     pub num: String,
     pub heading: String,
     pub lines: Vec<String>,
+    /// Parallel to `lines` when not empty: the line split into the unit it opens with and the
+    /// unit's feedback page (`lines[i] == links[i].unit + links[i].rest`), so HTML can link
+    /// the unit name. Empty `href` = no link.
+    pub links: Vec<LineLink>,
+}
+
+impl Group {
+    /// Append a line opening with the (escaped) unit name, linked to `page` when given.
+    pub fn push_linked(&mut self, unit: String, page: Option<&String>, rest: String) {
+        self.lines.push(format!("{unit}{rest}"));
+        self.links
+            .push(line_link(&unit, page.map(String::as_str), &rest));
+    }
+}
+
+/// Unit name → feedback page (relative to the period folder).
+pub type Pages = std::collections::BTreeMap<String, String>;
+
+/// A line that opens with a unit's name, linked to that unit's feedback page.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct LineLink {
+    pub unit: String,
+    /// Relative to the period folder, percent-encoded (e.g. `feedback/信息工程系.html`).
+    pub href: String,
+    pub rest: String,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -43,19 +68,30 @@ pub struct Cell {
     pub text: String,
     /// CSS class: met / not_met / pending / na / num / ""
     pub class: String,
+    /// A link (the unit's feedback page), or empty.
+    pub href: String,
 }
 
 impl Cell {
     pub fn text(s: impl Into<String>) -> Self {
         Cell {
             text: s.into(),
-            class: String::new(),
+            ..Default::default()
         }
     }
     pub fn num(s: impl Into<String>) -> Self {
         Cell {
             text: s.into(),
             class: "num".into(),
+            ..Default::default()
+        }
+    }
+    /// A unit name linking to its feedback page.
+    pub fn link(s: impl Into<String>, href: impl Into<String>) -> Self {
+        Cell {
+            text: s.into(),
+            href: href.into(),
+            ..Default::default()
         }
     }
     /// √ × △ — in the appendix grid, where 17 columns share 156 mm.
@@ -69,12 +105,14 @@ impl Cell {
         Cell {
             text: mark.into(),
             class: status_class(s).into(),
+            ..Default::default()
         }
     }
     pub fn status(s: Status) -> Self {
         Cell {
             text: s.label().into(),
             class: status_class(s).into(),
+            ..Default::default()
         }
     }
 }
@@ -82,13 +120,19 @@ impl Cell {
 /// The whole bulletin, ready for bulletin.html.tera / bulletin.md.tera.
 #[derive(Debug, Clone, Serialize)]
 pub struct BulletinView {
+    /// 发文机关标志 (`[school] masthead`), empty = none.
+    pub masthead: String,
     pub title: String,
     pub doc_number: String,
     pub addressee: String,
     /// Staff prose: sanitised HTML (HTML) or sanitised Markdown (Markdown). Trusted by templates.
     pub preamble: String,
+    /// A year preview's opening paragraph (年终考核预评…), before everything else; else empty.
+    pub lead: String,
     pub intro: String,
     pub is_year: bool,
+    /// A year build made before the year ended (预评).
+    pub preview: bool,
     pub sections: Vec<Section>,
     pub appendix: Section,
     pub issuer: String,
@@ -98,6 +142,34 @@ pub struct BulletinView {
     pub print_date_cn: String,
     /// Inline stylesheet (HTML only).
     pub css: String,
+}
+
+/// A year assessment after the year: final scores, vetoes, commendation (not a preview).
+pub fn final_year(r: &Results) -> bool {
+    r.period_kind == crate::eval::PeriodKind::Year && !r.preview
+}
+
+/// A relative link target: ASCII other than letters, digits and `-_.~/` percent-encoded
+/// (CJK kept as is), so `#`, `%`, `?` or spaces in a unit's file name cannot break it.
+pub fn href(path: &str) -> String {
+    let mut out = String::new();
+    for c in path.chars() {
+        if !c.is_ascii() || c.is_ascii_alphanumeric() || "-_.~/".contains(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{:02X}", c as u32));
+        }
+    }
+    out
+}
+
+/// A line opening with `unit`, linked to `page` (None: no link).
+pub fn line_link(unit: &str, page: Option<&str>, rest: &str) -> LineLink {
+    LineLink {
+        unit: unit.to_string(),
+        href: page.map(href).unwrap_or_default(),
+        rest: rest.to_string(),
+    }
 }
 
 /// 2026年7月15日 (Arabic numerals, no padding).
@@ -259,5 +331,7 @@ mod tests {
         assert_eq!(cn_numeral(12), "十二");
         let ids = ["R10", "R2", "R15", "R1"].map(String::from);
         assert_eq!(rule_order(ids), vec!["R1", "R2", "R10", "R15"]);
+        assert_eq!(href("feedback/a b#1?.html"), "feedback/a%20b%231%3F.html");
+        assert_eq!(href("feedback/信息工程系.html"), "feedback/信息工程系.html");
     }
 }

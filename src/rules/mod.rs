@@ -98,6 +98,12 @@ impl<'a> Ctx<'a> {
     pub fn period_over(&self) -> bool {
         self.as_of > self.period.end()
     }
+    /// A year assessment after the year has ended: final scores, vetoes, commendation. A year
+    /// build with as-of on or before 31 Dec is a preview (预评, outputs.md "Settled" 5) and is
+    /// scored like H1/H2: provisional scores, veto risks, no commendation.
+    pub fn final_year(&self) -> bool {
+        self.period.is_year() && self.period_over()
+    }
     /// An item of a register (R10, R12) that the period holds: started in the period, or before
     /// it and still open when the period started (mechanism.md, "which items a period holds").
     /// A closing date after as-of has not happened yet: the item is still open.
@@ -125,6 +131,8 @@ impl<'a> Ctx<'a> {
 pub struct Notes {
     pub findings: Vec<Finding>,
     holiday: BTreeSet<(Option<String>, String, i32)>,
+    /// The 整改要求 date, named in its `holiday_data_missing` warning.
+    rectification_due: Option<NaiveDate>,
 }
 
 impl Notes {
@@ -141,18 +149,26 @@ impl Notes {
     /// One `holiday_data_missing` warning per (unit, rule, year).
     fn into_findings(mut self) -> Vec<Finding> {
         for (unit, rule, year) in std::mem::take(&mut self.holiday) {
-            let what = if rule.is_empty() {
-                "整改要求期限".to_string()
-            } else {
-                format!("{rule}（{}）的期限", meta(&rule).0)
-            };
-            let mut f = Finding::warning(
-                Code::HolidayDataMissing,
-                format!(
-                    "节假日数据缺失：{year}年。{what}按周一至周五计算工作日，\
-                     请在配置文件 [[calendar.year]] 中补充{year}年的放假和调休安排"
+            let message = match (rule.is_empty(), self.rectification_due) {
+                (true, Some(due)) => format!(
+                    "节假日数据缺失：{year}年。通报整改要求的截止日期 {due} 是按周一至周五推算的，\
+                     可能落在{year}年的节假日期间。两种办法：在配置文件中补充 [[calendar.year]] \
+                     year = {year} 的放假和调休安排后重新生成；或用 build --rectification-due 日期 \
+                     直接指定截止日期"
                 ),
-            );
+                _ => {
+                    let what = if rule.is_empty() {
+                        "整改要求期限".to_string()
+                    } else {
+                        format!("{rule}（{}）的期限", meta(&rule).0)
+                    };
+                    format!(
+                        "节假日数据缺失：{year}年。{what}按周一至周五计算工作日，\
+                         请在配置文件 [[calendar.year]] 中补充{year}年的放假和调休安排"
+                    )
+                }
+            };
+            let mut f = Finding::warning(Code::HolidayDataMissing, message);
             if !rule.is_empty() {
                 f = f.rule(rule);
             }
@@ -167,6 +183,12 @@ impl Notes {
 
 /// Evaluate the mechanism for the period: the whole `Results` (results.json).
 pub fn evaluate(input: &EvalInput) -> Results {
+    evaluate_with(input, None)
+}
+
+/// `evaluate` with the 整改要求 date given by the office (`build --rectification-due`, after
+/// as-of): it replaces the date counted in working days, so no holiday data is needed for it.
+pub fn evaluate_with(input: &EvalInput, rectification_due: Option<NaiveDate>) -> Results {
     let cfg = input.cfg;
     let ctx = Ctx {
         cfg,
@@ -186,13 +208,16 @@ pub fn evaluate(input: &EvalInput) -> Results {
     let year_to_date = year_to_date_accidents(&ctx, input.inbox);
     crate::scoring::score_all(&ctx, &mut units, year_to_date.as_deref());
     let leaders = leaders::evaluate(&ctx, &mut notes);
-    let (rect_due, missing) = ctx
-        .cal
-        .add_workdays(input.as_of, cfg.bulletin.rectification_working_days);
-    let mut missing = missing;
+    let (rect_due, mut missing) = match rectification_due {
+        Some(d) => (d, Vec::new()),
+        None => ctx
+            .cal
+            .add_workdays(input.as_of, cfg.bulletin.rectification_working_days),
+    };
     missing.sort_unstable();
     missing.dedup();
     notes.holiday_missing(None, "", &missing);
+    notes.rectification_due = Some(rect_due);
     let mut findings = input.inbox.findings.clone();
     findings.extend(notes.into_findings());
     crate::findings::sort(&mut findings);
@@ -204,7 +229,8 @@ pub fn evaluate(input: &EvalInput) -> Results {
         period_start: input.period.start(),
         period_end: input.period.end(),
         as_of: input.as_of,
-        title: input.period.bulletin_title(),
+        title: bulletin_title(&ctx),
+        preview: ctx.period.is_year() && !ctx.period_over(),
         school: cfg.school.name.clone(),
         issuer: cfg.issuer().to_string(),
         doc_number: doc_number(&cfg.school.doc_prefix, input.as_of, input.doc_number),
@@ -252,6 +278,24 @@ fn year_to_date_accidents(
             .map(|u| accidents::assemble(&year, &u.name, inbox.ledgers.get(&u.name), &mut scratch))
             .collect(),
     )
+}
+
+/// The bulletin's title; a year preview says so and names its as-of date (outputs.md
+/// "Settled" 5): 关于2026年度安全工作考核结果的通报（预评，截至2026年7月15日）.
+fn bulletin_title(ctx: &Ctx) -> String {
+    use chrono::Datelike;
+    let title = ctx.period.bulletin_title();
+    if ctx.period.is_year() && !ctx.period_over() {
+        let d = ctx.as_of;
+        format!(
+            "{title}（预评，截至{}年{}月{}日）",
+            d.year(),
+            d.month(),
+            d.day()
+        )
+    } else {
+        title
+    }
 }
 
 /// 发文字号: 厦城院综〔2026〕12号, or with a blank number for the office to fill in.
@@ -319,7 +363,7 @@ fn evaluate_unit(
         late_submission: late,
         feedback: format!("feedback/{stem}.html"),
         score: 0.0,
-        provisional: ctx.period.kind != PeriodKind::Year,
+        provisional: !ctx.final_year(),
         grade: String::new(),
         rank: 0,
         commended: false,

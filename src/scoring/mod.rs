@@ -100,7 +100,8 @@ pub fn score_all(
 }
 
 fn score_unit(ctx: &Ctx, u: &mut UnitResult, year_to_date: Option<&[AccidentRecord]>) {
-    let year = ctx.period.is_year();
+    // A year preview (as-of on or before 31 Dec) is scored like H1/H2 (outputs.md "Settled" 5).
+    let year = ctx.final_year();
     let mut points = BTreeMap::new();
     let (mut earned, mut max) = (0.0, 0.0);
     for (key, label, rules, pts) in rubric(ctx) {

@@ -44,7 +44,7 @@ pub fn rank(units: &mut [UnitResult]) {
 /// Year: 优秀, no veto, no R11 accident → commended. H1/H2: no 未达标 rule and no veto risk →
 /// 表现较好.
 pub fn commend(ctx: &Ctx, u: &mut UnitResult) {
-    if ctx.period.is_year() {
+    if ctx.final_year() {
         u.commended = u.grade == "优秀"
             && u.vetoes.is_empty()
             && !u.accidents.iter().any(|a| a.accountability);
