@@ -61,12 +61,10 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
     if let Err(msg) = prescan::check_size(size, ext == "xls") {
         return unreadable(super::hash_file(path), msg);
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    if let Err(e) = std::fs::File::open(path)
-        .and_then(|f| f.take(prescan::MAX_FILE + 1).read_to_end(&mut bytes))
-    {
-        return unreadable(String::new(), format!("无法打开文件（{e}）"));
-    }
+    let bytes = match read_bytes(path, size) {
+        Ok(b) => b,
+        Err(msg) => return unreadable(String::new(), msg),
+    };
     let sha256 = crate::digest::sha256_hex(&bytes);
     let kind = sniff::sniff(&bytes);
     let names = if kind == Sniffed::Zip {
@@ -104,6 +102,30 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(Err(msg)) => unreadable(sha256, msg),
         Err(_) => unreadable(sha256, INTERNAL.into()),
     }
+}
+
+/// The file's bytes (at most `MAX_FILE` + 1). Opened without blocking (a pipe that appeared
+/// after discovery would otherwise wait forever for a writer) and refused unless it is a regular
+/// file once open.
+fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(0o4000); // O_NONBLOCK
+    }
+    let f = opts
+        .open(path)
+        .map_err(|e| format!("无法打开文件（{e}）"))?;
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return Err("不是普通文件（可能是命名管道或设备），未读取".into());
+    }
+    let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
+    f.take(prescan::MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("无法读取文件（{e}）"))?;
+    Ok(bytes)
 }
 
 /// calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
