@@ -79,6 +79,7 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
+    let bytes = super::repair::repair(format, bytes);
     if let Err(r) = scan_whole(format, &bytes) {
         let mut out = unreadable(sha256, r.message);
         for f in &mut out.findings {
@@ -128,12 +129,13 @@ fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
+/// calamine parses .xls/.ods whole at open, and the workbook-level parts of .xlsx/.xlsb:
+/// refuse what it would blow up on (pitfall 1).
 fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
     std::panic::catch_unwind(|| match format {
         Format::Xls => super::biff::scan_xls(bytes),
         Format::Ods => super::odsscan::scan_ods(bytes),
-        Format::Xlsx | Format::Xlsb => Ok(()),
+        Format::Xlsx | Format::Xlsb => super::partscan::scan_parts(bytes, format),
     })
     .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
