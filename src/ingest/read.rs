@@ -45,11 +45,32 @@ pub struct FileOut {
     pub findings: Vec<Finding>,
 }
 
+const BROKEN_INDEX: &str = "文件已损坏：工作簿的工作表清单（内部索引）无法读取，任何工作表都无法打开；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再报送";
 const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
 
 /// Read and parse one workbook file; never panics, never fails.
 pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let refuse = |sha256: String, msg: String| FileOut {
+        rel: rel.to_string(),
+        sha256,
+        size,
+        parsed: Parsed::Unreadable,
+        findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
+    };
+    if let Err(msg) = prescan::check_size(size, discover::ext(rel) == "xls") {
+        return refuse(super::hash_file(path), msg);
+    }
+    match read_bytes(path, size) {
+        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
+        Err(msg) => refuse(String::new(), msg),
+    }
+}
+
+/// Parse a workbook from its bytes (`rel` gives the name and extension); never panics, never
+/// fails. The entry point of the fuzz target and the mutation test.
+pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
+    let size = bytes.len() as u64;
     let ext = discover::ext(rel);
     let unreadable = |sha256: String, msg: String| FileOut {
         rel: rel.to_string(),
@@ -59,12 +80,8 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
     };
     if let Err(msg) = prescan::check_size(size, ext == "xls") {
-        return unreadable(super::hash_file(path), msg);
+        return unreadable(crate::digest::sha256_hex(&bytes), msg);
     }
-    let bytes = match read_bytes(path, size) {
-        Ok(b) => b,
-        Err(msg) => return unreadable(String::new(), msg),
-    };
     let sha256 = crate::digest::sha256_hex(&bytes);
     let kind = sniff::sniff(&bytes);
     let names = if kind == Sniffed::Zip {
@@ -88,19 +105,24 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         }
         return out;
     }
+    // A panic while opening means the workbook's own index (sheet list, relationships) is
+    // broken: nothing of it can be read. A panic later costs one sheet (`Book::read_sheet`).
+    let book = match std::panic::catch_unwind(|| open(format, bytes)) {
+        Ok(Ok(book)) => book,
+        Ok(Err(msg)) => return unreadable(sha256, msg),
+        Err(_) => return unreadable(sha256, BROKEN_INDEX.into()),
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let book = open(format, bytes)?;
-        Ok(parse_book(book, rel, cfg, opts))
+        parse_book(book, rel, cfg, opts)
     }));
     match result {
-        Ok(Ok((parsed, findings))) => FileOut {
+        Ok((parsed, findings)) => FileOut {
             rel: rel.to_string(),
             sha256,
             size,
             parsed,
             findings,
         },
-        Ok(Err(msg)) => unreadable(sha256, msg),
         Err(_) => unreadable(sha256, INTERNAL.into()),
     }
 }
