@@ -1,7 +1,8 @@
 //! `ingest` from bytes: the first byte picks the extension the file arrives with, the rest is the
 //! file. No panic may escape `read_from_bytes`, and with `-rss_limit_mb=300` no input may take
 //! more than the 300 MB the issue allows. Seeds: `fuzz/seed.sh` copies the sample ledgers and
-//! the other writers' fixtures into fuzz/corpus/ingest. See fuzz/README.md.
+//! the other writers' fixtures into fuzz/corpus/ingest. Run (nightly, `cargo install cargo-fuzz`):
+//!   fuzz/seed.sh && cd fuzz && cargo +nightly fuzz run -s none ingest -- -rss_limit_mb=300 -max_total_time=600
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

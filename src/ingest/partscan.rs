@@ -7,7 +7,7 @@
 //! with constant memory, so no single input costs more than a few hundred MB.
 //!
 //! Bounds (far above any real ledger, whose styles.xml holds a few hundred entries):
-//! - a declared or actual shared-string count ≤ `MAX_STRINGS`; sharedStrings ≤ 64 MB;
+//! - a declared or actual shared-string count ≤ `MAX_STRINGS`; sharedStrings ≤ 32 MB;
 //! - ≤ `MAX_STYLES` style entries (fonts, fills, borders, number formats, cell formats);
 //! - ≤ `MAX_NAMES` defined names and sheets; ≤ `MAX_NAMES` relationships per list;
 //! - each of these parts (other than sharedStrings) ≤ 16 MB uncompressed.
@@ -29,7 +29,7 @@ pub const MAX_STYLES: u64 = 100_000;
 pub const MAX_NAMES: u64 = 10_000;
 /// Uncompressed bytes of a part read whole at open (sharedStrings has its own bound).
 pub const MAX_PART: u64 = 16 * 1024 * 1024;
-pub const MAX_SST_PART: u64 = 64 * 1024 * 1024;
+pub const MAX_SST_PART: u64 = 32 * 1024 * 1024;
 
 const FIX: &str = "请在 Excel 或 WPS 中打开后“另存为”新的 .xlsx 再报送";
 

@@ -51,19 +51,23 @@ const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损�
 /// Read and parse one workbook file; never panics, never fails.
 pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let refuse = |sha256: String, msg: String| FileOut {
+    if let Err(msg) = prescan::check_size(size, discover::ext(rel) == "xls") {
+        return refused(rel, super::hash_file(path), size, msg);
+    }
+    match read_bytes(path, size) {
+        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
+        Err(msg) => refused(rel, String::new(), size, msg),
+    }
+}
+
+/// A file that cannot be read, with the reason.
+fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
+    FileOut {
         rel: rel.to_string(),
         sha256,
         size,
         parsed: Parsed::Unreadable,
         findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
-    };
-    if let Err(msg) = prescan::check_size(size, discover::ext(rel) == "xls") {
-        return refuse(super::hash_file(path), msg);
-    }
-    match read_bytes(path, size) {
-        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
-        Err(msg) => refuse(String::new(), msg),
     }
 }
 
@@ -72,13 +76,7 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
 pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = bytes.len() as u64;
     let ext = discover::ext(rel);
-    let unreadable = |sha256: String, msg: String| FileOut {
-        rel: rel.to_string(),
-        sha256,
-        size,
-        parsed: Parsed::Unreadable,
-        findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
-    };
+    let unreadable = |sha256: String, msg: String| refused(rel, sha256, size, msg);
     if let Err(msg) = prescan::check_size(size, ext == "xls") {
         return unreadable(crate::digest::sha256_hex(&bytes), msg);
     }
