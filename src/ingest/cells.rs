@@ -20,6 +20,9 @@ pub const MAX_CELLS: usize = 200_000;
 /// so 200,000 cells naming one 1 MB string would otherwise take 200 GB.
 pub const MAX_TEXT: usize = 16 * 1024 * 1024;
 
+/// Date serials beyond ±this many days (about ±27,000 years) are not converted to dates.
+const DATE_SERIAL_LIMIT: f64 = 1e7;
+
 /// One cell's value, as typed by the user (a formula's cached value).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
@@ -80,8 +83,14 @@ fn text(s: &str) -> Value {
 fn date_time(dt: &calamine::ExcelDateTime) -> Value {
     // A date-formatted 0 (Excel shows 1900-01-00) is what a formula pointing at an empty cell
     // gives: nothing was filled in.
-    if dt.as_f64() == 0.0 {
+    let serial = dt.as_f64();
+    if serial == 0.0 {
         return Value::Empty;
+    }
+    // calamine converts through chrono::Duration::milliseconds, which panics far outside the
+    // calendar (e.g. −1e11): such a serial stays a number, judged (bad_value) at its cell.
+    if !(-DATE_SERIAL_LIMIT..=DATE_SERIAL_LIMIT).contains(&serial) {
+        return Value::Number(serial);
     }
     match dt.as_datetime() {
         Some(t) if dt.is_datetime() => Value::Date(t.date()),
@@ -219,8 +228,15 @@ impl Book {
         }
     }
 
-    /// Read one sheet into a bounded grid; Err is a Chinese reason.
+    /// Read one sheet into a bounded grid; Err is a Chinese reason. A panic inside calamine
+    /// (a corrupt part, e.g. an .xlsb cell naming a shared string that does not exist) costs
+    /// this sheet only, never the rest of the workbook.
     pub fn read_sheet(&mut self, name: &str) -> Result<Grid, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.read_sheet_inner(name)))
+            .unwrap_or_else(|_| Err("工作表数据已损坏".to_string()))
+    }
+
+    fn read_sheet_inner(&mut self, name: &str) -> Result<Grid, String> {
         let mut grid = Grid::default();
         match self {
             Book::Xlsx(b) => {

@@ -60,44 +60,141 @@ pub fn classify(name: &str) -> Kind {
     }
 }
 
-/// Every file in `dir` (and sub-folders when `recursive`), sorted by relative name.
+/// Every file in `dir` (and sub-folders when `recursive`), sorted by relative name. Sub-folders
+/// not read, special files and links leading outside `dir` are listed as skipped, with the reason.
 pub fn list(dir: &Path, recursive: bool) -> std::io::Result<Vec<Found>> {
+    let root = dir.canonicalize()?;
     let mut out = Vec::new();
-    walk(dir, "", recursive, 0, &mut out)?;
+    let walk = Walk {
+        root: &root,
+        recursive,
+    };
+    walk.dir(dir, "", 0, &mut out)?;
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
 }
 
-fn walk(
-    dir: &Path,
-    prefix: &str,
-    recursive: bool,
-    depth: usize,
-    out: &mut Vec<Found>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let Ok(entry) = entry else { continue };
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = format!("{prefix}{name}");
-        let Ok(ft) = entry.file_type() else { continue };
-        if ft.is_dir() {
-            // Sub-folders are read only when asked; hidden ones never.
-            if recursive && depth < MAX_DEPTH && !name.starts_with('.') {
-                let _ = walk(&entry.path(), &format!("{rel}/"), recursive, depth + 1, out);
-            }
-            continue;
+/// What a directory entry is, judged without opening it (opening a pipe would block).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    File,
+    Dir,
+    /// A pipe, socket or device: never opened.
+    Special(&'static str),
+    /// A link whose target is outside the folder read, or does not exist.
+    Outside,
+    Dangling,
+}
+
+/// A regular file that is not a link (safe to open and hash).
+pub fn plain_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+}
+
+/// Judge `path` (inside the canonical folder `root`, when given) from its metadata alone.
+pub fn entry(path: &Path, root: Option<&Path>) -> Entry {
+    let Ok(lmeta) = std::fs::symlink_metadata(path) else {
+        return Entry::Dangling;
+    };
+    if lmeta.file_type().is_symlink() {
+        let Ok(target) = path.canonicalize() else {
+            return Entry::Dangling;
+        };
+        if root.is_some_and(|r| !target.starts_with(r)) {
+            return Entry::Outside;
         }
-        let path = entry.path();
-        if ft.is_symlink() && !path.is_file() {
-            continue;
-        }
-        out.push(Found {
-            kind: classify(&name),
-            path,
-            rel,
-        });
     }
-    Ok(())
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Entry::Dangling;
+    };
+    let ft = meta.file_type();
+    if ft.is_file() {
+        Entry::File
+    } else if ft.is_dir() {
+        Entry::Dir
+    } else {
+        Entry::Special(special_kind(&ft))
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "命名管道"
+    } else if ft.is_socket() {
+        "套接字"
+    } else if ft.is_block_device() || ft.is_char_device() {
+        "设备文件"
+    } else {
+        "特殊文件"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "特殊文件"
+}
+
+/// The skip notice for an entry that is not read as a file (None: read it).
+pub fn skip_reason(e: &Entry, name: &str, recursive: bool) -> Option<String> {
+    let e_ = ext(name);
+    let looks = if WORKBOOK_EXTS.contains(&e_.as_str()) {
+        format!("（名称以 .{e_} 结尾，但不是文件）")
+    } else {
+        String::new()
+    };
+    match e {
+        Entry::File => None,
+        Entry::Dir if recursive => Some(format!(
+            "这是子文件夹{looks}，层级过深（超过 {MAX_DEPTH} 层），未读取"
+        )),
+        Entry::Dir => Some(format!(
+            "这是子文件夹{looks}，未读取其中的文件；如需读取子文件夹，请在命令后加 --recursive"
+        )),
+        Entry::Special(what) => Some(format!("这是{what}（不是普通文件），未打开读取")),
+        Entry::Outside => Some(
+            "这是指向收件文件夹以外位置的链接（快捷方式），未读取；请把文件本身放入收件文件夹"
+                .into(),
+        ),
+        Entry::Dangling => Some("这是失效的链接（目标不存在），未读取".into()),
+    }
+}
+
+struct Walk<'a> {
+    root: &'a Path,
+    recursive: bool,
+}
+
+impl Walk<'_> {
+    fn dir(
+        &self,
+        dir: &Path,
+        prefix: &str,
+        depth: usize,
+        out: &mut Vec<Found>,
+    ) -> std::io::Result<()> {
+        for item in std::fs::read_dir(dir)? {
+            let Ok(item) = item else { continue };
+            let name = item.file_name().to_string_lossy().into_owned();
+            let rel = format!("{prefix}{name}");
+            let path = item.path();
+            let e = entry(&path, Some(self.root));
+            if name.starts_with('.') && e != Entry::File {
+                continue; // hidden folders (.git, .tongbao…) are not the office's files
+            }
+            if e == Entry::Dir && self.recursive && depth < MAX_DEPTH {
+                let _ = self.dir(&path, &format!("{rel}/"), depth + 1, out);
+                continue;
+            }
+            let kind = match skip_reason(&e, &name, self.recursive) {
+                Some(why) => Kind::Skip(why),
+                None => classify(&name),
+            };
+            out.push(Found { kind, path, rel });
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -10,9 +10,11 @@ pub mod cover;
 pub mod discover;
 pub mod ledger;
 pub mod odsscan;
+pub mod partscan;
 pub mod prescan;
 pub mod read;
 pub mod register;
+pub mod repair;
 pub mod sheets;
 pub mod sniff;
 pub mod sst;
@@ -83,8 +85,11 @@ pub fn ingest_paths(paths: &[PathBuf], cfg: &Config, opts: &Options) -> Result<I
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let e = discover::entry(p, None);
+            let kind = discover::skip_reason(&e, &name, opts.recursive)
+                .map_or_else(|| discover::classify(&name), Kind::Skip);
             found.push(Found {
-                kind: discover::classify(&name),
+                kind,
                 path: p.clone(),
                 rel: name,
             });
@@ -158,12 +163,15 @@ fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) 
                 inbox
                     .findings
                     .push(Finding::info(Code::SkippedFile, why.clone()).file(&f.rel));
-                inbox.inputs.push(input(
-                    &f.rel,
-                    hash_file(&f.path),
-                    size_of(&f.path),
-                    Role::Skipped,
-                ));
+                // Only a plain file is hashed: a pipe would block, a link may lead anywhere.
+                let (sha256, size) = if discover::plain_file(&f.path) {
+                    (hash_file(&f.path), size_of(&f.path))
+                } else {
+                    (String::new(), 0)
+                };
+                inbox
+                    .inputs
+                    .push(input(&f.rel, sha256, size, Role::Skipped));
             }
             Kind::WpsOnly => {
                 let msg = "WPS 表格专用格式（.et）无法读取；请在 WPS 中“另存为” .xlsx 再报送";

@@ -185,12 +185,12 @@ fn corrupt(e: zip::result::ZipError) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::io::Write;
     use zip::write::SimpleFileOptions;
 
-    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for (name, data) in entries {
             w.start_file(*name, SimpleFileOptions::default()).unwrap();

@@ -45,27 +45,40 @@ pub struct FileOut {
     pub findings: Vec<Finding>,
 }
 
+const BROKEN_INDEX: &str = "文件已损坏：工作簿的工作表清单（内部索引）无法读取，任何工作表都无法打开；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再报送";
 const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
 
 /// Read and parse one workbook file; never panics, never fails.
 pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let ext = discover::ext(rel);
-    let unreadable = |sha256: String, msg: String| FileOut {
+    if let Err(msg) = prescan::check_size(size, discover::ext(rel) == "xls") {
+        return refused(rel, super::hash_file(path), size, msg);
+    }
+    match read_bytes(path, size) {
+        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
+        Err(msg) => refused(rel, String::new(), size, msg),
+    }
+}
+
+/// A file that cannot be read, with the reason.
+fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
+    FileOut {
         rel: rel.to_string(),
         sha256,
         size,
         parsed: Parsed::Unreadable,
         findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
-    };
-    if let Err(msg) = prescan::check_size(size, ext == "xls") {
-        return unreadable(super::hash_file(path), msg);
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    if let Err(e) = std::fs::File::open(path)
-        .and_then(|f| f.take(prescan::MAX_FILE + 1).read_to_end(&mut bytes))
-    {
-        return unreadable(String::new(), format!("无法打开文件（{e}）"));
+}
+
+/// Parse a workbook from its bytes (`rel` gives the name and extension); never panics, never
+/// fails. The entry point of the fuzz target and the mutation test.
+pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
+    let size = bytes.len() as u64;
+    let ext = discover::ext(rel);
+    let unreadable = |sha256: String, msg: String| refused(rel, sha256, size, msg);
+    if let Err(msg) = prescan::check_size(size, ext == "xls") {
+        return unreadable(crate::digest::sha256_hex(&bytes), msg);
     }
     let sha256 = crate::digest::sha256_hex(&bytes);
     let kind = sniff::sniff(&bytes);
@@ -81,6 +94,7 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
+    let bytes = super::repair::repair(format, bytes);
     if let Err(r) = scan_whole(format, &bytes) {
         let mut out = unreadable(sha256, r.message);
         for f in &mut out.findings {
@@ -89,29 +103,59 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
         }
         return out;
     }
+    // A panic while opening means the workbook's own index (sheet list, relationships) is
+    // broken: nothing of it can be read. A panic later costs one sheet (`Book::read_sheet`).
+    let book = match std::panic::catch_unwind(|| open(format, bytes)) {
+        Ok(Ok(book)) => book,
+        Ok(Err(msg)) => return unreadable(sha256, msg),
+        Err(_) => return unreadable(sha256, BROKEN_INDEX.into()),
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let book = open(format, bytes)?;
-        Ok(parse_book(book, rel, cfg, opts))
+        parse_book(book, rel, cfg, opts)
     }));
     match result {
-        Ok(Ok((parsed, findings))) => FileOut {
+        Ok((parsed, findings)) => FileOut {
             rel: rel.to_string(),
             sha256,
             size,
             parsed,
             findings,
         },
-        Ok(Err(msg)) => unreadable(sha256, msg),
         Err(_) => unreadable(sha256, INTERNAL.into()),
     }
 }
 
-/// calamine parses .xls/.ods whole at open: refuse what it would blow up on (pitfall 1).
+/// The file's bytes (at most `MAX_FILE` + 1). Opened without blocking (a pipe that appeared
+/// after discovery would otherwise wait forever for a writer) and refused unless it is a regular
+/// file once open.
+fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(0o4000); // O_NONBLOCK
+    }
+    let f = opts
+        .open(path)
+        .map_err(|e| format!("无法打开文件（{e}）"))?;
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return Err("不是普通文件（可能是命名管道或设备），未读取".into());
+    }
+    let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
+    f.take(prescan::MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("无法读取文件（{e}）"))?;
+    Ok(bytes)
+}
+
+/// calamine parses .xls/.ods whole at open, and the workbook-level parts of .xlsx/.xlsb:
+/// refuse what it would blow up on (pitfall 1).
 fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
     std::panic::catch_unwind(|| match format {
         Format::Xls => super::biff::scan_xls(bytes),
         Format::Ods => super::odsscan::scan_ods(bytes),
-        Format::Xlsx | Format::Xlsb => Ok(()),
+        Format::Xlsx | Format::Xlsb => super::partscan::scan_parts(bytes, format),
     })
     .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }

@@ -87,7 +87,18 @@ fn sub_folders_are_ignored_unless_recursive() {
     base().save(&dir.path().join("旧"), "信息工程系.xlsx");
     let inbox = run_in(dir.path());
     assert!(inbox.ledgers.is_empty());
-    assert!(inbox.inputs.is_empty());
+    // The sub-folder is not read, and says so (contract "The inbox": a skipped_file notice).
+    assert_eq!(inbox.inputs.len(), 1);
+    assert_eq!(
+        (inbox.inputs[0].file.as_str(), inbox.inputs[0].role),
+        ("旧", Role::Skipped)
+    );
+    assert!(
+        inbox
+            .findings
+            .iter()
+            .any(|f| f.file.as_deref() == Some("旧") && f.message.contains("--recursive"))
+    );
     let rec = ingest_dir(
         dir.path(),
         &roster(),
