@@ -21,3 +21,4 @@ pub mod rules;
 pub mod schema;
 pub mod scoring;
 pub mod template;
+pub mod zipfix;

@@ -65,7 +65,7 @@ pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOu
     if let Err(e) = std::fs::File::open(path)
         .and_then(|f| f.take(prescan::MAX_FILE + 1).read_to_end(&mut bytes))
     {
-        return unreadable(String::new(), format!("无法打开文件（{e}）"));
+        return unreadable(String::new(), open_error_text(&e));
     }
     let sha256 = crate::digest::sha256_hex(&bytes);
     let kind = sniff::sniff(&bytes);
@@ -310,4 +310,27 @@ fn unit_key(
         );
     }
     found
+}
+
+/// Why a file could not be opened. On Windows a file another program holds without read
+/// sharing fails with ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33): say so.
+fn open_error_text(e: &std::io::Error) -> String {
+    if cfg!(windows) && is_locked(e.raw_os_error()) {
+        "文件正被 Excel/WPS 打开，无法读取；请关闭该文件（或请对方关闭）后重新运行".to_string()
+    } else {
+        format!("无法打开文件（{e}）")
+    }
+}
+
+fn is_locked(code: Option<i32>) -> bool {
+    matches!(code, Some(32 | 33))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sharing_and_lock_violations_are_a_locked_file() {
+        assert!(super::is_locked(Some(32)) && super::is_locked(Some(33)));
+        assert!(!super::is_locked(Some(5)) && !super::is_locked(None));
+    }
 }
