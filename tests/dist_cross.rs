@@ -113,13 +113,18 @@ fn ok(out: Output, what: &str) -> String {
     stdout
 }
 
-/// The reference: the Linux build of the sample for both periods into `dir/<label>/`.
-fn builds(run: &dyn Fn(&[&str]) -> Output, label: &str) {
+/// The sample built for 2026H1 and 2026 into `输出/<label>/` (with `自定义模板` as `--templates`
+/// when that folder exists in the work folder `cwd`).
+fn builds(run: &dyn Fn(&[&str]) -> Output, label: &str, cwd: &Path) {
+    let templates = cwd.join("自定义模板").is_dir();
     for (period, as_of) in [("2026H1", "2026-07-15"), ("2026", "2027-01-12")] {
         let out = format!("输出/{label}");
         let args = ["--config", "示例/tongbao.toml", "build", "--period", period];
         let mut args: Vec<&str> = args.to_vec();
         args.extend(["--as-of", as_of, "--doc-number", "12", "--out", &out]);
+        if templates {
+            args.extend(["--templates", "自定义模板"]);
+        }
         ok(run(&args), &format!("{label} build {period}"));
     }
 }
@@ -154,6 +159,7 @@ fn packages_hold_the_program_the_guide_the_sample_and_checksums() {
         }
         assert!(files.keys().any(|k| k.starts_with("示例/inbox/2026/")));
         assert!(!files.keys().any(|k| k.contains("bcryptprimitives")));
+        assert_eq!(files.contains_key("tongbao.desktop"), ext == "tar.gz");
         let guide = String::from_utf8_lossy(&files["使用说明.html"]).into_owned();
         assert!(guide.contains("按回车键退出") && !guide.contains("<script"));
         let digest: String = Sha256::digest(std::fs::read(&pkg).unwrap())
@@ -271,8 +277,25 @@ fn windows_package_runs_under_wine_with_the_same_results() {
     );
     assert!(check.contains("信息系2026安全台账.xlsx"), "{check}");
 
-    builds(&|a| wine.run(&work, a), "windows");
-    builds(&host(&work), "linux");
+    // A path longer than Windows' old 260-character limit, Chinese all the way.
+    let deep: PathBuf = std::iter::repeat_n("很长的文件夹名称很长的文件夹名称", 18).collect();
+    std::fs::create_dir_all(work.join(&deep)).unwrap();
+    let ledger = "信息系2026安全台账.xlsx";
+    std::fs::copy(work.join("示例/inbox/2026").join(ledger), work.join(&deep).join(ledger)).unwrap();
+    let long = work.join(&deep).join(ledger);
+    assert!(long.to_string_lossy().encode_utf16().count() > 300);
+    let deep_arg = deep.join(ledger).to_string_lossy().replace('/', "\\");
+    let check = ok(wine.run(&work, &["--config", "示例/tongbao.toml", "check", &deep_arg]), "long");
+    assert!(check.contains(ledger) && !check.contains("无法打开"), "{check}");
+
+    // --templates from a folder with a Chinese name: the override shows in both builds.
+    std::fs::create_dir(work.join("自定义模板")).unwrap();
+    let md = std::fs::read_to_string(root().join("templates/bulletin.md.tera")).unwrap();
+    std::fs::write(work.join("自定义模板/bulletin.md.tera"), format!("{md}\n自定义模板生效\n")).unwrap();
+    builds(&|a| wine.run(&work, a), "windows", &work);
+    builds(&host(&work), "linux", &work);
+    let bulletin = work.join("输出/windows/2026H1/bulletin.md");
+    assert!(std::fs::read_to_string(bulletin).unwrap().contains("自定义模板生效"));
     for period in ["2026H1", "2026"] {
         assert_same_tree(
             &work.join("输出/windows").join(period),
@@ -303,8 +326,8 @@ fn aarch64_package_builds_the_sample_under_qemu() {
     };
     let version = ok(qemu(&["--version"]), "--version");
     assert!(version.contains(VERSION), "{version}");
-    builds(&qemu, "aarch64");
-    builds(&host(&work), "linux");
+    builds(&qemu, "aarch64", &work);
+    builds(&host(&work), "linux", &work);
     for period in ["2026H1", "2026"] {
         assert_same_tree(
             &work.join("输出/aarch64").join(period),

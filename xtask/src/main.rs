@@ -52,6 +52,12 @@ const TARGETS: [Target; 3] = [
 
 type Result<T> = std::result::Result<T, String>;
 
+/// The Linux launcher: a terminal in the folder of the launcher, running `./tongbao`.
+const DESKTOP: &str = "[Desktop Entry]\nType=Application\nName=tongbao 通报\n\
+Comment=安全工作台账汇总与通报（双击打开菜单）\n\
+Exec=sh -c 'cd \"$(dirname \"$1\")\" && exec ./tongbao' tongbao %k\nTerminal=true\n\
+Categories=Office;\n";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -111,6 +117,11 @@ fn dist(args: &[String]) -> Result<()> {
         let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
         let mut files = common.clone();
         files.push(pack::Entry::exe(t.exe, bytes));
+        if !t.triple.contains("windows") {
+            // Linux file managers start a program without a terminal: this launcher opens one
+            // in the package folder, so a double-click shows the menu.
+            files.push(pack::Entry::exe("tongbao.desktop", DESKTOP.as_bytes().to_vec()));
+        }
         let (file, data) = if t.triple.contains("windows") {
             (format!("{name}.zip"), pack::zip(&name, &files, mtime)?)
         } else {
