@@ -281,21 +281,42 @@ fn windows_package_runs_under_wine_with_the_same_results() {
     let deep: PathBuf = std::iter::repeat_n("很长的文件夹名称很长的文件夹名称", 18).collect();
     std::fs::create_dir_all(work.join(&deep)).unwrap();
     let ledger = "信息系2026安全台账.xlsx";
-    std::fs::copy(work.join("示例/inbox/2026").join(ledger), work.join(&deep).join(ledger)).unwrap();
+    std::fs::copy(
+        work.join("示例/inbox/2026").join(ledger),
+        work.join(&deep).join(ledger),
+    )
+    .unwrap();
     let long = work.join(&deep).join(ledger);
     assert!(long.to_string_lossy().encode_utf16().count() > 300);
     let deep_arg = deep.join(ledger).to_string_lossy().replace('/', "\\");
-    let check = ok(wine.run(&work, &["--config", "示例/tongbao.toml", "check", &deep_arg]), "long");
-    assert!(check.contains(ledger) && !check.contains("无法打开"), "{check}");
+    let check = ok(
+        wine.run(
+            &work,
+            &["--config", "示例/tongbao.toml", "check", &deep_arg],
+        ),
+        "long",
+    );
+    assert!(
+        check.contains(ledger) && !check.contains("无法打开"),
+        "{check}"
+    );
 
     // --templates from a folder with a Chinese name: the override shows in both builds.
     std::fs::create_dir(work.join("自定义模板")).unwrap();
     let md = std::fs::read_to_string(root().join("templates/bulletin.md.tera")).unwrap();
-    std::fs::write(work.join("自定义模板/bulletin.md.tera"), format!("{md}\n自定义模板生效\n")).unwrap();
+    std::fs::write(
+        work.join("自定义模板/bulletin.md.tera"),
+        format!("{md}\n自定义模板生效\n"),
+    )
+    .unwrap();
     builds(&|a| wine.run(&work, a), "windows", &work);
     builds(&host(&work), "linux", &work);
     let bulletin = work.join("输出/windows/2026H1/bulletin.md");
-    assert!(std::fs::read_to_string(bulletin).unwrap().contains("自定义模板生效"));
+    assert!(
+        std::fs::read_to_string(bulletin)
+            .unwrap()
+            .contains("自定义模板生效")
+    );
     for period in ["2026H1", "2026"] {
         assert_same_tree(
             &work.join("输出/windows").join(period),

@@ -24,7 +24,10 @@ fn the_guide_explains_every_finding_code() {
         .collect();
     assert!(codes.len() >= 19, "{codes:?}");
     for code in codes {
-        assert!(guide.contains(&format!("| `{code}` |")), "使用说明缺少问题代码 {code}");
+        assert!(
+            guide.contains(&format!("| `{code}` |")),
+            "使用说明缺少问题代码 {code}"
+        );
     }
 }
 
@@ -43,7 +46,11 @@ fn the_guide_shows_the_menu_the_program_shows() {
         assert!(menu.contains(item), "menu.rs: {item}");
         assert!(guide.contains(item), "使用说明: {item}");
     }
-    for pkg in ["windows-x86_64.zip", "linux-x86_64.tar.gz", "linux-aarch64.tar.gz"] {
+    for pkg in [
+        "windows-x86_64.zip",
+        "linux-x86_64.tar.gz",
+        "linux-aarch64.tar.gz",
+    ] {
         assert!(guide.contains(pkg), "{pkg}");
     }
 }

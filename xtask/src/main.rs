@@ -120,7 +120,10 @@ fn dist(args: &[String]) -> Result<()> {
         if !t.triple.contains("windows") {
             // Linux file managers start a program without a terminal: this launcher opens one
             // in the package folder, so a double-click shows the menu.
-            files.push(pack::Entry::exe("tongbao.desktop", DESKTOP.as_bytes().to_vec()));
+            files.push(pack::Entry::exe(
+                "tongbao.desktop",
+                DESKTOP.as_bytes().to_vec(),
+            ));
         }
         let (file, data) = if t.triple.contains("windows") {
             (format!("{name}.zip"), pack::zip(&name, &files, mtime)?)
