@@ -8,7 +8,8 @@
 //! the last commit's time (or `SOURCE_DATE_EPOCH`).
 //!
 //! `cargo xtask dist --target windows` (or `linux-x86_64`, `linux-aarch64`; repeatable) builds
-//! only those packages; `cargo xtask guide OUT.html` renders the staff guide alone.
+//! only those packages; `--no-build` packs the binaries already in target/<triple>/release;
+//! `cargo xtask guide OUT.html` renders the staff guide alone.
 
 mod guide;
 mod pack;
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
         Some("dist") => dist(&args[1..]),
         Some("guide") if args.len() == 2 => render_guide_to(Path::new(&args[1])),
         _ => Err(
-            "usage: cargo xtask dist [--target windows|linux-x86_64|linux-aarch64]… \
+            "usage: cargo xtask dist [--no-build] [--target windows|linux-x86_64|linux-aarch64]… \
                   | cargo xtask guide OUT.html"
                 .to_string(),
         ),
@@ -91,7 +92,8 @@ fn render_guide_to(out: &Path) -> Result<()> {
 
 fn dist(args: &[String]) -> Result<()> {
     let mut wanted: Vec<&Target> = Vec::new();
-    let mut it = args.iter();
+    let no_build = args.iter().any(|a| a == "--no-build");
+    let mut it = args.iter().filter(|a| *a != "--no-build");
     while let Some(a) = it.next() {
         match (a.as_str(), it.next()) {
             ("--target", Some(k)) => match TARGETS.iter().find(|t| t.key == k) {
@@ -112,9 +114,14 @@ fn dist(args: &[String]) -> Result<()> {
     std::fs::create_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for t in wanted {
         let started = Instant::now();
-        let exe = build(&root, t)?;
+        let exe = build(&root, t, no_build)?;
         let name = format!("tongbao-{version}-{}", t.suffix);
         let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
+        // mingw's strip stamps the PE header with the current time: use the source date.
+        let bytes = match t.triple.contains("windows") {
+            true => pack::pe_timestamp(bytes, mtime),
+            false => bytes,
+        };
         let mut files = common.clone();
         files.push(pack::Entry::exe(t.exe, bytes));
         if !t.triple.contains("windows") {
@@ -143,16 +150,22 @@ fn dist(args: &[String]) -> Result<()> {
     pack::write_sums(&dist)
 }
 
-/// `cargo build --release --target T`, then strip a copy; returns the stripped binary.
-fn build(root: &Path, t: &Target) -> Result<PathBuf> {
+/// `cargo build --release --target T` (unless `--no-build`: package what target/ holds), then
+/// strip a copy; returns the stripped binary.
+fn build(root: &Path, t: &Target, no_build: bool) -> Result<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(root)
-        .args(["build", "--release", "--locked", "-p", "tongbao", "--bin"])
-        .args(["tongbao", "--target", t.triple])
-        .status()
-        .map_err(|e| format!("cargo: {e}"))?;
-    if !status.success() {
+    let status = match no_build {
+        true => None,
+        false => Some(
+            Command::new(cargo)
+                .current_dir(root)
+                .args(["build", "--release", "--locked", "-p", "tongbao", "--bin"])
+                .args(["tongbao", "--target", t.triple])
+                .status()
+                .map_err(|e| format!("cargo: {e}"))?,
+        ),
+    };
+    if status.is_some_and(|s| !s.success()) {
         return Err(format!("cargo build --target {} failed", t.triple));
     }
     let built = root

@@ -188,6 +188,37 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A PE executable with its COFF TimeDateStamp set to `t` and the optional header's CheckSum
+/// recomputed (so two strips of one build are the same bytes). Not a PE: unchanged.
+pub fn pe_timestamp(mut exe: Vec<u8>, t: i64) -> Vec<u8> {
+    let u32_at = |b: &[u8], at: usize| {
+        b.get(at..at + 4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+    };
+    let Some(pe) = u32_at(&exe, 0x3C) else {
+        return exe;
+    };
+    if exe.get(pe..pe + 4) != Some(b"PE\0\0") || exe.len() < pe + 24 + 68 {
+        return exe;
+    }
+    let stamp = u32::try_from(t.max(0)).unwrap_or(u32::MAX).to_le_bytes();
+    exe[pe + 8..pe + 12].copy_from_slice(&stamp);
+    let sum_at = pe + 24 + 64;
+    exe[sum_at..sum_at + 4].copy_from_slice(&[0; 4]);
+    let mut sum: u64 = 0;
+    for (i, pair) in exe.chunks(2).enumerate() {
+        if i * 2 >= sum_at && i * 2 < sum_at + 4 {
+            continue;
+        }
+        let word = u64::from(pair[0]) | (u64::from(*pair.get(1).unwrap_or(&0)) << 8);
+        sum += word;
+        sum = (sum & 0xFFFF) + (sum >> 16);
+    }
+    let sum = ((sum & 0xFFFF) + (sum >> 16)) as u32 + exe.len() as u32;
+    exe[sum_at..sum_at + 4].copy_from_slice(&sum.to_le_bytes());
+    exe
+}
+
 /// UTC calendar time of a Unix timestamp (zip wants local fields; we store UTC), clamped to
 /// the zip range 1980–2107.
 fn civil(t: i64) -> (u16, u8, u8, u8, u8, u8) {
@@ -214,6 +245,21 @@ fn civil(t: i64) -> (u16, u8, u8, u8, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pe_stamp_and_checksum_are_fixed() {
+        let mut exe = vec![0u8; 0x200];
+        exe[0x3C] = 0x80;
+        exe[0x80..0x84].copy_from_slice(b"PE\0\0");
+        exe[0x88] = 0x55; // a build-time stamp
+        let a = pe_timestamp(exe.clone(), 1_767_225_600);
+        exe[0x88] = 0x66;
+        exe[0xD8] = 0x77; // and a checksum over it
+        assert_eq!(pe_timestamp(exe, 1_767_225_600), a);
+        assert_eq!(&a[0x88..0x8C], &1_767_225_600u32.to_le_bytes());
+        assert_ne!(&a[0xD8..0xDC], &[0; 4]);
+        assert_eq!(pe_timestamp(b"MZ".to_vec(), 0), b"MZ");
+    }
 
     #[test]
     fn civil_dates() {
