@@ -105,6 +105,9 @@ pub struct BuildArgs {
     /// 用此文件夹中的同名模板替换内置模板
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// 生成后用默认浏览器打开通报（watch：只在第一次生成后打开）
+    #[arg(long)]
+    pub open: bool,
 }
 
 impl BuildArgs {

@@ -23,3 +23,4 @@ pub mod rules;
 pub mod schema;
 pub mod scoring;
 pub mod template;
+pub mod zipfix;

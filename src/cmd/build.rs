@@ -64,6 +64,13 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     bar.inc(1);
     bar.finish_and_clear();
     println!("{}", report_lines(&results, &out, count));
+    if args.open {
+        // The bulletin is written; a browser that cannot start is said, not an error.
+        let bulletin = out.join(&results.period).join("bulletin.html");
+        if let Err(e) = crate::cmd::open::open(&bulletin) {
+            crate::cmd::print_error(&e);
+        }
+    }
     if common.strict && results.summary.errors > 0 {
         eprintln!("存在{}条错误级问题（--strict）。", results.summary.errors);
         return Ok(ExitCode::from(1));

@@ -2,7 +2,10 @@
 
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod init;
+pub mod menu;
+pub mod open;
 pub mod template;
 pub mod watch;
 
@@ -11,11 +14,23 @@ use crate::config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Parse the command line, run, map the result to an exit code: 0 done, 1 `--strict` with
-/// error findings, 2 bad command line / bad config / unusable inbox.
+/// The program: the double-click menu or a drop check when `menu` says so (issue 11), else
+/// the command line as given.
 pub fn main() -> ExitCode {
+    console::prepare();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(code) = menu::intercept(&args) {
+        return code;
+    }
+    run_args(args)
+}
+
+/// Parse one command line (the program's, or one the menu made), run, map the result to an
+/// exit code: 0 done, 1 `--strict` with error findings, 2 bad command line / bad config /
+/// unusable inbox.
+pub fn run_args(args: Vec<std::ffi::OsString>) -> ExitCode {
     use clap::Parser;
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };

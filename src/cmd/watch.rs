@@ -129,6 +129,10 @@ fn serve(
     quiet: Duration,
 ) {
     build_once(common, args);
+    // `--open` opens the bulletin after the first build only, not on every rebuild.
+    let mut rebuild = args.clone();
+    rebuild.build.open = false;
+    let args = &rebuild;
     println!(
         "正在监视 {} 和配置文件 {}，有变化后自动重新生成（按 Ctrl-C 结束）。",
         watched.inbox.display(),

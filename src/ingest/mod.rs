@@ -148,9 +148,11 @@ fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) 
                     }
                 };
                 if inbox.prose.is_none() && !bytes.is_empty() {
-                    // Windows Notepad may save a byte-order mark; it is not prose.
+                    // Windows Notepad may save a byte-order mark and \r\n line ends; neither is
+                    // prose (the bulletin is the same whichever editor wrote 按语.md).
                     let text = String::from_utf8_lossy(&bytes);
-                    inbox.prose = Some(text.trim_start_matches('\u{feff}').to_string());
+                    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+                    inbox.prose = Some(text);
                 }
                 inbox.inputs.push(input(
                     &f.rel,

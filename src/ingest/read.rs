@@ -138,14 +138,14 @@ fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
     }
     let f = opts
         .open(path)
-        .map_err(|e| format!("无法打开文件（{e}）"))?;
+        .map_err(|e| open_error_text(&e))?;
     if !f.metadata().is_ok_and(|m| m.is_file()) {
         return Err("不是普通文件（可能是命名管道或设备），未读取".into());
     }
     let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
     f.take(prescan::MAX_FILE + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("无法读取文件（{e}）"))?;
+        .map_err(|e| format!("无法读取文件：{}", crate::oserror::explain(&e, crate::oserror::Access::Read)))?;
     Ok(bytes)
 }
 
@@ -354,4 +354,17 @@ fn unit_key(
         );
     }
     found
+}
+
+/// Why a file could not be opened. On Windows a file another program holds without read
+/// sharing fails with ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33): say so.
+fn open_error_text(e: &std::io::Error) -> String {
+    if crate::oserror::in_use(e) {
+        "文件正被 Excel/WPS 打开，无法读取；请关闭该文件（或请对方关闭）后重新运行".to_string()
+    } else {
+        format!(
+            "无法打开文件：{}",
+            crate::oserror::explain(e, crate::oserror::Access::Read)
+        )
+    }
 }

@@ -39,7 +39,7 @@ pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
     more::findings(wb.add_worksheet().set_name("数据问题")?, &f, r)?;
     score::points(wb.add_worksheet().set_name("得分明细")?, &f, r)?;
     more::about(wb.add_worksheet().set_name("说明")?, &f, r)?;
-    Ok(wb.save_to_buffer()?)
+    Ok(crate::zipfix::made_by_unix(wb.save_to_buffer()?))
 }
 
 fn summary_head(r: &Results, ids: &[String]) -> Vec<String> {

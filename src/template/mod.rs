@@ -149,7 +149,8 @@ pub fn fill_workbook(specs: &[SheetSpec], cfg: &Config, fill: &Fill) -> anyhow::
         }
     }
     help::write_lists(wb.add_worksheet(), &lists)?;
-    wb.save_to_buffer().context("生成工作簿失败")
+    let bytes = wb.save_to_buffer().context("生成工作簿失败")?;
+    Ok(crate::zipfix::made_by_unix(bytes))
 }
 
 fn title_of(specs: &[SheetSpec]) -> &'static str {
