@@ -272,7 +272,7 @@ fn cases() -> Vec<(&'static str, Results, Config, Option<&'static str>)> {
     let (c2, years) = common::sample("2026", d(2027, 1, 12), Some(12));
     let (c3, preview) = common::sample("2026", d(2026, 7, 15), Some(12));
     let mut masthead = cfg();
-    masthead.school.masthead = "厦门城市职业学院文件".into();
+    masthead.school.masthead = Some("厦门城市职业学院文件".into());
     vec![
         ("sample-2026H1", h1s, c1, None),
         ("sample-2026", years, c2, None),

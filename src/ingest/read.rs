@@ -136,16 +136,19 @@ fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.custom_flags(0o4000); // O_NONBLOCK
     }
-    let f = opts
-        .open(path)
-        .map_err(|e| open_error_text(&e))?;
+    let f = opts.open(path).map_err(|e| open_error_text(&e))?;
     if !f.metadata().is_ok_and(|m| m.is_file()) {
         return Err("不是普通文件（可能是命名管道或设备），未读取".into());
     }
     let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
     f.take(prescan::MAX_FILE + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("无法读取文件：{}", crate::oserror::explain(&e, crate::oserror::Access::Read)))?;
+        .map_err(|e| {
+            format!(
+                "无法读取文件：{}",
+                crate::oserror::explain(&e, crate::oserror::Access::Read)
+            )
+        })?;
     Ok(bytes)
 }
 
