@@ -35,7 +35,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         year: Some(period.year),
         recursive: common.recursive,
     };
-    let inbox = crate::ingest::ingest_dir(&inbox_dir, &cfg, &opts)
+    // Versions dated after as-of do not count (outputs.md "Settled" 1).
+    let sel = crate::ingest::Selection {
+        as_of: Some(as_of),
+        keep_all: false,
+    };
+    let inbox = crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel)
         .with_context(|| format!("收件文件夹 {}", inbox_dir.display()))?;
     bar.inc(1);
     bar.set_message("评估各项要求");
@@ -59,6 +64,11 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     bar.inc(1);
     bar.finish_and_clear();
     println!("{}", report_lines(&results, &out, count));
+    // What the office must verify before issuing, once per build (never in the bulletin).
+    print!(
+        "{}",
+        super::verify::render(&super::verify::build_items(&results, &cfg))
+    );
     if common.strict && results.summary.errors > 0 {
         eprintln!("存在{}条错误级问题（--strict）。", results.summary.errors);
         return Ok(ExitCode::from(1));

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod template;
+pub mod verify;
 pub mod watch;
 
 use crate::cli::{Cli, Command, Common};
@@ -22,7 +23,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Init { dir } => init::run(&cli.common, dir),
         Command::Template => template::run(&cli.common, cli.common.out.as_deref()),
-        Command::Check { paths } => check::run(&cli.common, paths),
+        Command::Check(args) => check::run(&cli.common, args),
         Command::Build(args) => build::run(&cli.common, args),
         Command::Watch(args) => watch::run(&cli.common, args),
     };
