@@ -60,7 +60,7 @@ fn rebuilding_h1_in_december_with_july_and_december_files_gives_the_july_result(
             own[0]["message"]
         );
     }
-    assert_eq!(reason(&v, "信息-7月.xlsx"), Value::Null);
+    assert_eq!(reason(&v, "信息-7月.xlsx"), &Value::Null);
     // In December both December files count.
     let v = build(&files, "", "2026H1", "2026-12-20");
     assert_eq!(unit(&v, "信息工程系")["file"], "信息-12月.xlsx");

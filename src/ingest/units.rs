@@ -251,7 +251,7 @@ kind = "部门"
         assert_eq!(closest_units(&c, "机电工程学院"), ["机电工程系"]);
         assert_eq!(
             closest_units(&c, "电子工程系"),
-            ["信息工程系", "机电工程系"]
+            ["机电工程系", "信息工程系"]
         );
         assert_eq!(closest_units(&c, "机电学院"), ["机电工程系"]);
         assert_eq!(closest_units(&c, "保卫科"), ["保卫处"]);
