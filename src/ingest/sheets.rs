@@ -313,7 +313,7 @@ fn data_rows(
 fn not_data(grid: &Grid, r: u32, first: u32, serial: Option<u32>) -> bool {
     let filled: Vec<(u32, &Value)> = (0..grid.width(r))
         .map(|c| (c, grid.get(r, c)))
-        .filter(|(c, v)| !v.is_blank() && !(Some(*c) == serial && values::number(v).is_some()))
+        .filter(|(c, v)| !(v.is_blank() || (Some(*c) == serial && values::number(v).is_some())))
         .collect();
     let Some(&(_, v0)) = filled.first() else {
         return true;

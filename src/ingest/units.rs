@@ -92,7 +92,9 @@ pub fn closest_units(cfg: &Config, raw: &str) -> Vec<String> {
         return Vec::new();
     };
     let want: Vec<char> = want.chars().collect();
-    let mut scored: Vec<((usize, std::cmp::Reverse<usize>, usize), &str)> = Vec::new();
+    // (edit distance, most shared characters, roster order) → name.
+    type Rank = (usize, std::cmp::Reverse<usize>, usize);
+    let mut scored: Vec<(Rank, &str)> = Vec::new();
     for (order, u) in cfg.units.iter().enumerate() {
         let best = std::iter::once(&u.name)
             .chain(u.aliases.iter())
