@@ -74,11 +74,7 @@ pub enum Command {
     Template,
     /// 只检查文件，按文件列出问题（不写任何文件）
     #[command(help_template = HELP)]
-    Check {
-        /// 要检查的文件或文件夹
-        #[arg(required = true, value_name = "PATH", help_heading = "参数")]
-        paths: Vec<PathBuf>,
-    },
+    Check(CheckArgs),
     /// 完整流程：读取收件 → 检查 → 规则 → 评分与否决 → 生成通报、汇总表、反馈和 results.json
     #[command(help_template = HELP)]
     Build(BuildArgs),
@@ -134,6 +130,41 @@ impl BuildArgs {
             );
         }
         Ok(Some(due))
+    }
+}
+
+/// `check`: the paths, and the period and as-of date that choose versions as `build` does.
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项")]
+pub struct CheckArgs {
+    /// 要检查的文件或文件夹
+    #[arg(required = true, value_name = "PATH", help_heading = "参数")]
+    pub paths: Vec<PathBuf>,
+    /// 考核期间（同 build）：按该年度核对封面年度；不给时用收件文件夹名中的年度，再没有则按各文件自己的封面年度
+    #[arg(long, value_name = "PERIOD", value_parser = check_period)]
+    pub period: Option<String>,
+    /// 评价基准日（默认今天）：报送日期晚于此日的文件不计入，与 build 相同
+    #[arg(long, value_name = "DATE", value_parser = check_as_of)]
+    pub as_of: Option<String>,
+    /// 以 JSON 输出（findings、files、not_submitted），供其他程序读取
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl CheckArgs {
+    /// `--period`, when given (already checked while parsing).
+    pub fn period(&self) -> anyhow::Result<Option<Period>> {
+        self.period
+            .as_deref()
+            .map(|p| p.parse().map_err(anyhow::Error::msg))
+            .transpose()
+    }
+    /// `--as-of`, or today (local time).
+    pub fn as_of_date(&self) -> anyhow::Result<NaiveDate> {
+        match &self.as_of {
+            Some(s) => parse_date(s).map_err(anyhow::Error::msg),
+            None => Ok(chrono::Local::now().date_naive()),
+        }
     }
 }
 

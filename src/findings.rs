@@ -47,6 +47,8 @@ pub enum Code {
     DuplicateValue,
     /// A 领导姓名 not among the configured school leaders (kept as written).
     UnknownLeader,
+    /// A file whose 报送日期 is after the as-of date: not counted in this evaluation.
+    AfterAsOf,
 }
 
 impl Code {
@@ -71,6 +73,7 @@ impl Code {
             Code::MissingRegister => "missing_register",
             Code::DuplicateValue => "duplicate_value",
             Code::UnknownLeader => "unknown_leader",
+            Code::AfterAsOf => "after_as_of",
         }
     }
 }
@@ -139,6 +142,22 @@ impl Finding {
     pub fn unit(mut self, unit: impl Into<String>) -> Self {
         self.unit = Some(unit.into());
         self
+    }
+    /// The text a unit reads on its own pages (feedback page, check.html). `message` speaks to
+    /// the office (CLI, results.json, `check --json`); where it tells the office what to do (an
+    /// alias for an unrecognised cover name, a date to verify), the unit reads what it must do
+    /// itself (outputs.md "Settled" 3). Other findings read the same for both.
+    pub fn unit_message(&self, unit: &str) -> String {
+        let raw = self.raw.as_deref().unwrap_or("");
+        match self.code {
+            Code::UnknownUnit if self.sheet.as_deref() == Some(crate::schema::COVER) => format!(
+                "封面单位名称“{raw}”与学校单位名册不符，本文件未能计入；请将封面单位名称改为“{unit}”后重新报送"
+            ),
+            Code::AfterAsOf => format!(
+                "本文件封面报送日期 {raw} 晚于本次评价基准日，未计入本次评价；如报送日期填错，请更正后重新报送"
+            ),
+            _ => self.message.clone(),
+        }
     }
     /// "文件 › 工作表!单元格" location text for people (the cell as `隐患排查!B7`, contract.md).
     pub fn location(&self) -> String {
@@ -213,6 +232,26 @@ mod tests {
         assert_eq!(a1(0, 25), "Z1");
         assert_eq!(a1(0, 26), "AA1");
         assert_eq!(a1(1_048_575, 16_383), "XFD1048576");
+    }
+
+    #[test]
+    fn unit_pages_never_tell_a_unit_to_edit_the_config() {
+        let f = Finding::error(
+            Code::UnknownUnit,
+            "……请在 tongbao.toml 中该单位的 aliases 里加入",
+        )
+        .sheet("封面")
+        .raw("经济管理学院");
+        let text = f.unit_message("经济管理系");
+        assert!(text.contains("请将封面单位名称改为“经济管理系”"), "{text}");
+        assert!(
+            !text.contains("tongbao.toml") && !text.contains("别名"),
+            "{text}"
+        );
+        let later = Finding::warning(Code::AfterAsOf, "联系报送单位").raw("2026-12-01");
+        assert!(later.unit_message("x").contains("2026-12-01"));
+        let other = Finding::error(Code::BadValue, "日期无法识别");
+        assert_eq!(other.unit_message("x"), "日期无法识别");
     }
 
     #[test]

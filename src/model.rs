@@ -280,6 +280,9 @@ pub struct Ledger {
     pub hazards: Option<Vec<Hazard>>,
     pub quarterly: Option<Vec<QuarterlyReport>>,
     pub accidents: Option<Vec<Accident>>,
+    /// The unit's earliest eligible version that has a 报送日期 (file, 报送日期): lateness is
+    /// judged on it (outputs.md "Settled" 1). None when no eligible version is dated.
+    pub first_version: Option<(String, NaiveDate)>,
 }
 
 // ---------------------------------------------------------------- central register (保卫处台账)
@@ -401,6 +404,8 @@ pub enum Role {
     Unreadable,
     /// Read but not counted (unknown unit, other year).
     Rejected,
+    /// Dated after the as-of date: not yet submitted for this evaluation.
+    AfterAsOf,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -432,12 +437,13 @@ impl Role {
             Role::Superseded => Some("superseded"),
             Role::Unreadable => Some("unreadable"),
             Role::Rejected => Some("rejected"),
+            Role::AfterAsOf => Some("after_as_of"),
         }
     }
 }
 
 /// results.json `inputs[]`: `file`, `sha256`, `size`, `role` (ledger / register / prose /
-/// skipped) and `reason` (null, or ignored / superseded / unreadable / rejected).
+/// skipped) and `reason` (null, or ignored / superseded / unreadable / rejected / after_as_of).
 impl Serialize for InputFile {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -463,6 +469,8 @@ pub struct Inbox {
     pub inputs: Vec<InputFile>,
     /// Unreadable files whose name contains a unit's name or alias: unit → file names.
     pub unreadable_by_unit: BTreeMap<String, Vec<String>>,
+    /// Every ledger whose cover names a known unit (counting or not): file → unit.
+    pub file_units: BTreeMap<String, String>,
     /// All findings, sorted (`findings::sort`).
     pub findings: Vec<crate::findings::Finding>,
 }

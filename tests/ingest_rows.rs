@@ -154,7 +154,7 @@ fn missing_required_header_makes_the_sheet_missing() {
 }
 
 #[test]
-fn data_ends_at_the_first_fully_empty_row() {
+fn a_blank_row_never_ends_the_data() {
     let rows = vec![
         ledger_headers(schema::INSPECTIONS),
         row![d(2026, 1, 5), "实验室"],
@@ -163,10 +163,11 @@ fn data_ends_at_the_first_fully_empty_row() {
         row![d(2026, 3, 5), "食堂"],
     ];
     let inbox = run(base().sheet(schema::INSPECTIONS, rows));
+    assert_eq!(found(&inbox), Vec::<&Finding>::new());
     let v = inbox.ledgers["信息工程系"].inspections.clone().unwrap();
     assert_eq!(
         v.iter().map(|i| i.date.unwrap()).collect::<Vec<_>>(),
-        vec![d(2026, 1, 5), d(2026, 2, 5)]
+        vec![d(2026, 1, 5), d(2026, 2, 5), d(2026, 3, 5)]
     );
 }
 

@@ -36,7 +36,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         year: Some(period.year),
         recursive: common.recursive,
     };
-    let inbox = crate::ingest::ingest_dir(&inbox_dir, &cfg, &opts)
+    // Versions dated after as-of do not count (outputs.md "Settled" 1).
+    let sel = crate::ingest::Selection {
+        as_of: Some(as_of),
+        keep_all: false,
+    };
+    let inbox = crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel)
         .with_context(|| format!("收件文件夹 {}", inbox_dir.display()))?;
     bar.inc(1);
     bar.set_message("评估各项要求");
@@ -64,6 +69,11 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     bar.inc(1);
     bar.finish_and_clear();
     println!("{}", report_lines(&results, &out, count));
+    // What the office must verify before issuing, once per build (never in the bulletin).
+    print!(
+        "{}",
+        super::verify::render(&super::verify::build_items(&results, &cfg))
+    );
     if args.open {
         // The bulletin is written; a browser that cannot start is said, not an error.
         let bulletin = out.join(&results.period).join("bulletin.html");

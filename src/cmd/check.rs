@@ -1,7 +1,10 @@
 //! `tongbao check PATH…`: reads the files through ingest and prints the findings grouped by file
-//! (文件，工作表!单元格). Writes nothing. Exit 0, or 1 with `--strict` when errors exist.
+//! (文件，工作表!单元格), the roster units not yet submitted (when a folder is checked) and the
+//! 印发前请核对 list; `--json` prints the same as one JSON object. Versions are chosen as `build`
+//! chooses them (same year, same as-of). Writes nothing. Exit 0, or 1 with `--strict` when
+//! errors exist.
 
-use crate::cli::Common;
+use crate::cli::{CheckArgs, Common};
 use crate::config::Config;
 use crate::findings::{Finding, Severity};
 use crate::model::{Inbox, Role};
@@ -11,18 +14,43 @@ use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(common: &Common, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn run(common: &Common, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let (cfg, note) = config_for_check(common)?;
     if let Some(note) = note {
-        println!("{note}");
+        // `--json` keeps stdout for the JSON alone.
+        if args.json {
+            eprintln!("{note}");
+        } else {
+            println!("{note}");
+        }
     }
+    let paths = &args.paths;
+    // build's selection (outputs.md "Settled" 2): the year from --period, else the inbox
+    // folder's name; versions dated after as-of (default today) do not count.
+    let year = args
+        .period()?
+        .map(|p| p.year)
+        .or_else(|| folder_year(paths));
     let opts = crate::ingest::Options {
-        year: None,
+        year,
         recursive: common.recursive,
     };
-    let inbox = crate::ingest::ingest_paths(paths, &cfg, &opts)?;
-    let mut report = format_report(&inbox);
-    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    let sel = crate::ingest::Selection {
+        as_of: Some(args.as_of_date()?),
+        keep_all: true,
+    };
+    let inbox = crate::ingest::ingest_paths_with(paths, &cfg, &opts, sel)?;
+    let missing = not_submitted(&cfg, &inbox, paths);
+    let mut report = if args.json {
+        json_report(&inbox, missing.as_deref())
+    } else {
+        let mut text = format_report(&inbox);
+        text.push_str(&missing_line(missing.as_deref()));
+        let items = super::verify::file_items(&inbox.findings, &inbox.inputs);
+        text.push_str(&super::verify::render(&items));
+        text
+    };
+    if !args.json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         report = colourise(&report);
     }
     // `tongbao check inbox | head` closes the pipe early: that is not an error.
@@ -37,6 +65,80 @@ pub fn run(common: &Common, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The assessed year from a folder named like a year (`inbox/2026`), as `build` reads it.
+fn folder_year(paths: &[PathBuf]) -> Option<i32> {
+    let years: Vec<i32> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .filter_map(|p| p.file_name()?.to_str()?.parse().ok())
+        .filter(|y| (1990..=2099).contains(y))
+        .collect();
+    match years.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|y| y == first) => Some(*first),
+        _ => None,
+    }
+}
+
+/// Roster units with no counting ledger, when a folder was checked against a roster.
+fn not_submitted(cfg: &Config, inbox: &Inbox, paths: &[PathBuf]) -> Option<Vec<String>> {
+    if cfg.units.is_empty() || !paths.iter().any(|p| p.is_dir()) {
+        return None;
+    }
+    let missing = cfg
+        .units
+        .iter()
+        .filter(|u| !inbox.ledgers.contains_key(&u.name))
+        .map(|u| u.name.clone())
+        .collect();
+    Some(missing)
+}
+
+/// `名册中尚未报送的单位（2个）：机电工程系、学生处` (like a collection form's 未提交名单).
+fn missing_line(missing: Option<&[String]>) -> String {
+    match missing {
+        None => String::new(),
+        Some([]) => "名册中的单位均已报送。\n".to_string(),
+        Some(list) => format!(
+            "名册中尚未报送的单位（{}个）：{}\n",
+            list.len(),
+            list.join("、")
+        ),
+    }
+}
+
+/// `check --json` (outputs.md "Settled" 2): `{"findings": [...], "files": [{"file", "role",
+/// "reason", "unit"}], "not_submitted": [...]}`, findings shaped as in results.json.
+pub fn json_report(inbox: &Inbox, missing: Option<&[String]>) -> String {
+    let files: Vec<serde_json::Value> = inbox
+        .inputs
+        .iter()
+        .map(|i| {
+            let unit = inbox.file_units.get(&i.file).cloned().or_else(|| {
+                inbox
+                    .findings
+                    .iter()
+                    .find(|f| f.file.as_deref() == Some(i.file.as_str()) && f.unit.is_some())
+                    .and_then(|f| f.unit.clone())
+            });
+            serde_json::json!({
+                "file": i.file,
+                "role": i.role.contract_role(),
+                "reason": i.role.skip_reason(),
+                "unit": unit,
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "findings": inbox.findings,
+        "files": files,
+        "not_submitted": missing.unwrap_or(&[]),
+    });
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// The config when there is one; without `--config` and without `tongbao.toml`, an empty
@@ -63,6 +165,7 @@ fn role_label(role: Role) -> &'static str {
         Role::Superseded => "已被较新的文件取代",
         Role::Unreadable => "无法读取",
         Role::Rejected => "未计入",
+        Role::AfterAsOf => "报送日期晚于评价基准日，未计入",
     }
 }
 

@@ -7,6 +7,7 @@ pub mod init;
 pub mod menu;
 pub mod open;
 pub mod template;
+pub mod verify;
 pub mod watch;
 
 use crate::cli::{Cli, Command, Common};
@@ -37,7 +38,7 @@ pub fn run_args(args: Vec<std::ffi::OsString>) -> ExitCode {
     let result = match &cli.command {
         Command::Init { dir } => init::run(&cli.common, dir),
         Command::Template => template::run(&cli.common, cli.common.out.as_deref()),
-        Command::Check { paths } => check::run(&cli.common, paths),
+        Command::Check(args) => check::run(&cli.common, args),
         Command::Build(args) => build::run(&cli.common, args),
         Command::Watch(args) => watch::run(&cli.common, args),
     };

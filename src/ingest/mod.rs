@@ -2,7 +2,8 @@
 //!
 //! discover (names, skip notices) → per file, in parallel on a small pool: size check, content
 //! sniffing, zip pre-scan, bounded cell reading, sheets/headers, typed values → per unit the
-//! latest ledger counts, the latest central register counts → `Inbox`, findings sorted.
+//! version dated on or before as-of counts (select), likewise the central register → `Inbox`,
+//! findings sorted.
 
 pub mod biff;
 pub mod cells;
@@ -15,12 +16,14 @@ pub mod prescan;
 pub mod read;
 pub mod register;
 pub mod repair;
+pub mod select;
 pub mod sheets;
 pub mod sniff;
 pub mod sst;
 pub mod units;
 pub mod values;
 
+pub use select::Selection;
 pub use units::{match_unit, normalize_name};
 
 use crate::config::Config;
@@ -28,7 +31,6 @@ use crate::findings::{self, Code, Finding};
 use crate::model::{Inbox, InputFile, Role};
 use discover::{Found, Kind};
 use read::{FileOut, Parsed};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Files read at once (the office PC is small; calamine is single-threaded per file).
@@ -59,21 +61,47 @@ pub enum IngestError {
     },
 }
 
-/// Read an inbox folder. A missing or empty folder gives an empty `Inbox` (every unit 未报送).
+/// Read an inbox folder, every version eligible. A missing or empty folder gives an empty
+/// `Inbox` (every unit 未报送).
 pub fn ingest_dir(dir: &Path, cfg: &Config, opts: &Options) -> Result<Inbox, IngestError> {
+    ingest_dir_with(dir, cfg, opts, Selection::default())
+}
+
+/// Read an inbox folder, choosing versions as `sel` says (`build`: as-of, findings of files that
+/// do not count dropped).
+pub fn ingest_dir_with(
+    dir: &Path,
+    cfg: &Config,
+    opts: &Options,
+    sel: Selection,
+) -> Result<Inbox, IngestError> {
     if !dir.exists() {
-        return Ok(finish(Vec::new(), cfg, opts, true));
+        return Ok(finish(Vec::new(), cfg, opts, true, sel));
     }
     if !dir.is_dir() {
         return Err(IngestError::NotADirectory(dir.to_path_buf()));
     }
     let found = list(dir, opts)?;
-    Ok(finish(found, cfg, opts, true))
+    Ok(finish(found, cfg, opts, true, sel))
+}
+
+/// Read files and/or folders, every version eligible, findings of every file kept.
+pub fn ingest_paths(paths: &[PathBuf], cfg: &Config, opts: &Options) -> Result<Inbox, IngestError> {
+    let sel = Selection {
+        as_of: None,
+        keep_all: true,
+    };
+    ingest_paths_with(paths, cfg, opts, sel)
 }
 
 /// Read files and/or folders (for `check`). A file's `file` is its file name; a folder's files
 /// are named relative to that folder. `missing_register` is raised only when a folder was given.
-pub fn ingest_paths(paths: &[PathBuf], cfg: &Config, opts: &Options) -> Result<Inbox, IngestError> {
+pub fn ingest_paths_with(
+    paths: &[PathBuf],
+    cfg: &Config,
+    opts: &Options,
+    sel: Selection,
+) -> Result<Inbox, IngestError> {
     let mut found = Vec::new();
     let mut any_dir = false;
     for p in paths {
@@ -98,7 +126,7 @@ pub fn ingest_paths(paths: &[PathBuf], cfg: &Config, opts: &Options) -> Result<I
         }
     }
     found.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(finish(found, cfg, opts, any_dir))
+    Ok(finish(found, cfg, opts, any_dir, sel))
 }
 
 fn list(dir: &Path, opts: &Options) -> Result<Vec<Found>, IngestError> {
@@ -132,7 +160,13 @@ fn size_of(path: &Path) -> u64 {
 }
 
 /// Everything after discovery: notices, parallel reads, selection, sorting.
-fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) -> Inbox {
+fn finish(
+    found: Vec<Found>,
+    cfg: &Config,
+    opts: &Options,
+    want_register: bool,
+    sel: Selection,
+) -> Inbox {
     let mut inbox = Inbox::default();
     let mut books = Vec::new();
     for f in found {
@@ -189,7 +223,7 @@ fn finish(found: Vec<Found>, cfg: &Config, opts: &Options, want_register: bool) 
         }
     }
     let outs = read_all(&books, cfg, opts);
-    select(&mut inbox, cfg, outs, want_register);
+    select::select(&mut inbox, cfg, outs, want_register, sel);
     inbox.inputs.sort_by(|a, b| a.file.cmp(&b.file));
     findings::sort(&mut inbox.findings);
     inbox
@@ -227,7 +261,19 @@ fn read_all(books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
 /// Record a file that is not a counting ledger/register, with its findings.
 fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
     let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
-    let units = units::units_in_file_name(cfg, &name);
+    let mut units = units::units_in_file_name(cfg, &name);
+    // An unrecognised cover name with one close roster unit: that unit is the likely sender,
+    // and its feedback page asks it to correct the cover (outputs.md "Settled" 3).
+    if units.is_empty()
+        && let Some(raw) = out
+            .findings
+            .iter()
+            .find(|f| f.code == Code::UnknownUnit && f.unit.is_none())
+            .and_then(|f| f.raw.as_deref())
+        && let [only] = units::closest_units(cfg, raw).as_slice()
+    {
+        units = vec![only.clone()];
+    }
     // A file that does not count but whose name names one unit: its findings go to that unit's
     // feedback (a cover naming an unknown unit is not merged, only shown to its likely sender).
     if let [only] = units.as_slice()
@@ -250,89 +296,4 @@ fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
         .inputs
         .push(input(&out.rel, out.sha256, out.size, role));
     inbox.findings.extend(out.findings);
-}
-
-/// Per unit the ledger with the latest cover 报送日期 counts (ties: the file name sorting last);
-/// likewise for the central register. The others are `superseded_file` and their own findings
-/// are dropped (they describe a version that no longer counts).
-fn select(inbox: &mut Inbox, cfg: &Config, outs: Vec<FileOut>, want_register: bool) {
-    let mut ledgers: BTreeMap<String, Vec<FileOut>> = BTreeMap::new();
-    let mut registers: Vec<FileOut> = Vec::new();
-    for out in outs {
-        match &out.parsed {
-            Parsed::Unreadable => place(inbox, cfg, out, Role::Unreadable),
-            Parsed::Ledger {
-                counts: true,
-                key: Some(k),
-                ..
-            } => ledgers.entry(k.clone()).or_default().push(out),
-            Parsed::Register { counts: true, .. } => registers.push(out),
-            _ => place(inbox, cfg, out, Role::Rejected),
-        }
-    }
-    for (unit, group) in ledgers {
-        if let Some(win) = pick(inbox, group, "本单位", Some(&unit))
-            && let Parsed::Ledger { ledger, .. } = win.parsed
-        {
-            inbox
-                .inputs
-                .push(input(&win.rel, win.sha256, win.size, Role::Ledger));
-            inbox.findings.extend(win.findings);
-            inbox.ledgers.insert(unit, *ledger);
-        }
-    }
-    match pick(inbox, registers, "保卫处", None) {
-        Some(win) => {
-            if let Parsed::Register { register, .. } = win.parsed {
-                inbox.inputs.push(input(&win.rel, win.sha256, win.size, Role::Register));
-                inbox.findings.extend(win.findings);
-                inbox.register = Some(*register);
-            }
-        }
-        None if want_register => inbox.findings.push(Finding::warning(
-            Code::MissingRegister,
-            "收件中没有保卫处台账（封面“台账类型”为“保卫处台账”的工作簿）：R10、R12 不适用，否决条件 V4、V5 无法评估",
-        ).rule("R10、R12")),
-        None => {}
-    }
-}
-
-fn submitted(out: &FileOut) -> Option<chrono::NaiveDate> {
-    match &out.parsed {
-        Parsed::Ledger { ledger, .. } => ledger.cover.submitted_on,
-        Parsed::Register { register, .. } => register.cover.submitted_on,
-        Parsed::Unreadable => None,
-    }
-}
-
-/// The counting version of a group; the others are recorded as superseded.
-fn pick(
-    inbox: &mut Inbox,
-    mut group: Vec<FileOut>,
-    who: &str,
-    unit: Option<&str>,
-) -> Option<FileOut> {
-    group.sort_by(|a, b| (submitted(a), &a.rel).cmp(&(submitted(b), &b.rel)));
-    let win = group.pop()?;
-    let when = submitted(&win).map_or_else(|| "未填".to_string(), |d| d.to_string());
-    for old in group {
-        let msg = if submitted(&old) == submitted(&win) {
-            format!(
-                "{who}另有同一报送日期（{when}）的版本“{}”，按文件名以排在后面的为准，本文件不计入",
-                win.rel
-            )
-        } else {
-            format!(
-                "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
-                win.rel
-            )
-        };
-        let mut f = Finding::info(Code::SupersededFile, msg).file(&old.rel);
-        f.unit = unit.map(str::to_string);
-        inbox.findings.push(f);
-        inbox
-            .inputs
-            .push(input(&old.rel, old.sha256, old.size, Role::Superseded));
-    }
-    Some(win)
 }

@@ -347,9 +347,8 @@ fn unit_key(
     }
     let found = match_unit(ctx.cfg, &raw);
     if found.is_none() {
-        let msg = format!(
-            "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），本文件不计入；请按名册填写单位全称，或在配置中为该单位添加别名"
-        );
+        let closest = super::units::closest_units(ctx.cfg, &raw);
+        let msg = super::units::unknown_unit_message(&raw, &closest);
         ctx.push(
             Finding::error(Code::UnknownUnit, msg).raw(raw).rule("R15"),
             sheet,

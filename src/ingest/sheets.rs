@@ -296,8 +296,9 @@ fn serial_col(grid: &Grid, r: u32) -> Option<u32> {
         .find(|&c| values::text(grid.get(r, c)).is_some_and(|t| header_base(&t).0 == "序号"))
 }
 
-/// Rows after the header up to the first fully empty row; 合计/小计 rows left out. A row holding
-/// nothing but its 序号 (pre-numbered blank lines) counts as empty.
+/// Data rows: every row from the header to the sheet's last non-empty row that is not a
+/// non-data row (contract.md "Finding rows and columns"). Blank rows in between are skipped,
+/// never the end of the data: a row below a gap is as real as one above it.
 fn data_rows(
     grid: &Grid,
     header: u32,
@@ -306,47 +307,60 @@ fn data_rows(
 ) -> Vec<u32> {
     let serial = cols.get("序号").copied().or(serial);
     let first = serial.unwrap_or_else(|| cols.values().copied().min().unwrap_or(0));
-    let numbered = |v: &Value| values::number(v).is_some();
-    let empty = |r: u32| {
-        (0..grid.width(r)).all(|c| {
-            let v = grid.get(r, c);
-            v.is_blank() || (Some(c) == serial && numbered(v))
-        })
-    };
-    let mut out = Vec::new();
-    let mut r = header + 1;
-    while r < grid.height() && !empty(r) {
-        let key = values::text(grid.get(r, first))
-            .map(|s| normalize_name(&s))
-            .unwrap_or_default();
-        // The row's first filled cell: `合计` may stand in 工作任务 when 序号 is left blank.
-        let key0 = (0..grid.width(r))
-            .find_map(|c| values::text(grid.get(r, c)))
-            .map(|s| normalize_name(&s))
-            .unwrap_or_default();
-        if !is_total(&key) && !is_total(&key0) && !is_filler(grid, r, serial) {
-            out.push(r);
-        }
-        r += 1;
-    }
-    out
+    (header.saturating_add(1)..grid.height())
+        .filter(|&r| !not_data(grid, r, first, serial))
+        .collect()
 }
 
-/// A row that only says there is nothing to record (`无`, `本年度无事故`, `/`), or only holds
-/// bracketed format notes (`（年-月-日）`): not a data row.
-fn is_filler(grid: &Grid, r: u32, serial: Option<u32>) -> bool {
-    (0..grid.width(r))
-        .filter(|&c| Some(c) != serial)
-        .filter_map(|c| values::text(grid.get(r, c)))
-        .map(|t| normalize_name(&t))
-        .all(|t| {
-            // A unit/format line under the header: `（年-月-日）`, `(人)`.
-            (t.starts_with('(') && t.ends_with(')'))
-                || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
-                || ["无", "本年度无", "本季度无", "本月无", "未发生"]
-                    .iter()
-                    .any(|p| t.starts_with(p))
-        })
+/// A row that is not data, skipped without a finding: blank (a numeric, pre-printed 序号 aside),
+/// a 合计/小计/总计 line, a placeholder (无, 暂无, /, 本年度无…, `（年-月-日）`), or a note line
+/// whose single filled cell starts with a note word (备注, 填表人：…, 注：…).
+fn not_data(grid: &Grid, r: u32, first: u32, serial: Option<u32>) -> bool {
+    let filled: Vec<(u32, &Value)> = (0..grid.width(r))
+        .map(|c| (c, grid.get(r, c)))
+        .filter(|(c, v)| !(v.is_blank() || (Some(*c) == serial && values::number(v).is_some())))
+        .collect();
+    let Some(&(_, v0)) = filled.first() else {
+        return true;
+    };
+    let norm = |v: &Value| {
+        values::text(v)
+            .map(|s| normalize_name(&s))
+            .unwrap_or_default()
+    };
+    // `合计` may stand in 序号 or, when 序号 is left blank, in the first filled cell.
+    if is_total(&norm(grid.get(r, first))) || is_total(&norm(v0)) {
+        return true;
+    }
+    if let [(_, only)] = filled.as_slice()
+        && is_note(&norm(only))
+    {
+        return true;
+    }
+    is_filler(&filled)
+}
+
+/// Words that open a note line under a table (填表人：张三, 备注：…, 注：…). 注 needs its colon:
+/// 注塑实训室 is a 排查范围.
+fn is_note(s: &str) -> bool {
+    const WORDS: [&str; 7] = ["备注", "说明", "填表人", "填报人", "审核", "制表", "负责人"];
+    WORDS.iter().any(|w| s.starts_with(w)) || s.starts_with("注:") || s.starts_with("注：")
+}
+
+/// Filled cells that only say there is nothing to record (`无`, `本年度无事故`, `/`), or only
+/// hold bracketed format notes (`（年-月-日）`): not a data row.
+fn is_filler(filled: &[(u32, &Value)]) -> bool {
+    filled.iter().all(|(_, v)| {
+        let t = values::text(v)
+            .map(|t| normalize_name(&t))
+            .unwrap_or_default();
+        // A unit/format line under the header: `（年-月-日）`, `(人)`.
+        (t.starts_with('(') && t.ends_with(')'))
+            || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
+            || ["无", "本年度无", "本季度无", "本月无", "未发生"]
+                .iter()
+                .any(|p| t.starts_with(p))
+    })
 }
 
 /// `合计`, `小计：`, `合 计（3项）` …

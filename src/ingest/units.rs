@@ -84,6 +84,84 @@ pub fn units_in_file_name(cfg: &Config, file_name: &str) -> Vec<String> {
     out
 }
 
+/// Roster units closest to an unrecognised `raw` name (contract.md: shared characters, edit
+/// distance), best first, at most three: those within an edit distance of half the longer name,
+/// or sharing at least half of its characters. A unit's name and aliases are each tried.
+pub fn closest_units(cfg: &Config, raw: &str) -> Vec<String> {
+    let Some(want) = candidates(raw).pop() else {
+        return Vec::new();
+    };
+    let want: Vec<char> = want.chars().collect();
+    // (edit distance, most shared characters, roster order) → name.
+    type Rank = (usize, std::cmp::Reverse<usize>, usize);
+    let mut scored: Vec<(Rank, &str)> = Vec::new();
+    for (order, u) in cfg.units.iter().enumerate() {
+        let best = std::iter::once(&u.name)
+            .chain(u.aliases.iter())
+            .map(|n| normalize_name(n).chars().collect::<Vec<char>>())
+            .filter(|n| !n.is_empty())
+            .filter_map(|n| {
+                let (dist, shared) = (edit_distance(&want, &n), shared_chars(&want, &n));
+                let longer = want.len().max(n.len());
+                (dist * 2 <= longer || shared * 2 >= longer).then_some((dist, shared))
+            })
+            .min_by_key(|&(dist, shared)| (dist, std::cmp::Reverse(shared)));
+        if let Some((dist, shared)) = best {
+            scored.push(((dist, std::cmp::Reverse(shared), order), &u.name));
+        }
+    }
+    scored.sort();
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, n)| n.to_string())
+        .collect()
+}
+
+/// Levenshtein distance over characters (names are short: at most a few dozen characters).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let subst = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = subst.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Characters two names have in common, counted with multiplicity.
+fn shared_chars(a: &[char], b: &[char]) -> usize {
+    let mut rest: Vec<char> = b.to_vec();
+    a.iter()
+        .filter(|c| match rest.iter().position(|r| r == *c) {
+            Some(i) => {
+                rest.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+        .count()
+}
+
+/// The `unknown_unit` message for the office (outputs.md "Settled" 3): what the name was, the
+/// closest roster units, and the two ways out (an alias, or a corrected cover from the unit).
+pub fn unknown_unit_message(raw: &str, closest: &[String]) -> String {
+    let consequence = "本文件未计入，通报中该单位将显示为未报送";
+    if closest.is_empty() {
+        return format!(
+            "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），{consequence}。名册中没有相近的单位：请核对该单位是否应列入名册（tongbao.toml 的 [[units]]），或联系报送单位更正封面单位名称后重新报送"
+        );
+    }
+    let list: Vec<String> = closest.iter().map(|u| format!("“{u}”")).collect();
+    format!(
+        "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），{consequence}。最接近的名册单位：{}。如确为该单位，请在 tongbao.toml 中该单位的 aliases 里加入“{raw}”后重新生成；否则请联系报送单位更正封面单位名称后重新报送",
+        list.join("、")
+    )
+}
+
 /// Split a cell naming several units (`信息工程系、机电系`) on 、，,;；/ and line breaks.
 pub fn split_units(raw: &str) -> Vec<String> {
     raw.split(['、', '，', ',', ';', '；', '/', '\n', '\r'])
@@ -149,6 +227,43 @@ name = "王某某"
             vec!["信息工程系"]
         );
         assert!(units_in_file_name(&c, "台账.xlsx").is_empty());
+    }
+
+    #[test]
+    fn closest_units_by_shared_characters_and_edit_distance() {
+        let toml = r#"
+[school]
+name = "学校"
+[[units]]
+name = "信息工程系"
+kind = "系部"
+[[units]]
+name = "经济管理系"
+kind = "系部"
+[[units]]
+name = "机电工程系"
+kind = "系部"
+aliases = ["机电系"]
+[[units]]
+name = "保卫处"
+kind = "部门"
+"#;
+        let c = crate::config::from_toml_str(toml, std::path::Path::new(".")).unwrap();
+        assert_eq!(closest_units(&c, "经济管理学院"), ["经济管理系"]);
+        assert_eq!(closest_units(&c, "机电工程学院"), ["机电工程系"]);
+        assert_eq!(
+            closest_units(&c, "电子工程系"),
+            ["机电工程系", "信息工程系"]
+        );
+        assert_eq!(closest_units(&c, "机电学院"), ["机电工程系"]);
+        assert_eq!(closest_units(&c, "保卫科"), ["保卫处"]);
+        assert!(closest_units(&c, "图书馆").is_empty());
+        assert!(closest_units(&c, "").is_empty());
+        let m = unknown_unit_message("经济管理学院", &["经济管理系".into()]);
+        assert!(m.contains("最接近的名册单位：“经济管理系”"), "{m}");
+        assert!(m.contains("aliases 里加入“经济管理学院”"), "{m}");
+        assert_eq!(edit_distance(&['a', 'b'], &['b']), 1);
+        assert_eq!(shared_chars(&['a', 'a', 'b'], &['a', 'c']), 1);
     }
 
     #[test]

@@ -129,11 +129,12 @@ fn rule_views(u: &UnitResult, status: Status, esc: Esc, cfg: &Config) -> Vec<Rul
         .collect()
 }
 
-fn finding_view(f: &Finding, esc: Esc) -> FindingView {
+/// A finding as the unit reads it (outputs.md "Settled" 3: the unit text, never the office's).
+fn finding_view(f: &Finding, unit: &str, esc: Esc) -> FindingView {
     FindingView {
         severity: f.severity.label().into(),
         location: esc(&f.location()),
-        message: esc(&f.message),
+        message: esc(&f.unit_message(unit)),
         raw: esc(f.raw.as_deref().unwrap_or("")),
         rule: esc(f.rule.as_deref().unwrap_or("")),
     }
@@ -194,7 +195,7 @@ pub fn feedback_view(
             f.unit.as_deref() == Some(u.name.as_str())
                 || (f.unit.is_none() && f.file.is_some() && f.file == u.file)
         })
-        .map(|f| finding_view(f, esc))
+        .map(|f| finding_view(f, &u.name, esc))
         .collect();
     let not_met = rule_views(u, Status::NotMet, esc, cfg);
     let year = view::final_year(r);

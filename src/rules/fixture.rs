@@ -110,6 +110,7 @@ pub fn full_ledger(unit: &str) -> Ledger {
         hazards: Some(vec![]),
         quarterly: Some(quarterly),
         accidents: Some(vec![]),
+        first_version: None,
     }
 }
 

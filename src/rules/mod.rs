@@ -7,8 +7,9 @@
 //! - `holiday_data_missing`: one warning per (unit, rule, year); the bulletin's 整改要求 date
 //!   gets one without unit or rule.
 //! - R1 is judged the same in every period (the plan is the year's). R15 without a ledger is
-//!   待完成 until the submission due date (as-of semantics), 未达标 after it; a 报送日期 after
-//!   as-of (a later resend used to rebuild a past period) is not judged late.
+//!   待完成 until the submission due date (as-of semantics), 未达标 after it. Versions dated
+//!   after as-of never reach the rules (ingest::select); lateness is judged on the earliest
+//!   eligible version.
 //! - No central register at all: R10/R12 不适用 and V4/V5 cannot be evaluated (contract.md);
 //!   R6/R7 are judged from no data (0 visits, no 述职 record) with the detail 未收到保卫处台账.
 //!   A register lacking a sheet follows mechanism.md's "bad or missing data" literally: 惩戒措施

@@ -5,6 +5,7 @@ use super::{Ctx, Notes, result};
 use crate::eval::{RuleResult, Status};
 use crate::findings::{Code, Finding};
 use crate::model::Ledger;
+use chrono::NaiveDate;
 use serde_json::Value;
 
 /// 未报送, or 未报送（文件无法读取） when an unreadable file names the unit.
@@ -40,34 +41,53 @@ pub fn r15(
         return (r, false);
     };
     let on = l.cover.submitted_on;
-    // A 报送日期 after as-of belongs to a later resend (a past period rebuilt): not judged late.
-    let late = on.is_some_and(|d| d > due && d <= ctx.as_of);
-    let detail = match on {
-        Some(d) if late => format!("已报送（{d}），逾期报送（截止{due}）"),
-        Some(d) => format!("已报送（{d}）"),
-        None => "已报送（报送日期未填）".to_string(),
+    // Lateness is judged on the earliest eligible version (outputs.md "Settled" 1): a unit that
+    // sent on time and resent later is on time. A date after as-of (a version ingest did not
+    // filter, e.g. in a unit test) has not happened yet and is not judged.
+    let first = l
+        .first_version
+        .as_ref()
+        .map(|(file, d)| (file.as_str(), *d))
+        .or_else(|| on.map(|d| (l.file.as_str(), d)));
+    let late_on = first.filter(|(_, d)| *d > due && *d <= ctx.as_of);
+    let late = late_on.is_some();
+    let detail = match (on, late_on) {
+        (Some(d), Some((_, f))) if f == d => format!("已报送（{d}），逾期报送（截止{due}）"),
+        (Some(d), Some((_, f))) => format!("已报送（{d}；首次报送{f}），逾期报送（截止{due}）"),
+        (Some(d), None) => format!("已报送（{d}）"),
+        (None, _) => "已报送（报送日期未填）".to_string(),
     };
-    if late {
-        let mut f = Finding::warning(
-            Code::LateSubmission,
-            format!(
-                "逾期报送：报送日期{}晚于截止日期{due}（一.1、五.1）",
-                on.map_or(String::new(), |d| d.to_string())
-            ),
-        )
-        .file(l.file.clone())
-        .sheet(l.cover.sheet.clone())
-        .rule("R15")
-        .unit(unit);
-        if let Some(c) = l.cover.cells.get("报送日期") {
-            f = f.cell(c.clone());
-        }
-        notes.push(f);
+    if let Some((file, f)) = late_on {
+        notes.push(late_finding(l, unit, file, f, due));
     }
     let mut r = result("R15", Status::Met, detail);
     r.extra.insert("due".into(), super::date(Some(due)));
     r.extra.insert("late".into(), Value::from(late));
     (r, late)
+}
+
+/// `late_submission` on the counting file; when an earlier version was the late one, the
+/// message names it (a superseded file carries no finding of its own, "Settled" 1).
+fn late_finding(l: &Ledger, unit: &str, file: &str, on: NaiveDate, due: NaiveDate) -> Finding {
+    let which = if file == l.file {
+        String::new()
+    } else {
+        format!("首次报送的版本“{file}”")
+    };
+    let mut f = Finding::warning(
+        Code::LateSubmission,
+        format!("逾期报送：{which}报送日期{on}晚于截止日期{due}（一.1、五.1）"),
+    )
+    .file(l.file.clone())
+    .sheet(l.cover.sheet.clone())
+    .rule("R15")
+    .unit(unit);
+    if file == l.file
+        && let Some(c) = l.cover.cells.get("报送日期")
+    {
+        f = f.cell(c.clone());
+    }
+    f
 }
 
 /// A ledger rule of a unit that did not submit: 未达标 (R8 only where judged); 待完成 while the

@@ -179,6 +179,7 @@ pub(super) fn about(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
             crate::model::Role::Superseded => "已被替代",
             crate::model::Role::Unreadable => "无法读取",
             crate::model::Role::Rejected => "未采用",
+            crate::model::Role::AfterAsOf => "晚于评价基准日，未采用",
         };
         s.row(vec![
             Cell::text(format!("输入文件（{role}）")),
