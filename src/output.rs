@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 mod recover;
-pub use recover::{OutputLock, lock};
+pub use recover::{LOCK_FILE, OutputLock, lock};
 
 /// A relative output path is acceptable only as a plain file name, or `feedback/<plain name>`.
 pub fn check_relative(path: &Path) -> anyhow::Result<()> {

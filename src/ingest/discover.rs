@@ -161,6 +161,12 @@ pub fn skip_reason(e: &Entry, name: &str, recursive: bool) -> Option<String> {
     }
 }
 
+/// A folder tongbao writes its outputs into: every writing run takes its lock file there first
+/// (crate::output), so any folder that ever received a bulletin holds it.
+fn is_output_folder(dir: &Path) -> bool {
+    dir.join(crate::output::LOCK_FILE).is_file()
+}
+
 struct Walk<'a> {
     root: &'a Path,
     recursive: bool,
@@ -182,6 +188,19 @@ impl Walk<'_> {
             let e = entry(&path, Some(self.root));
             if name.starts_with('.') && e != Entry::File {
                 continue; // hidden folders (.git, .tongbao…) are not the office's files
+            }
+            if e == Entry::Dir && self.recursive && is_output_folder(&path) {
+                // contract.md: with --recursive, the output folder is never read as input.
+                let why = format!(
+                    "这是 tongbao 的输出文件夹（含 {}），不作为收件读取",
+                    crate::output::LOCK_FILE
+                );
+                out.push(Found {
+                    kind: Kind::Skip(why),
+                    path,
+                    rel,
+                });
+                continue;
             }
             if e == Entry::Dir && self.recursive && depth < MAX_DEPTH {
                 let _ = self.dir(&path, &format!("{rel}/"), depth + 1, out);

@@ -111,6 +111,36 @@ fn sub_folders_are_ignored_unless_recursive() {
     assert_eq!(unit(&rec).file, "旧/信息工程系.xlsx");
 }
 
+#[test]
+fn recursive_never_reads_an_output_folder() {
+    // contract.md "The inbox": with --recursive, the output folder is never read as input. A
+    // folder that ever received tongbao's outputs holds its lock file.
+    let dir = tmp();
+    let out = dir.path().join("public");
+    std::fs::create_dir_all(out.join("2026")).unwrap();
+    std::fs::write(out.join(".tongbao.lock"), b"").unwrap();
+    base().save(&out.join("2026"), "信息工程系.xlsx");
+    let rec = ingest_dir(
+        dir.path(),
+        &roster(),
+        &Options {
+            year: Some(2026),
+            recursive: true,
+        },
+    )
+    .unwrap();
+    assert!(rec.ledgers.is_empty());
+    assert_eq!(
+        (rec.inputs[0].file.as_str(), rec.inputs[0].role),
+        ("public", Role::Skipped)
+    );
+    assert!(
+        rec.findings.iter().any(|f| {
+            f.file.as_deref() == Some("public") && f.message.contains("输出文件夹")
+        })
+    );
+}
+
 fn ods_cell(c: &Cell) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
     match c {
