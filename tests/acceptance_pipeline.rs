@@ -185,12 +185,47 @@ fn register() -> Fill {
     Fill { cover, tables }
 }
 
+/// `fill` as sent on `on`: the cover 报送日期 becomes `on` and every row whose first date lies
+/// after `on` is dropped, since a file sent that day cannot hold it (the plan's only date is a
+/// deadline and is kept).
+fn sent_on(mut fill: Fill, on: NaiveDate) -> Fill {
+    for (k, v) in &mut fill.cover {
+        if *k == "报送日期" {
+            *v = Value::Date(on);
+        }
+    }
+    for table in &mut fill.tables {
+        if table.sheet == schema::PLAN {
+            continue;
+        }
+        table.rows.retain(|r| {
+            let first = r.iter().find_map(|(_, v)| match v {
+                Value::Date(x) => Some(*x),
+                _ => None,
+            });
+            first.is_none_or(|x| x <= on)
+        });
+    }
+    fill
+}
+
 /// A fresh folder with every unit's ledger and the register in `inbox/2026`.
 fn filled() -> (tempfile::TempDir, PathBuf) {
+    filled_with(|f| f)
+}
+
+/// The same folder holding the versions sent by the H1 deadline (2026-07-05): versions dated
+/// after as-of do not count (outputs.md "Settled" 1), so an H1 build as of 2026-07-15 needs them.
+fn filled_h1() -> (tempfile::TempDir, PathBuf) {
+    filled_with(|f| sent_on(f, NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()))
+}
+
+fn filled_with(sent: impl Fn(Fill) -> Fill) -> (tempfile::TempDir, PathBuf) {
     let (tmp, dir, cfg) = init();
     let inbox = dir.join("inbox/2026");
     let write = |name: &str, specs, fill: &Fill| {
-        std::fs::write(inbox.join(name), fill_workbook(specs, &cfg, fill).unwrap()).unwrap();
+        let fill = sent(fill.clone());
+        std::fs::write(inbox.join(name), fill_workbook(specs, &cfg, &fill).unwrap()).unwrap();
     };
     write(
         "信息系2026台账.xlsx",
@@ -251,8 +286,10 @@ fn status(r: &Json, name: &str, rule: &str) -> String {
 #[test]
 fn filled_templates_check_clean() {
     let (_tmp, dir) = filled();
+    // As of the year build's day: without --as-of, check judges as of today, and files dated
+    // after as-of are not counted (outputs.md "Settled" 1, 2) — the covers say 2027-01-08/09.
     let out = tongbao(&dir)
-        .args(["check", "inbox/2026"])
+        .args(["check", "--as-of", "2027-01-12", "inbox/2026"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -268,14 +305,24 @@ fn filled_templates_check_clean() {
 fn fresh_folder_year_build() {
     let (_tmp, dir) = filled();
     let (r, stdout) = build_with_stdout(&dir, "2026", "2027-01-12");
-    // The terminal says where the files are and sums up in one line.
+    // The terminal says where the files are and sums up in one line, followed by the
+    // 印发前请核对 list (outputs.md): here only the 整改要求 deadline counted through 2027,
+    // a year without holiday data.
     assert!(stdout.contains("public/2026/bulletin.html"), "{stdout}");
+    let lines: Vec<&str> = stdout.trim_end().lines().collect();
+    let sum = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("单位3个，已报送3个；总体达标率96.3%；一票否决0个；建议表彰2个")
+        })
+        .unwrap_or_else(|| panic!("{stdout}"));
     assert!(
-        stdout.trim_end().lines().last().is_some_and(
-            |l| l.starts_with("单位3个，已报送3个；总体达标率96.3%；一票否决0个；建议表彰2个")
-        ),
+        lines
+            .get(sum + 1)
+            .is_some_and(|l| l.starts_with("印发前请核对（1项）：")),
         "{stdout}"
     );
+    assert!(lines[sum + 1..].concat().contains("2027-02-09"), "{stdout}");
     // Only the 2027 calendar warning (整改要求 date counted Monday–Friday).
     let codes: Vec<&str> = r["findings"]
         .as_array()
@@ -353,7 +400,7 @@ fn fresh_folder_year_build() {
 
 #[test]
 fn fresh_folder_half_year_build_is_reproducible() {
-    let (_tmp, dir) = filled();
+    let (_tmp, dir) = filled_h1();
     let r = build(&dir, "2026H1", "2026-07-15");
     assert_eq!(r["findings"], serde_json::json!([]));
     for u in ["信息工程系", "经济管理系", "后勤管理处"] {

@@ -20,6 +20,8 @@ fn grading_boundaries_of_order_493() {
             acc(d(2026, 3, 6), "较大", 0, e(), e()),
         ],
     );
+    // Sent by the H1 deadline: a version dated after as-of does not count ("Settled" 1).
+    let l = sent_on(l, h1_sent());
     let v = build(
         &[("a.xlsx", &l)],
         "[rules]\nmajor_accident_control_target = 9\n",
@@ -54,6 +56,7 @@ fn determinations_count_and_unreported_accidents() {
             acc(d(2026, 4, 2), "一般", 0, e(), e()),
         ],
     );
+    let l = sent_on(l, h1_sent());
     let r = set_sheet(
         reg(),
         "事故认定",
@@ -108,6 +111,7 @@ fn quarterly_accident_count_mismatch() {
             row!["第二季度", d(2026, 7, 5), 0],
         ],
     );
+    let l = sent_on(l, h1_sent());
     let v = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
     assert_eq!(
         findings(&v, "inconsistent_count", Some("信息工程系")).len(),
@@ -176,7 +180,8 @@ fn vetoes_each_alone() {
         ["V1"]
     );
     // H1: the same conditions are risks, never vetoes.
-    let v = vetoes_for(
+    let v = vetoes_sent_on(
+        h1_sent(),
         vec![acc(d(2026, 3, 2), "重大", 0, e(), e())],
         vec![],
         "",
@@ -251,25 +256,20 @@ fn provisional_score_in_h1() {
         &["单位名称", "分值", "事由"],
         vec![row!["信息工程系", -30, "x"]],
     );
-    let l = scored_ledger();
-    let v = build(
-        &[("a.xlsx", &l), ("r.xlsx", &r)],
-        "",
-        "2026H1",
-        "2026-07-15",
-    );
+    // Two versions: one sent 07-10 (before the late Q2 report) and one sent 07-15 with it.
+    // Versions dated after as-of do not count ("Settled" 1): as of 07-15 the later one counts
+    // (the earlier one is already late for the 07-05 deadline: a warning, no points).
+    let early = sent_on(scored_ledger(), d(2026, 7, 10));
+    let l = sent_on(scored_ledger(), d(2026, 7, 15));
+    let files = [("a0.xlsx", &early), ("a.xlsx", &l), ("r.xlsx", &r)];
+    let v = build(&files, "", "2026H1", "2026-07-15");
     let u = unit(&v, "信息工程系");
     assert_eq!(u["score"], 92.5);
     assert_eq!(u["provisional"], true);
     assert_eq!(u["grade"], "优秀");
     assert_eq!(u["commended"], false);
     // Pending quarter left out of the share: as-of 07-10 → Q2 pending → R5 full.
-    let v = build(
-        &[("a.xlsx", &l), ("r.xlsx", &r)],
-        "",
-        "2026H1",
-        "2026-07-10",
-    );
+    let v = build(&files, "", "2026H1", "2026-07-10");
     assert_eq!(
         unit(&v, "信息工程系")["points"]["quarterly_reports"]["earned"],
         15.0
@@ -373,6 +373,13 @@ fn ranks_commendation_and_met_rates() {
         serde_json::json!(["信息工程系", "机电工程系"])
     );
     // H1: 表现较好的单位 = no 未达标 rule, no veto risk.
+    // The same ledgers as sent by the H1 deadline (versions dated after as-of do not count).
+    let (a, m, s) = (
+        sent_on(a, h1_sent()),
+        sent_on(m, h1_sent()),
+        sent_on(s, h1_sent()),
+    );
+    let files = [("a.xlsx", &a), ("m.xlsx", &m), ("s.xlsx", &s)];
     let v = build(&files, "", "2026H1", "2026-07-15");
     assert_eq!(
         v["summary"]["performing_well"],
@@ -385,6 +392,7 @@ fn interview_suggestion_at_two_not_met_rules() {
     let mut l = year_ledger("信息工程系");
     l.rows("隐患排查")
         .retain(|r| r[0] != Cell::Date(d(2026, 4, 10)));
+    let l = sent_on(l, h1_sent());
     let one = build(&[("a.xlsx", &l)], "", "2026H1", "2026-07-15");
     assert!(
         !unit(&one, "信息工程系")["suggestions"]
@@ -415,7 +423,9 @@ fn interview_suggestion_at_two_not_met_rules() {
 fn h2_veto_risks_count_the_year_so_far() {
     let e = || Cell::Empty;
     // A 较大 accident in March and one in September, target 1: the year exceeds it.
-    let v = vetoes_for(
+    // Sent by as-of: a version dated after as-of does not count ("Settled" 1).
+    let v = vetoes_sent_on(
+        d(2026, 12, 15),
         vec![
             acc(d(2026, 3, 2), "较大", 0, e(), e()),
             acc(d(2026, 9, 2), "较大", 0, e(), e()),
@@ -427,7 +437,8 @@ fn h2_veto_risks_count_the_year_so_far() {
     );
     assert_eq!(ids(&unit(&v, "信息工程系")["veto_risks"]), ["V2"]);
     // A 重大 accident in H1 is still a veto risk for the year in H2.
-    let v = vetoes_for(
+    let v = vetoes_sent_on(
+        d(2026, 12, 15),
         vec![acc(d(2026, 3, 2), "重大", 0, e(), e())],
         vec![],
         "",

@@ -236,3 +236,48 @@ pub fn vetoes_for(
     let r = set_sheet(reg(), "事故认定", DET, dets);
     build(&[("a.xlsx", &l), ("r.xlsx", &r)], extra, period, as_of)
 }
+
+/// `b` as its unit sent it on `on`: the cover 报送日期 becomes `on` and every event or report row
+/// dated after `on` (its first date) is dropped, since a file sent that day cannot hold it (the
+/// plan sheet's only date is a deadline and is kept). Ledger versions dated after as-of do not
+/// count (outputs.md "Settled" 1), so a build as of a day before `year_ledger`'s 2027-01-05 needs
+/// a version sent by then.
+pub fn sent_on(mut b: Book, on: NaiveDate) -> Book {
+    for s in &mut b.sheets {
+        if s.name == tongbao::schema::COVER {
+            for r in &mut s.rows {
+                if r.first() == Some(&Cell::from("报送日期")) {
+                    r[1] = Cell::from(on);
+                }
+            }
+        } else if s.name != tongbao::schema::PLAN {
+            s.rows.retain(|r| {
+                let first = r.iter().find_map(|c| match c {
+                    Cell::Date(x) => Some(*x),
+                    _ => None,
+                });
+                first.is_none_or(|x| x <= on)
+            });
+        }
+    }
+    b
+}
+
+/// The H1 deadline (default `submission_due_h1`): a half-year ledger sent on time.
+pub fn h1_sent() -> NaiveDate {
+    d(2026, 7, 5)
+}
+
+/// `vetoes_for` with the ledger sent on `on` (for builds as of a day before 2027-01-05).
+pub fn vetoes_sent_on(
+    on: NaiveDate,
+    rows: Vec<Vec<Cell>>,
+    dets: Vec<Vec<Cell>>,
+    extra: &str,
+    period: &str,
+    as_of: &str,
+) -> Value {
+    let l = sent_on(with_accidents("信息工程系", rows), on);
+    let r = set_sheet(reg(), "事故认定", DET, dets);
+    build(&[("a.xlsx", &l), ("r.xlsx", &r)], extra, period, as_of)
+}
