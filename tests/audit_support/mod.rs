@@ -236,3 +236,30 @@ pub fn vetoes_for(
     let r = set_sheet(reg(), "事故认定", DET, dets);
     build(&[("a.xlsx", &l), ("r.xlsx", &r)], extra, period, as_of)
 }
+
+/// `b` with its cover 报送日期 set to `submitted` (ledger or register). Versions dated after
+/// as-of do not count (outputs.md "Settled" 1): tests date each file on or before the as-of of
+/// the build that should count it.
+pub fn dated(b: Book, submitted: NaiveDate) -> Book {
+    set_submitted(b, Cell::from(submitted))
+}
+
+/// `b` with a blank cover 报送日期 (a `missing_value` error): eligible at every as-of, so the
+/// same workbook counts at each as-of of a test that judges its rows' dates against as-of.
+pub fn undated(b: Book) -> Book {
+    set_submitted(b, Cell::Empty)
+}
+
+fn set_submitted(mut b: Book, c: Cell) -> Book {
+    for r in b.rows(tongbao::schema::COVER).iter_mut() {
+        if r.first() == Some(&Cell::from("报送日期")) {
+            r[1] = c.clone();
+        }
+    }
+    b
+}
+
+/// `year_ledger(name)` sent on `submitted` instead of 2027-01-05.
+pub fn year_ledger_dated(name: &str, submitted: NaiveDate) -> Book {
+    dated(year_ledger(name), submitted)
+}
