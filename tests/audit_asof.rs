@@ -10,12 +10,23 @@ use serde_json::Value;
 
 #[test]
 fn rebuilding_h1_in_december_gives_the_july_result() {
-    let mut l = ledger("信息工程系", 2026, d(2026, 12, 10));
-    l.rows("隐患排查")
-        .retain(|r| r[0] != Cell::Date(d(2026, 5, 10)));
-    let l = l.push(
-        "安全工作会议",
-        row![d(2026, 7, 5), "期末会议", "是", "是", "张某某", 20, "纪要2"],
+    // The unit's cumulative ledger as sent on `submitted`: May's inspection missing, an end-of-term
+    // meeting on 07-05.
+    let h1 = |submitted| {
+        let mut l = ledger("信息工程系", 2026, submitted);
+        l.rows("隐患排查")
+            .retain(|r| r[0] != Cell::Date(d(2026, 5, 10)));
+        l.push(
+            "安全工作会议",
+            row![d(2026, 7, 5), "期末会议", "是", "是", "张某某", 20, "纪要2"],
+        )
+    };
+    let l_july = h1(d(2026, 7, 10));
+    let l_dec = h1(d(2026, 12, 10));
+    // December's resend backfills May's inspection: it must not count for an as-of in July.
+    let l_dec_backfilled = h1(d(2026, 12, 10)).push(
+        "隐患排查",
+        row![d(2026, 5, 10), "教学楼、实验室", "张三、李四", 1, 1, ""],
     );
     let r = set_sheet(
         set_sheet(
@@ -34,38 +45,80 @@ fn rebuilding_h1_in_december_gives_the_july_result() {
             row!["王某某", d(2026, 6, 29), "学生处"],
         ],
     );
-    let files = [("a.xlsx", &l), ("r.xlsx", &r)];
-    let july = build(&files, "", "2026H1", "2026-07-15");
-    let dec = build(&files, "", "2026H1", "2026-12-20");
-    for u in ["信息工程系", "机电工程系", "学生处"] {
-        for id in [
-            "R1", "R2", "R3", "R4", "R5", "R8", "R9", "R10", "R11", "R12", "R13", "R15",
-        ] {
-            assert_eq!(
-                rule(&july, u, id)["items"],
-                rule(&dec, u, id)["items"],
-                "{u} {id}"
-            );
-            assert_eq!(st(&july, u, id), st(&dec, u, id), "{u} {id}");
+    // The register as sent in December adds a June punishment of 学生处 with no report.
+    let r_dec = dated(r.clone(), d(2026, 12, 15))
+        .push("惩戒措施", row!["学生处", "约谈", d(2026, 6, 1), ""]);
+    let july = build(
+        &[("a-07.xlsx", &l_july), ("r-01.xlsx", &r)],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
+    // outputs.md "Settled" 1: rebuilt in December with --as-of 2026-07-15 from an inbox that also
+    // holds the December versions, H1 gives what the July build gave.
+    let rebuilt = build(
+        &[
+            ("a-07.xlsx", &l_july),
+            ("a-12.xlsx", &l_dec_backfilled),
+            ("r-01.xlsx", &r),
+            ("r-12.xlsx", &r_dec),
+        ],
+        "",
+        "2026H1",
+        "2026-07-15",
+    );
+    // H1 built with a December as-of from December's resend (same H1 rows): H1 is bounded by the
+    // period, so it gives the July result too.
+    let dec = build(
+        &[
+            ("a-07.xlsx", &l_july),
+            ("a-12.xlsx", &l_dec),
+            ("r-01.xlsx", &r),
+        ],
+        "",
+        "2026H1",
+        "2026-12-20",
+    );
+    for other in [&rebuilt, &dec] {
+        for u in ["信息工程系", "机电工程系", "学生处"] {
+            for id in [
+                "R1", "R2", "R3", "R4", "R5", "R8", "R9", "R10", "R11", "R12", "R13", "R15",
+            ] {
+                assert_eq!(
+                    rule(&july, u, id)["items"],
+                    rule(other, u, id)["items"],
+                    "{u} {id}"
+                );
+                assert_eq!(st(&july, u, id), st(other, u, id), "{u} {id}");
+            }
+            assert_eq!(unit(&july, u)["score"], unit(other, u)["score"], "{u}");
         }
-        assert_eq!(unit(&july, u)["score"], unit(&dec, u)["score"], "{u}");
+        assert_eq!(
+            rule(other, "信息工程系", "R4")["missing_months"],
+            serde_json::json!(["2026-05"])
+        );
+        assert_eq!(
+            leader(&july, "王某某")["rules"]["R6"],
+            leader(other, "王某某")["rules"]["R6"]
+        );
+        assert_eq!(st(other, "信息工程系", "R10"), "met");
+        assert_eq!(st(other, "机电工程系", "R10"), "na");
     }
     assert_eq!(
         rule(&july, "信息工程系", "R4")["missing_months"],
         serde_json::json!(["2026-05"])
     );
-    assert_eq!(
-        leader(&july, "王某某")["rules"]["R6"],
-        leader(&dec, "王某某")["rules"]["R6"]
-    );
-    assert_eq!(st(&dec, "信息工程系", "R10"), "met");
-    assert_eq!(st(&dec, "机电工程系", "R10"), "na");
+    assert_eq!(st(&rebuilt, "学生处", "R10"), "na");
+    // The December versions are not counted, each with its warning.
+    assert_eq!(findings(&rebuilt, "after_as_of", None).len(), 2);
 }
 
 #[test]
 fn submissions_after_as_of_count_as_not_made() {
     let e = || Cell::Empty;
-    let l = set_sheet(
+    // The same workbook is judged at several as-of dates: its cover 报送日期 is blank so that it
+    // counts at each (outputs.md "Settled" 1), and its rows' dates are judged against as-of.
+    let l = undated(set_sheet(
         with_accidents(
             "信息工程系",
             vec![vec![
@@ -82,7 +135,7 @@ fn submissions_after_as_of_count_as_not_made() {
         "季度报告",
         &["季度", "报送日期"],
         vec![row!["第一季度", d(2026, 4, 12)]],
-    );
+    ));
     let r = set_sheet(
         reg(),
         "挂牌督办",
@@ -123,7 +176,7 @@ fn submissions_after_as_of_count_as_not_made() {
 fn bad_or_missing_data_removes_rows_only_where_read() {
     let l = set_sheet(
         set_sheet(
-            year_ledger("信息工程系"),
+            ledger("信息工程系", 2026, d(2026, 7, 10)),
             "安全工作会议",
             MEET,
             vec![row![d(2026, 3, 5), "会议", "是", "大概"]],
@@ -209,7 +262,8 @@ fn register_aliases_met_rates_and_empty_items() {
         PUN,
         vec![row!["信息系", "约谈", d(2026, 3, 2), d(2026, 3, 30)]],
     );
-    let l = year_ledger("信息工程系");
+    // Sent on or before the as-of of the H1 build, so that it counts.
+    let l = ledger("信息工程系", 2026, d(2026, 7, 10));
     let v = build(
         &[("a.xlsx", &l), ("r.xlsx", &r)],
         "",

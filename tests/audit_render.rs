@@ -238,7 +238,33 @@ fn year_vetoes_commendation_and_h1_risks() {
         assert!(md.contains(s), "{s}");
     }
     assert_eq!(markdown_injections(&md), Vec::<String>::new());
-    // The same accident in H1 is a veto risk, never a veto.
+    // The same accident in H1 is a veto risk, never a veto. The January files are dated after
+    // the H1 as-of (2026-07-15) and do not count (outputs.md "Settled" 1): the inbox also holds
+    // the versions sent in July, with the same accident.
+    let inbox = p.join("inbox/2026");
+    ledger("信息工程系", 2026, d(2026, 7, 10))
+        .push(
+            tongbao::schema::ACCIDENTS,
+            row![
+                d(2026, 5, 3),
+                EVIL,
+                "重大",
+                3,
+                12,
+                10,
+                2000,
+                d(2026, 5, 4),
+                "否"
+            ],
+        )
+        .save(&inbox, "信息工程系-07.xlsx");
+    ledger("机电工程系", 2026, d(2026, 7, 10)).save(&inbox, "机电工程系-07.xlsx");
+    register(2026, d(2026, 7, 10))
+        .push(
+            tongbao::schema::VISITS,
+            row!["王某某", d(2026, 3, 9), "信息工程系", "", ""],
+        )
+        .save(&inbox, "保卫处台账-07.xlsx");
     ok(&build(p, "2026H1", &[]));
     let h1 = json(p, "2026H1");
     let info = &h1["units"][0];

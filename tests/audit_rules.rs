@@ -352,8 +352,10 @@ fn r15_late_submission_is_met_with_warning() {
 
 #[test]
 fn r2_r3_semesters_by_period() {
+    // Sent 07-10: on or before every as-of below, so it counts in each build (outputs.md
+    // "Settled" 1); no autumn meeting.
     let l = set_sheet(
-        year_ledger("信息工程系"),
+        ledger("信息工程系", 2026, d(2026, 7, 10)),
         "安全工作会议",
         MEET,
         vec![
@@ -385,8 +387,16 @@ fn r2_r3_semesters_by_period() {
 
 #[test]
 fn r4_months_running_exempt_and_missing() {
+    // The unit sent its ledger on 09-30 and again on 10-15 (with October's inspection); each
+    // build counts the latest version dated on or before its as-of (outputs.md "Settled" 1).
+    let l_sep = set_sheet(
+        ledger("信息工程系", 2026, d(2026, 9, 30)),
+        "隐患排查",
+        &["排查日期", "排查范围"],
+        vec![row![d(2026, 7, 3), "教学楼"]],
+    );
     let l = set_sheet(
-        year_ledger("信息工程系"),
+        ledger("信息工程系", 2026, d(2026, 10, 15)),
         "隐患排查",
         &["排查日期", "排查范围"],
         vec![
@@ -394,8 +404,9 @@ fn r4_months_running_exempt_and_missing() {
             row![d(2026, 10, 15), "实验室"],
         ],
     );
+    let files = [("a-09.xlsx", &l_sep), ("a-10.xlsx", &l)];
     let v = build(
-        &[("a.xlsx", &l)],
+        &files,
         "[rules]\ninspection_exempt_months = [8]\n",
         "2026H2",
         "2026-10-15",
@@ -408,7 +419,7 @@ fn r4_months_running_exempt_and_missing() {
     let s: Vec<&str> = it.iter().map(|i| i["status"].as_str().unwrap()).collect();
     assert_eq!(s, ["met", "na", "not_met", "met", "pending", "pending"]);
     // Running month without an inspection yet: pending, not missing.
-    let v = build(&[("a.xlsx", &l)], "", "2026H2", "2026-09-30");
+    let v = build(&files, "", "2026H2", "2026-09-30");
     let r = rule(&v, "信息工程系", "R4");
     assert_eq!(r["missing_months"], serde_json::json!(["2026-08"]));
     assert_eq!(items(&v, "信息工程系", "R4")[2]["status"], "pending");
@@ -416,8 +427,10 @@ fn r4_months_running_exempt_and_missing() {
 
 #[test]
 fn r5_grace_days_and_half_credit() {
+    // Sent 07-13 (with the Q2 report): on or before every as-of below, so it counts in each
+    // build (outputs.md "Settled" 1); no Q3 report.
     let l = set_sheet(
-        year_ledger("信息工程系"),
+        ledger("信息工程系", 2026, d(2026, 7, 13)),
         "季度报告",
         &["季度", "报送日期"],
         vec![
@@ -448,7 +461,9 @@ fn r5_grace_days_and_half_credit() {
 
 #[test]
 fn r8_r7_year_only_and_pending_until_year_end() {
-    let mut l = year_ledger("信息工程系");
+    // Sent 07-10: on or before every as-of below, so it counts in each build (outputs.md
+    // "Settled" 1).
+    let mut l = ledger("信息工程系", 2026, d(2026, 7, 10));
     l.rows("封面")[7] = row!["绩效述职述安", "否"];
     let r = set_sheet(
         reg(),
@@ -500,8 +515,9 @@ fn r6_visits_by_period() {
 
 #[test]
 fn r13_hazards() {
+    // Sent on the as-of of the H1 build, so that it counts (outputs.md "Settled" 1).
     let l = set_sheet(
-        year_ledger("信息工程系"),
+        ledger("信息工程系", 2026, d(2026, 7, 15)),
         "隐患整改",
         &[
             "发现日期",

@@ -242,15 +242,10 @@ pub fn vetoes_for(
 /// plan sheet's only date is a deadline and is kept). Ledger versions dated after as-of do not
 /// count (outputs.md "Settled" 1), so a build as of a day before `year_ledger`'s 2027-01-05 needs
 /// a version sent by then.
-pub fn sent_on(mut b: Book, on: NaiveDate) -> Book {
+pub fn sent_on(b: Book, on: NaiveDate) -> Book {
+    let mut b = dated(b, on);
     for s in &mut b.sheets {
-        if s.name == tongbao::schema::COVER {
-            for r in &mut s.rows {
-                if r.first() == Some(&Cell::from("报送日期")) {
-                    r[1] = Cell::from(on);
-                }
-            }
-        } else if s.name != tongbao::schema::PLAN {
+        if s.name != tongbao::schema::COVER && s.name != tongbao::schema::PLAN {
             s.rows.retain(|r| {
                 let first = r.iter().find_map(|c| match c {
                     Cell::Date(x) => Some(*x),
@@ -258,6 +253,28 @@ pub fn sent_on(mut b: Book, on: NaiveDate) -> Book {
                 });
                 first.is_none_or(|x| x <= on)
             });
+        }
+    }
+    b
+}
+
+/// `b` with its cover 报送日期 set to `submitted` (ledger or register). Versions dated after
+/// as-of do not count (outputs.md "Settled" 1): tests date each file on or before the as-of of
+/// the build that should count it.
+pub fn dated(b: Book, submitted: NaiveDate) -> Book {
+    set_submitted(b, Cell::from(submitted))
+}
+
+/// `b` with a blank cover 报送日期 (a `missing_value` error): eligible at every as-of, so the
+/// same workbook counts at each as-of of a test that judges its rows' dates against as-of.
+pub fn undated(b: Book) -> Book {
+    set_submitted(b, Cell::Empty)
+}
+
+fn set_submitted(mut b: Book, c: Cell) -> Book {
+    for r in b.rows(tongbao::schema::COVER).iter_mut() {
+        if r.first() == Some(&Cell::from("报送日期")) {
+            r[1] = c.clone();
         }
     }
     b
