@@ -15,6 +15,10 @@ fn check_on_the_sample_prints_exactly_the_designed_findings() {
         .arg(base.join("tongbao.toml"))
         .arg("check")
         .arg(base.join("inbox/2026"))
+        // as-of defaults to today; fixed at the year build's as-of so that the January files
+        // count and the July ones are superseded, whatever the day the test runs.
+        .arg("--as-of")
+        .arg("2027-01-12")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "findings are not a failure");
@@ -24,16 +28,24 @@ fn check_on_the_sample_prints_exactly_the_designed_findings() {
         .filter(|l| l.trim_start().starts_with('['))
         .map(str::trim)
         .collect();
-    assert_eq!(findings.len(), 4, "{stdout}");
-    assert!(findings[0].starts_with("[提示]") && findings[0].ends_with("(skipped_file)"));
-    assert!(findings[1].starts_with("[提示]") && findings[1].ends_with("(skipped_file)"));
-    assert!(
-        findings[2].starts_with("[错误] 隐患排查!A3：日期无法识别：2026-02-30")
-            && findings[2].ends_with("(R4, bad_value)"),
-        "{}",
-        findings[2]
-    );
-    assert!(findings[3].starts_with("[提示]") && findings[3].ends_with("(superseded_file)"));
+    // 2 skipped files, the bad date in both versions of 建筑工程系 (check keeps the findings of
+    // files that do not count), and 16 superseded July files.
+    assert_eq!(findings.len(), 20, "{stdout}");
+    let count = |code: &str| findings.iter().filter(|l| l.ends_with(code)).count();
+    assert_eq!(count("(skipped_file)"), 2, "{stdout}");
+    assert_eq!(count("(superseded_file)"), 16, "{stdout}");
+    assert_eq!(count("(R4, bad_value)"), 2, "{stdout}");
+    for l in &findings {
+        if l.ends_with("(skipped_file)") || l.ends_with("(superseded_file)") {
+            assert!(l.starts_with("[提示]"), "{l}");
+        } else {
+            assert!(
+                l.starts_with("[错误] 隐患排查!A3：日期无法识别：2026-02-30")
+                    && l.ends_with("(R4, bad_value)"),
+                "{l}"
+            );
+        }
+    }
     // Each finding sits under its file's heading: 文件 › 工作表!单元格.
     let file_of = |needle: &str| {
         let at = stdout.find(needle).unwrap();
@@ -45,14 +57,18 @@ fn check_on_the_sample_prints_exactly_the_designed_findings() {
             .to_string()
     };
     assert!(file_of("2026-02-30").starts_with("建筑工程系2026年安全工作台账.xlsx"));
-    assert!(file_of("(superseded_file)").starts_with("机电工程系2026年安全工作台账.xlsx"));
-    assert!(file_of("临时锁定文件").starts_with("~$信息工程系.xlsx"));
-    // Every other file says plainly that it is clean: 20 files, 4 with findings.
-    assert_eq!(stdout.matches("没有发现问题").count(), 16, "{stdout}");
     assert!(
-        stdout
-            .trim_end()
-            .ends_with("共检查20个文件：错误1项，警告0项，提示3项"),
+        file_of("“机电工程系2026年安全工作台账（更新版）.xlsx”")
+            .starts_with("机电工程系2026年安全工作台账.xlsx")
+    );
+    assert!(file_of("临时锁定文件").starts_with("~$信息工程系.xlsx"));
+    // Every other file says plainly that it is clean: 35 files, 19 with findings.
+    assert_eq!(stdout.matches("没有发现问题").count(), 16, "{stdout}");
+    // With --as-of, check also names the roster's units with no counting file.
+    assert!(
+        stdout.trim_end().ends_with(
+            "共检查35个文件：错误2项，警告0项，提示18项\n名册中尚未报送的单位（1个）：图书馆"
+        ),
         "{stdout}"
     );
     assert_eq!(

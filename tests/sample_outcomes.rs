@@ -67,30 +67,99 @@ fn item_detail(r: &Results, unit: &str, rule: &str) -> Vec<String> {
         .collect()
 }
 
-fn common_findings() -> Vec<(String, Option<String>, Option<String>)> {
+/// The January files (counting in the year build, `after_as_of` in the H1 build) and the July
+/// files (counting in H1, superseded in the year build) of the units other than 图书馆
+/// (nothing), 基础部 (January only), 机电工程系 and 经济管理系 (their own names).
+fn plain_units() -> Vec<&'static str> {
     vec![
-        f(
-            "bad_value",
-            Some("建筑工程系2026年安全工作台账.xlsx"),
-            Some("A3"),
-        ),
-        f(
-            "grade_too_low",
-            Some("机电工程系2026年安全工作台账（更新版）.xlsx"),
-            Some("C2"),
-        ),
+        "党政办公室",
+        "组织人事处",
+        "教务处",
+        "学生工作处",
+        "后勤管理处",
+        "保卫处",
+        "财务处",
+        "艺术设计系",
+        "外语系",
+        "建筑工程系",
+        "旅游系",
+    ]
+}
+
+fn skipped() -> Vec<(String, Option<String>, Option<String>)> {
+    vec![
         f("skipped_file", Some("~$信息工程系.xlsx"), None),
         f(
             "skipped_file",
             Some("关于报送2026年安全工作台账的通知.docx"),
             None,
         ),
-        f(
-            "superseded_file",
-            Some("机电工程系2026年安全工作台账.xlsx"),
-            None,
-        ),
     ]
+}
+
+/// Year build: the January versions count, every July version is superseded.
+fn year_findings() -> Vec<(String, Option<String>, Option<String>)> {
+    let mut v = skipped();
+    v.push(f(
+        "bad_value",
+        Some("建筑工程系2026年安全工作台账.xlsx"),
+        Some("A3"),
+    ));
+    v.push(f(
+        "grade_too_low",
+        Some("机电工程系2026年安全工作台账（更新版）.xlsx"),
+        Some("C2"),
+    ));
+    for file in [
+        "机电工程系2026年安全工作台账.xlsx",
+        "经济管理系2026年安全工作台账（7月）.xlsx",
+        "经济管理系2026年安全工作台账（7月更新）.xlsx",
+        "信息系2026安全台账（7月）.xlsx",
+        "保卫处2026汇总（7月）.xlsx",
+    ] {
+        v.push(f("superseded_file", Some(file), None));
+    }
+    for u in plain_units() {
+        let file = format!("{u}2026年安全工作台账（7月）.xlsx");
+        v.push(f("superseded_file", Some(&file), None));
+    }
+    v
+}
+
+/// H1 build (as-of 2026-07-15): the July versions count, every January version is after as-of.
+fn half_year_findings() -> Vec<(String, Option<String>, Option<String>)> {
+    let mut v = skipped();
+    v.push(f(
+        "bad_value",
+        Some("建筑工程系2026年安全工作台账（7月）.xlsx"),
+        Some("A3"),
+    ));
+    v.push(f(
+        "grade_too_low",
+        Some("机电工程系2026年安全工作台账.xlsx"),
+        Some("C2"),
+    ));
+    v.push(f(
+        "superseded_file",
+        Some("经济管理系2026年安全工作台账（7月）.xlsx"),
+        None,
+    ));
+    v.push(f(
+        "after_as_of",
+        Some("保卫处2026汇总（最终版）.xlsx"),
+        None,
+    ));
+    let mut january: Vec<String> = plain_units()
+        .iter()
+        .chain(&["经济管理系", "基础部"])
+        .map(|u| format!("{u}2026年安全工作台账.xlsx"))
+        .collect();
+    january.push("信息系2026安全台账.xlsx".into());
+    january.push("机电工程系2026年安全工作台账（更新版）.xlsx".into());
+    for file in &january {
+        v.push(f("after_as_of", Some(file), Some("B4")));
+    }
+    v
 }
 
 #[test]
@@ -143,7 +212,7 @@ fn year_build_matches_the_design() {
     assert_eq!(r.summary.frequent_accident_units, ["后勤管理处"]);
     assert_eq!(r.rectification_due, d(2027, 2, 9));
     assert!(r.notes.is_empty(), "{:?}", r.notes);
-    let mut want = common_findings();
+    let mut want = year_findings();
     want.push(f("holiday_data_missing", None, None));
     want.push(f(
         "late_submission",
@@ -242,7 +311,14 @@ fn half_year_build_matches_the_design() {
             ("外语系", &[], 100.0, "优秀", &[]),
             ("建筑工程系", &["R4", "R10"], 91.2, "优秀", &[]),
             ("旅游系", &["R10", "R11"], 82.1, "良好", &[]),
-            ("基础部", &[], 100.0, "优秀", &[]),
+            // Its only file is dated 2027-01-11, after as-of: 未报送 (outputs.md "Settled" 1).
+            (
+                "基础部",
+                &["R1", "R2", "R3", "R4", "R5", "R11", "R13", "R15"],
+                0.0,
+                "不合格",
+                &[],
+            ),
         ],
     );
     assert!(r.units.iter().all(|u| u.provisional && u.vetoes.is_empty()));
@@ -254,13 +330,13 @@ fn half_year_build_matches_the_design() {
             "教务处",
             "后勤管理处",
             "保卫处",
-            "外语系",
-            "基础部"
+            "外语系"
         ]
     );
     assert_eq!(r.rectification_due, d(2026, 8, 12));
     assert!(r.notes.is_empty(), "{:?}", r.notes);
-    let mut want = common_findings();
+    // The January files are dated after as-of (outputs.md "Settled" 1): `after_as_of`.
+    let mut want = half_year_findings();
     want.sort();
     assert_eq!(codes(&r), want);
     assert_eq!(

@@ -37,30 +37,64 @@ fn sample_inbox_reads_as_designed() {
             )
         })
         .collect();
-    assert_eq!(
-        found,
-        vec![
-            ("skipped_file", "~$信息工程系.xlsx", "", ""),
-            (
-                "skipped_file",
-                "关于报送2026年安全工作台账的通知.docx",
-                "",
-                ""
-            ),
-            (
-                "bad_value",
-                "建筑工程系2026年安全工作台账.xlsx",
-                "隐患排查",
-                "A3"
-            ),
-            (
-                "superseded_file",
-                "机电工程系2026年安全工作台账.xlsx",
-                "",
-                ""
-            ),
-        ]
-    );
+    // Without an as-of every version is eligible: the January files count and every July file
+    // (including the July register and 经济管理系's second July version) is superseded.
+    let mut want: Vec<(String, String, &str, &str)> = vec![
+        ("skipped_file".into(), "~$信息工程系.xlsx".into(), "", ""),
+        (
+            "skipped_file".into(),
+            "关于报送2026年安全工作台账的通知.docx".into(),
+            "",
+            "",
+        ),
+        (
+            "bad_value".into(),
+            "建筑工程系2026年安全工作台账.xlsx".into(),
+            "隐患排查",
+            "A3",
+        ),
+        (
+            "superseded_file".into(),
+            "机电工程系2026年安全工作台账.xlsx".into(),
+            "",
+            "",
+        ),
+        (
+            "superseded_file".into(),
+            "经济管理系2026年安全工作台账（7月更新）.xlsx".into(),
+            "",
+            "",
+        ),
+        (
+            "superseded_file".into(),
+            "保卫处2026汇总（7月）.xlsx".into(),
+            "",
+            "",
+        ),
+        (
+            "superseded_file".into(),
+            "信息系2026安全台账（7月）.xlsx".into(),
+            "",
+            "",
+        ),
+    ];
+    for u in &cfg.units {
+        if !matches!(
+            u.name.as_str(),
+            "图书馆" | "基础部" | "机电工程系" | "信息工程系"
+        ) {
+            let file = format!("{}2026年安全工作台账（7月）.xlsx", u.name);
+            want.push(("superseded_file".into(), file, "", ""));
+        }
+    }
+    let mut want: Vec<(&str, &str, &str, &str)> = want
+        .iter()
+        .map(|(c, f, s, x)| (c.as_str(), f.as_str(), *s, *x))
+        .collect();
+    let mut found = found;
+    found.sort();
+    want.sort();
+    assert_eq!(found, want);
 
     // Every unit but 图书馆 counts; 信息工程系 through its alias.
     let units: Vec<&str> = cfg.units.iter().map(|u| u.name.as_str()).collect();
@@ -138,8 +172,9 @@ pub struct OutFile {
 fn committed_sample_files_match_the_generator() {
     let cfg = sample_config();
     let mut files = ledgers::all(&cfg).unwrap();
-    files.push(register::register(&cfg).unwrap());
-    assert_eq!(files.len(), 17);
+    files.extend(register::register(&cfg).unwrap());
+    // 15 January ledgers, 14 July ones (经济管理系 sent two), two registers (July, January).
+    assert_eq!(files.len(), 32);
     for f in files {
         let committed = std::fs::read(Path::new("sample-data/inbox/2026").join(&f.name)).unwrap();
         assert!(

@@ -2,6 +2,7 @@
 
 use crate::OutFile;
 use crate::content::{Ledger, d, date, meeting, n, ordinary, person, t, yes};
+use chrono::NaiveDate;
 use tongbao::config::{Config, UnitCfg};
 use tongbao::schema::{ACCIDENTS, INSPECTIONS, LEDGER, MEETINGS, PLAN, QUARTERLY};
 use tongbao::template::{Row, Value, fill_workbook};
@@ -63,7 +64,65 @@ fn ledgers_of(u: &UnitCfg, i: usize) -> Vec<Ledger> {
     }
     departments(&mut l, &u.name, i);
     academic(&mut l, &u.name, i);
-    vec![l]
+    match u.name.as_str() {
+        // 基础部 sends only the January ledger (late: 2027-01-11).
+        "基础部" => vec![l],
+        // 经济管理系 sends its ledger on 07-03 without the second-quarter report, and sends it
+        // again with the (late) report on 07-13: the first is on time, the second counts.
+        "经济管理系" => {
+            let first = first_half(&l, july_name(&l, "（7月）"), date(2026, 7, 3));
+            let second = first_half(&l, july_name(&l, "（7月更新）"), date(2026, 7, 13));
+            vec![first, second, l]
+        }
+        // The others send a July ledger with the second-quarter report, then the January one.
+        _ => {
+            let day = q2_date(&mut l);
+            vec![first_half(&l, july_name(&l, "（7月）"), day), l]
+        }
+    }
+}
+
+fn july_name(l: &Ledger, tag: &str) -> String {
+    l.file.replace(".xlsx", &format!("{tag}.xlsx"))
+}
+
+/// The 报送日期 of the second-quarter report.
+fn q2_date(l: &mut Ledger) -> NaiveDate {
+    l.rows(QUARTERLY)[1]
+        .iter()
+        .find_map(|(k, v)| match (k, v) {
+            (&"报送日期", Value::Date(x)) => Some(*x),
+            _ => None,
+        })
+        .unwrap_or_else(|| date(2026, 7, 3))
+}
+
+/// The July version of a ledger, sent on `sent`: the cover without the year-end duty answers,
+/// the rows of the first half year only (rows whose date is unreadable text are kept: the July
+/// file has the same mistakes), and the quarterly reports already sent by then.
+fn first_half(l: &Ledger, file: String, sent: NaiveDate) -> Ledger {
+    let mut old = Ledger {
+        file,
+        fill: l.fill.clone(),
+    };
+    old.cover("报送日期", Value::Date(sent));
+    // In July the year-end duty questions are not answered yet.
+    old.fill
+        .cover
+        .retain(|(k, _)| !matches!(*k, "年度总结报告安全履职" | "绩效述职述安"));
+    let h1 = date(2026, 6, 30);
+    let keep = |row: &Row, key: &str, last: NaiveDate| {
+        !row.iter()
+            .any(|(k, v)| *k == key && matches!(v, Value::Date(x) if *x > last))
+    };
+    old.rows(MEETINGS).retain(|r| keep(r, "会议日期", h1));
+    old.rows(INSPECTIONS).retain(|r| keep(r, "排查日期", h1));
+    old.rows(tongbao::schema::HAZARDS)
+        .retain(|r| keep(r, "发现日期", h1));
+    old.rows(ACCIDENTS).retain(|r| keep(r, "发生日期", h1));
+    old.rows(QUARTERLY).truncate(2);
+    old.rows(QUARTERLY).retain(|r| keep(r, "报送日期", sent));
+    old
 }
 
 /// The deviations of the 部门.
@@ -165,33 +224,14 @@ fn academic(l: &mut Ledger, unit: &str, i: usize) {
 }
 
 /// 机电工程系: a 较大 fire reported as 一般 (1200万元 loss), and two versions of the ledger:
-/// the July one (first half only) is superseded by the January one.
+/// the July one (first half only) is superseded by the January one (（更新版）).
 fn mechanical(mut l: Ledger) -> Vec<Ledger> {
     let what = "机电实训中心数控车间电气线路短路引发火灾，2名学生轻微烧伤，多台设备烧毁";
     l.rows(ACCIDENTS)
         .push(accident((6, 9), what, 2, 1200.0, Some(d(2026, 6, 20))));
     quarter_accidents(&mut l, 2, 1);
     l.rows(QUARTERLY)[1][1] = ("报送日期", d(2026, 7, 2));
-    let mut old = Ledger {
-        file: l.file.clone(),
-        fill: l.fill.clone(),
-    };
-    l.file = l.file.replace(".xlsx", "（更新版）.xlsx");
-    old.cover("报送日期", d(2026, 7, 3));
-    // In July the year-end duty questions are not answered yet.
-    old.fill
-        .cover
-        .retain(|(k, _)| !matches!(*k, "年度总结报告安全履职" | "绩效述职述安"));
-    let h1 = date(2026, 6, 30);
-    let keep = |row: &Row, key: &str| {
-        row.iter()
-            .find(|(k, _)| *k == key)
-            .is_some_and(|(_, v)| matches!(v, Value::Date(x) if *x <= h1))
-    };
-    old.rows(MEETINGS).retain(|r| keep(r, "会议日期"));
-    old.rows(INSPECTIONS).retain(|r| keep(r, "排查日期"));
-    old.rows(tongbao::schema::HAZARDS)
-        .retain(|r| keep(r, "发现日期"));
-    old.rows(QUARTERLY).truncate(2);
+    let old = first_half(&l, l.file.clone(), date(2026, 7, 3));
+    l.file = july_name(&l, "（更新版）");
     vec![old, l]
 }

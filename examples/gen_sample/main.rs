@@ -26,7 +26,7 @@ fn main() -> anyhow::Result<()> {
     let inbox = root.join("inbox").join("2026");
     std::fs::create_dir_all(&inbox)?;
     let mut files = ledgers::all(&cfg)?;
-    files.push(register::register(&cfg)?);
+    files.extend(register::register(&cfg)?);
     files.extend(extras());
     clear_old(&inbox, &files)?;
     for f in &files {

@@ -2,7 +2,7 @@
 //! hazards, accident determinations, leader visits and reports, score adjustments.
 
 use crate::OutFile;
-use crate::content::{d, n, t, yes};
+use crate::content::{d, date, n, t, yes};
 use tongbao::config::Config;
 use tongbao::schema::{
     ADJUSTMENTS, DETERMINATIONS, LEADER_REPORTS, LISTED, PUNISHMENTS, REGISTER, REGISTER_TYPE,
@@ -11,28 +11,63 @@ use tongbao::schema::{
 use tongbao::template::{Fill, Row, Table, Value, fill_workbook};
 
 pub const FILE: &str = "保卫处2026汇总（最终版）.xlsx";
+/// The register as sent in July (first half year), superseded by [`FILE`].
+pub const JULY_FILE: &str = "保卫处2026汇总（7月）.xlsx";
 
-pub fn register(cfg: &Config) -> anyhow::Result<OutFile> {
-    let fill = Fill {
-        cover: vec![
-            ("台账类型", t(REGISTER_TYPE)),
-            ("年度", n(2026)),
-            ("填报人", t("林晓峰")),
-            ("报送日期", d(2027, 1, 11)),
-        ],
-        tables: vec![
-            Table::new(PUNISHMENTS, punishments()),
-            Table::new(LISTED, listed()),
-            Table::new(DETERMINATIONS, determinations()),
-            Table::new(VISITS, visits(cfg)),
-            Table::new(LEADER_REPORTS, leader_reports(cfg)),
-            Table::new(ADJUSTMENTS, adjustments()),
-        ],
+/// The July register (dated 2026-07-10, first-half rows only) and the January one.
+pub fn register(cfg: &Config) -> anyhow::Result<Vec<OutFile>> {
+    let year = vec![
+        Table::new(PUNISHMENTS, punishments()),
+        Table::new(LISTED, listed()),
+        Table::new(DETERMINATIONS, determinations()),
+        Table::new(VISITS, visits(cfg)),
+        Table::new(LEADER_REPORTS, leader_reports(cfg)),
+        Table::new(ADJUSTMENTS, adjustments()),
+    ];
+    let sent = date(2026, 7, 10);
+    let h1 = date(2026, 6, 30);
+    // A row of the first half year: its event date is on or before 06-30.
+    let first_half = |rows: Vec<Row>, key: &str| -> Vec<Row> {
+        rows.into_iter()
+            .filter(|r| {
+                !r.iter()
+                    .any(|(k, v)| *k == key && matches!(v, Value::Date(x) if *x > h1))
+            })
+            .map(|mut r| {
+                // Dates after 07-10 (a report handed in later) are not known yet.
+                r.retain(|(_, v)| !matches!(v, Value::Date(x) if *x > sent));
+                r
+            })
+            .collect()
     };
-    Ok(OutFile {
-        name: FILE.into(),
-        bytes: fill_workbook(REGISTER, cfg, &fill)?,
-    })
+    let july = vec![
+        Table::new(PUNISHMENTS, first_half(punishments(), "实施日期")),
+        Table::new(LISTED, first_half(listed(), "挂牌日期")),
+        Table::new(DETERMINATIONS, first_half(determinations(), "发生日期")),
+        Table::new(VISITS, first_half(visits(cfg), "日期")),
+        // 述职 and 考评加减分 are year-end matters: empty in July.
+        Table::new(LEADER_REPORTS, Vec::new()),
+        Table::new(ADJUSTMENTS, Vec::new()),
+    ];
+    let file = |name: &str, sent: Value, tables: Vec<Table>| -> anyhow::Result<OutFile> {
+        let fill = Fill {
+            cover: vec![
+                ("台账类型", t(REGISTER_TYPE)),
+                ("年度", n(2026)),
+                ("填报人", t("林晓峰")),
+                ("报送日期", sent),
+            ],
+            tables,
+        };
+        Ok(OutFile {
+            name: name.into(),
+            bytes: fill_workbook(REGISTER, cfg, &fill)?,
+        })
+    };
+    Ok(vec![
+        file(JULY_FILE, Value::Date(sent), july)?,
+        file(FILE, d(2027, 1, 11), year)?,
+    ])
 }
 
 fn punishment(unit: &str, measure: &str, on: Value, why: &str, report: Option<Value>) -> Row {

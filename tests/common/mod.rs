@@ -452,7 +452,13 @@ pub fn sample(
         year: Some(2026),
         recursive: false,
     };
-    let inbox = tongbao::ingest::ingest_dir(&base.join("inbox/2026"), &cfg, &opts).unwrap();
+    // The selection `build` uses: versions dated after as-of do not count.
+    let sel = tongbao::ingest::Selection {
+        as_of: Some(as_of),
+        keep_all: false,
+    };
+    let inbox =
+        tongbao::ingest::ingest_dir_with(&base.join("inbox/2026"), &cfg, &opts, sel).unwrap();
     let results = tongbao::rules::evaluate(&tongbao::rules::EvalInput {
         cfg: &cfg,
         inbox: &inbox,
