@@ -146,7 +146,7 @@ pub struct CheckArgs {
     /// 评价基准日（默认今天）：报送日期晚于此日的文件不计入，与 build 相同
     #[arg(long, value_name = "DATE", value_parser = check_as_of)]
     pub as_of: Option<String>,
-    /// 以 JSON 输出（findings、files、not_submitted），供其他程序读取
+    /// 以 json 格式输出到标准输出（问题、文件、未报送单位），供其他程序读取
     #[arg(long)]
     pub json: bool,
 }

@@ -133,7 +133,7 @@ fn without_a_terminal_nothing_changes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("请指定命令"), "{err}");
+    assert!(err.contains("请指定要运行的命令"), "{err}");
     assert!(out.stdout.is_empty());
 }
 

@@ -71,6 +71,14 @@ fn run(dir: &Path, command: &str) {
         assert!(started.is_ok(), "`{command}` did not start watching");
         return;
     }
+    // `init` makes a work folder where it runs (`tongbao init .`, the menu's 新建工作文件夹), so
+    // it runs in an empty folder: in the one already made it refuses to overwrite, by design.
+    let empty = tempfile::tempdir().unwrap();
+    let dir = if args.first() == Some(&"init") {
+        empty.path()
+    } else {
+        dir
+    };
     let out = bin().current_dir(dir).args(&args).output().unwrap();
     assert!(
         out.status.success(),
