@@ -47,5 +47,6 @@ fn package(files: &[(&str, String)]) -> anyhow::Result<Vec<u8>> {
         zip.start_file(*name, options)?;
         zip.write_all(text.as_bytes())?;
     }
-    Ok(zip.finish()?.into_inner())
+    // Same bytes on Windows and Linux (the zip "made by" system byte; see crate::zipfix).
+    Ok(crate::zipfix::made_by_unix(zip.finish()?.into_inner()))
 }
