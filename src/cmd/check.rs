@@ -288,12 +288,13 @@ pub fn total_line(files: usize, findings: &[Finding]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::findings::Code;
     use crate::model::{InputFile, Ledger};
 
-    fn input(file: &str, role: Role) -> InputFile {
+    /// An inbox entry with only a name and a role (also used by verify's tests).
+    pub(crate) fn input(file: &str, role: Role) -> InputFile {
         InputFile {
             file: file.into(),
             sha256: String::new(),

@@ -164,14 +164,7 @@ pub fn render(items: &[String]) -> String {
 mod tests {
     use super::*;
 
-    fn input(file: &str, role: Role) -> InputFile {
-        InputFile {
-            file: file.into(),
-            sha256: String::new(),
-            role,
-            size: 0,
-        }
-    }
+    use crate::cmd::check::tests::input;
 
     #[test]
     fn unknown_units_first_then_later_files_then_unreadable() {

@@ -99,16 +99,17 @@ fn sub_folders_are_ignored_unless_recursive() {
             .iter()
             .any(|f| f.file.as_deref() == Some("旧") && f.message.contains("--recursive"))
     );
-    let rec = ingest_dir(
-        dir.path(),
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: true,
-        },
-    )
-    .unwrap();
+    let rec = run_recursive(dir.path());
     assert_eq!(unit(&rec).file, "旧/信息工程系.xlsx");
+}
+
+/// The inbox at `dir` read with `--recursive`.
+fn run_recursive(dir: &std::path::Path) -> tongbao::model::Inbox {
+    let opts = Options {
+        year: Some(2026),
+        recursive: true,
+    };
+    ingest_dir(dir, &roster(), &opts).unwrap()
 }
 
 #[test]
@@ -120,15 +121,7 @@ fn recursive_never_reads_an_output_folder() {
     std::fs::create_dir_all(out.join("2026")).unwrap();
     std::fs::write(out.join(".tongbao.lock"), b"").unwrap();
     base().save(&out.join("2026"), "信息工程系.xlsx");
-    let rec = ingest_dir(
-        dir.path(),
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: true,
-        },
-    )
-    .unwrap();
+    let rec = run_recursive(dir.path());
     assert!(rec.ledgers.is_empty());
     assert_eq!(
         (rec.inputs[0].file.as_str(), rec.inputs[0].role),
