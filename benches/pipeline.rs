@@ -239,6 +239,15 @@ fn main() -> anyhow::Result<()> {
         .and_then(|s| s.parse().ok())
         .unwrap_or(7)
         .max(1);
+    // TONGBAO_BENCH_GENERATE=DIR: only write the generated college into DIR (config + inbox/2026),
+    // e.g. for scripts/same-outputs.sh.
+    if let Ok(keep) = std::env::var("TONGBAO_BENCH_GENERATE") {
+        let keep = Path::new(&keep);
+        std::fs::create_dir_all(keep)?;
+        generate(keep, units)?;
+        println!("generated {units} units in {}", keep.display());
+        return Ok(());
+    }
     let dir = tempfile::tempdir()?;
     let sample = std::env::var("TONGBAO_BENCH_SAMPLE").is_ok_and(|v| v == "1");
     let (cfg, inbox_dir, bytes, units) = if sample {
