@@ -1,15 +1,23 @@
 //! `tongbao.toml` → validated `Config`. Closed sets are enums, dates are dates; a bad file is one
 //! Chinese error naming the key and the line. Paths in the config are relative to the config file.
 
-use crate::model::UnitKind;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::PathBuf;
 
+pub mod example;
 mod keys;
 mod messages;
+pub mod section;
+mod tables;
 mod toml_date;
 mod validate;
+
+use tables::RawConfig;
+pub use tables::{
+    BulletinCfg, CalendarCfg, CalendarYear, GradesCfg, LeaderCfg, RulesCfg, School, ScoringCfg,
+    SemesterCfg, SuggestionsCfg, UnitCfg,
+};
 
 /// A day of the assessed year written `"MM-DD"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,201 +55,6 @@ impl<'de> Deserialize<'de> for MonthDay {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct School {
-    /// 学校名称
-    pub name: String,
-    /// 落款 (defaults to `name`)
-    #[serde(default)]
-    pub issuer: Option<String>,
-    /// 发文字号前缀, e.g. 厦城院综
-    #[serde(default)]
-    pub doc_prefix: String,
-    /// 发文机关标志 (red masthead above the 发文字号, e.g. 厦门城市职业学院文件); absent or empty = none
-    #[serde(default)]
-    pub masthead: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct UnitCfg {
-    pub name: String,
-    pub kind: UnitKind,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// 主要负责人
-    #[serde(default)]
-    pub principal: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct LeaderCfg {
-    pub name: String,
-    #[serde(default)]
-    pub title: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct SemesterCfg {
-    pub name: String,
-    #[serde(deserialize_with = "toml_date::one")]
-    pub start: NaiveDate,
-    #[serde(deserialize_with = "toml_date::one")]
-    pub end: NaiveDate,
-}
-
-/// A whole year of holiday data given in the config (same shape as the shipped data).
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct CalendarYear {
-    pub year: i32,
-    #[serde(default, deserialize_with = "toml_date::many")]
-    pub holidays: Vec<NaiveDate>,
-    #[serde(default, deserialize_with = "toml_date::many")]
-    pub makeup_workdays: Vec<NaiveDate>,
-    #[serde(default)]
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct CalendarCfg {
-    #[serde(default, deserialize_with = "toml_date::many")]
-    pub extra_holidays: Vec<NaiveDate>,
-    #[serde(default, deserialize_with = "toml_date::many")]
-    pub extra_workdays: Vec<NaiveDate>,
-    #[serde(default)]
-    pub year: Vec<CalendarYear>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct RulesCfg {
-    pub plan_due: MonthDay,
-    pub submission_due_h1: MonthDay,
-    /// Falls in the year after the assessed year.
-    pub submission_due_h2: MonthDay,
-    pub quarterly_report_grace_days: u32,
-    pub rectification_working_days: u32,
-    pub frequent_accident_threshold: u32,
-    pub major_accident_control_target: u32,
-    pub inspection_exempt_months: Vec<u32>,
-}
-
-impl Default for RulesCfg {
-    fn default() -> Self {
-        RulesCfg {
-            plan_due: MonthDay::new(3, 31),
-            submission_due_h1: MonthDay::new(7, 5),
-            submission_due_h2: MonthDay::new(1, 10),
-            quarterly_report_grace_days: 10,
-            rectification_working_days: 20,
-            frequent_accident_threshold: 3,
-            major_accident_control_target: 0,
-            inspection_exempt_months: Vec::new(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct BulletinCfg {
-    /// 抄送 / 抄告 (七.2)
-    pub cc: Vec<String>,
-    /// 印发机关
-    pub printed_by: String,
-    /// 整改要求 due this many working days after the bulletin date.
-    pub rectification_working_days: u32,
-}
-
-impl Default for BulletinCfg {
-    fn default() -> Self {
-        BulletinCfg {
-            cc: Vec::new(),
-            printed_by: String::new(),
-            rectification_working_days: 20,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct SuggestionsCfg {
-    /// This many 未达标 rules in a period → 建议约谈 (0 turns it off).
-    pub interview_at: u32,
-    /// R10 逾期未交 → 建议通报批评
-    pub criticism_on_missing_report: bool,
-    /// R12 逾期未整改 → 建议从重处罚
-    pub heavier_on_overdue_hazard: bool,
-    /// R12 拒不整改 → 建议撤换部门主要负责人
-    pub replace_head_on_refusal: bool,
-}
-
-impl Default for SuggestionsCfg {
-    fn default() -> Self {
-        SuggestionsCfg {
-            interview_at: 2,
-            criticism_on_missing_report: true,
-            heavier_on_overdue_hazard: true,
-            replace_head_on_refusal: true,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct GradesCfg {
-    pub excellent: f64,
-    pub good: f64,
-    pub pass: f64,
-}
-
-impl Default for GradesCfg {
-    fn default() -> Self {
-        GradesCfg {
-            excellent: 90.0,
-            good: 75.0,
-            pass: 60.0,
-        }
-    }
-}
-
-/// Points per rubric item (mechanism.md, 年终考核).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct ScoringCfg {
-    pub plan: f64,
-    pub meetings: f64,
-    pub principal_study: f64,
-    pub inspections: f64,
-    pub quarterly_reports: f64,
-    pub duty_report: f64,
-    pub rectification_reports: f64,
-    pub listed_hazards: f64,
-    pub accidents: f64,
-    pub hazard_rectification: f64,
-}
-
-impl Default for ScoringCfg {
-    fn default() -> Self {
-        ScoringCfg {
-            plan: 10.0,
-            meetings: 10.0,
-            principal_study: 10.0,
-            inspections: 20.0,
-            quarterly_reports: 15.0,
-            duty_report: 5.0,
-            rectification_reports: 10.0,
-            listed_hazards: 10.0,
-            accidents: 10.0,
-            hazard_rectification: 0.0,
-        }
-    }
-}
-
 /// The validated configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -275,31 +88,6 @@ impl Config {
             .map(str::trim)
             .filter(|m| !m.is_empty())
     }
-}
-
-/// The TOML file as written (before validation).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    school: School,
-    #[serde(default)]
-    units: Vec<UnitCfg>,
-    #[serde(default)]
-    leaders: Vec<LeaderCfg>,
-    #[serde(default)]
-    semesters: Vec<SemesterCfg>,
-    #[serde(default)]
-    calendar: CalendarCfg,
-    #[serde(default)]
-    rules: RulesCfg,
-    #[serde(default)]
-    bulletin: BulletinCfg,
-    #[serde(default)]
-    suggestions: SuggestionsCfg,
-    #[serde(default)]
-    grades: GradesCfg,
-    #[serde(default)]
-    scoring: ScoringCfg,
 }
 
 /// A config that cannot be used: one Chinese message naming the key and the line.

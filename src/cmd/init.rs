@@ -9,7 +9,6 @@ use chrono::Datelike;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const EXAMPLE_CONFIG: &str = include_str!("tongbao.example.toml");
 const README: &str = include_str!("init_readme.md");
 /// Folder of the blank templates inside the working folder.
 pub const TEMPLATES_DIR: &str = "模板";
@@ -29,9 +28,10 @@ pub fn run(_common: &Common, dir: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The commented example config for `year` (semesters and examples dated in that year).
+/// The commented example config for `year` (semesters and examples dated in that year),
+/// generated from the config's documented fields.
 pub fn example_config(year: i32) -> String {
-    fill_year(EXAMPLE_CONFIG, year)
+    crate::config::example::example_toml(year)
 }
 
 fn fill_year(text: &str, year: i32) -> String {

@@ -1,93 +1,15 @@
-//! The known keys of `tongbao.toml`, a walker that rejects unknown keys with a suggestion, and
-//! span → (key path, line) lookups so that every config error names its key and line.
+//! A walker that rejects unknown keys of `tongbao.toml` with a suggestion (the known keys come
+//! from the documented tables, `section.rs`), and span → (key path, line) lookups so that every
+//! config error names its key and line.
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// What a key holds.
-#[derive(Clone, Copy)]
-enum Shape {
-    /// A value (string, number, date, list of values).
-    Leaf,
-    /// A table with these keys.
-    Table(&'static [(&'static str, Shape)]),
-    /// An array of tables (`[[...]]`), each with these keys.
-    Tables(&'static [(&'static str, Shape)]),
-}
-
+use super::section::{Key, Section, Shape};
 use Shape::{Leaf, Table, Tables};
 
-const SCHOOL: &[(&str, Shape)] = &[
-    ("name", Leaf),
-    ("issuer", Leaf),
-    ("doc_prefix", Leaf),
-    ("masthead", Leaf),
-];
-const UNIT: &[(&str, Shape)] = &[
-    ("name", Leaf),
-    ("kind", Leaf),
-    ("aliases", Leaf),
-    ("principal", Leaf),
-];
-const LEADER: &[(&str, Shape)] = &[("name", Leaf), ("title", Leaf)];
-const SEMESTER: &[(&str, Shape)] = &[("name", Leaf), ("start", Leaf), ("end", Leaf)];
-const CAL_YEAR: &[(&str, Shape)] = &[
-    ("year", Leaf),
-    ("holidays", Leaf),
-    ("makeup_workdays", Leaf),
-    ("source", Leaf),
-];
-const CALENDAR: &[(&str, Shape)] = &[
-    ("extra_holidays", Leaf),
-    ("extra_workdays", Leaf),
-    ("year", Tables(CAL_YEAR)),
-];
-const RULES: &[(&str, Shape)] = &[
-    ("plan_due", Leaf),
-    ("submission_due_h1", Leaf),
-    ("submission_due_h2", Leaf),
-    ("quarterly_report_grace_days", Leaf),
-    ("rectification_working_days", Leaf),
-    ("frequent_accident_threshold", Leaf),
-    ("major_accident_control_target", Leaf),
-    ("inspection_exempt_months", Leaf),
-];
-const BULLETIN: &[(&str, Shape)] = &[
-    ("cc", Leaf),
-    ("printed_by", Leaf),
-    ("rectification_working_days", Leaf),
-];
-const SUGGESTIONS: &[(&str, Shape)] = &[
-    ("interview_at", Leaf),
-    ("criticism_on_missing_report", Leaf),
-    ("heavier_on_overdue_hazard", Leaf),
-    ("replace_head_on_refusal", Leaf),
-];
-const GRADES: &[(&str, Shape)] = &[("excellent", Leaf), ("good", Leaf), ("pass", Leaf)];
-const SCORING: &[(&str, Shape)] = &[
-    ("plan", Leaf),
-    ("meetings", Leaf),
-    ("principal_study", Leaf),
-    ("inspections", Leaf),
-    ("quarterly_reports", Leaf),
-    ("duty_report", Leaf),
-    ("rectification_reports", Leaf),
-    ("listed_hazards", Leaf),
-    ("accidents", Leaf),
-    ("hazard_rectification", Leaf),
-];
-const ROOT: &[(&str, Shape)] = &[
-    ("school", Table(SCHOOL)),
-    ("units", Tables(UNIT)),
-    ("leaders", Tables(LEADER)),
-    ("semesters", Tables(SEMESTER)),
-    ("calendar", Table(CALENDAR)),
-    ("rules", Table(RULES)),
-    ("bulletin", Table(BULLETIN)),
-    ("suggestions", Table(SUGGESTIONS)),
-    ("grades", Table(GRADES)),
-    ("scoring", Table(SCORING)),
-];
+/// The keys of the whole file, from the `///`-documented tables.
+const ROOT: &[Key] = super::tables::RawConfig::KEYS;
 
 /// One step of a key path: a key, or a 0-based index into an array.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,7 +60,7 @@ fn shape_of(keys: &[&str]) -> Option<Shape> {
     let mut table = ROOT;
     let mut shape = None;
     for k in keys {
-        let s = table.iter().find(|(n, _)| n == k)?.1;
+        let s = table.iter().find(|key| key.name == *k)?.shape;
         shape = Some(s);
         match s {
             Table(t) | Tables(t) => table = t,
@@ -164,15 +86,15 @@ pub struct Unknown {
 
 /// The table(s) holding a key named `name`, written as in the file (`[school]`, `[[units]]`).
 fn home_of(name: &str) -> Option<String> {
-    fn find(table: &[(&'static str, Shape)], prefix: &str, name: &str) -> Option<String> {
-        for (k, shape) in table {
+    fn find(table: &[Key], prefix: &str, name: &str) -> Option<String> {
+        for Key { name: k, shape, .. } in table {
             let full = if prefix.is_empty() {
                 k.to_string()
             } else {
                 format!("{prefix}.{k}")
             };
             match shape {
-                Table(t) | Tables(t) if t.iter().any(|(n, _)| *n == name) => {
+                Table(t) | Tables(t) if t.iter().any(|key| key.name == name) => {
                     return Some(match shape {
                         Tables(_) => format!("[[{full}]]"),
                         _ => format!("[{full}]"),
@@ -200,16 +122,20 @@ pub fn check_unknown(root: &DeTable<'_>) -> Option<Unknown> {
 
 fn walk_table(
     t: &DeTable<'_>,
-    known: &'static [(&'static str, Shape)],
+    known: &'static [Key],
     path: &mut Vec<Seg>,
     found: &mut Vec<Unknown>,
 ) {
     for (k, v) in t {
         let name: &str = k.get_ref();
         path.push(Seg::Key(name.to_string()));
-        match known.iter().find(|(n, _)| *n == name) {
+        match known
+            .iter()
+            .find(|key| key.name == name)
+            .map(|key| key.shape)
+        {
             None => {
-                let names: Vec<&'static str> = known.iter().map(|(n, _)| *n).collect();
+                let names: Vec<&'static str> = known.iter().map(|key| key.name).collect();
                 found.push(Unknown {
                     path: path.clone(),
                     offset: k.span().start,
@@ -218,12 +144,12 @@ fn walk_table(
                     home: home_of(name),
                 });
             }
-            Some((_, Table(inner))) => {
+            Some(Table(inner)) => {
                 if let DeValue::Table(t) = v.get_ref() {
                     walk_table(t, inner, path, found);
                 }
             }
-            Some((_, Tables(inner))) => {
+            Some(Tables(inner)) => {
                 if let DeValue::Array(a) = v.get_ref() {
                     for (i, item) in a.iter().enumerate() {
                         if let DeValue::Table(t) = item.get_ref() {
@@ -234,7 +160,7 @@ fn walk_table(
                     }
                 }
             }
-            Some((_, Leaf)) => {}
+            Some(Leaf) => {}
         }
         path.pop();
     }

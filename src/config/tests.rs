@@ -1,6 +1,7 @@
 //! Config loading: every error names its key and line.
 
 use super::*;
+use crate::model::UnitKind;
 use std::path::Path;
 
 const FULL: &str = r#"[school]
