@@ -1,5 +1,11 @@
 //! `tongbao.toml` → validated `Config`. Closed sets are enums, dates are dates; a bad file is one
 //! Chinese error naming the key and the line. Paths in the config are relative to the config file.
+//!
+//! The core never panics on input (outputs.md "Settled" 6): no unwrap/expect/indexing here.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -7,7 +13,7 @@ use std::path::PathBuf;
 
 pub mod example;
 mod keys;
-mod messages;
+pub mod messages;
 pub mod section;
 mod tables;
 mod toml_date;
@@ -47,11 +53,7 @@ impl MonthDay {
 impl<'de> Deserialize<'de> for MonthDay {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        MonthDay::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "“{s}”不是有效的月-日，应写作 \"MM-DD\"，例如 \"03-31\""
-            ))
-        })
+        MonthDay::parse(&s).ok_or_else(|| serde::de::Error::custom(messages::bad_month_day(&s)))
     }
 }
 
@@ -100,7 +102,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn plain(message: String) -> Self {
+    pub fn plain(message: String) -> Self {
         ConfigError {
             message,
             line: None,
@@ -140,15 +142,16 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
 
 /// Read and validate the config file.
 pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
+    let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "文件不存在（请在工作文件夹中运行，或用 --config 指定配置文件；新建可用 tongbao init 文件夹）".to_string(),
+            std::io::ErrorKind::NotFound => messages::NOT_FOUND.to_string(),
             _ => crate::oserror::explain(&e, crate::oserror::Access::Read),
         };
-        ConfigError::plain(format!("无法读取配置文件 {}：{why}", path.display()))
+        ConfigError::plain(messages::cannot_read(&shown, &why))
     })?;
     let text = messages::decode_text(&bytes)
-        .map_err(|why| ConfigError::plain(format!("配置文件 {} {why}", path.display())))?;
+        .map_err(|why| ConfigError::plain(messages::not_text(&shown, &why)))?;
     let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let mut cfg = parse_named(text, &base, &path.display().to_string())?;
     // The digest is of the file as it is on disk (with its byte-order mark, if any).
@@ -158,19 +161,9 @@ pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
 
 /// Parse, reject unknown keys, deserialise, validate; every error names the key and line.
 fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Config, ConfigError> {
-    let fail = |line: Option<usize>, what: String| {
-        let at = match line {
-            Some(l) => format!("第{l}行："),
-            None => "：".into(),
-        };
-        let sep = if name.is_empty() { "" } else { " " };
-        ConfigError {
-            message: format!(
-                "配置文件{sep}{name}{}{at}{what}",
-                if line.is_some() { " " } else { "" }
-            ),
-            line,
-        }
+    let fail = |line: Option<usize>, what: String| ConfigError {
+        message: messages::located(name, line, &what),
+        line,
     };
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
         let line = e.span().map(|s| keys::line_of(text, s.start));
@@ -180,12 +173,12 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
     let root = doc.get_ref();
     if let Some(u) = keys::check_unknown(root) {
         let line = keys::line_of(text, u.offset);
-        let hint = match (u.suggestion, &u.home) {
-            (Some(s), _) => format!("是否想写 {s}？"),
-            (None, Some(home)) => format!("这一项应写在 {home} 下面"),
-            (None, None) => format!("可用的配置项：{}", u.known.join("、")),
-        };
-        let what = format!("未知的配置项 {}，{hint}", keys::path_text(&u.path));
+        let what = messages::unknown_key(
+            &keys::path_text(&u.path),
+            u.suggestion,
+            u.home.as_deref(),
+            &u.known,
+        );
         return Err(fail(Some(line), what));
     }
     let raw = RawConfig::deserialize(toml::de::Deserializer::from(doc.clone())).map_err(|e| {
@@ -213,7 +206,10 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
     };
     if let Some((path, what)) = validate::validate(&cfg) {
         let line = keys::span_of(root, &path).map(|s| keys::line_of(text, s.start));
-        return Err(fail(line, format!("{}：{what}", keys::path_text(&path))));
+        return Err(fail(
+            line,
+            messages::invalid_at(&keys::path_text(&path), &what),
+        ));
     }
     Ok(cfg)
 }

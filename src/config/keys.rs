@@ -5,6 +5,7 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::messages;
 use super::section::{Key, Section, Shape};
 use Shape::{Leaf, Table, Tables};
 
@@ -30,7 +31,7 @@ pub fn path_text(path: &[Seg]) -> String {
         cand.push(k.as_str());
         match (shape_of(&cand), path.get(i + 1)) {
             (Some(Tables(_)), Some(Seg::Index(n))) => {
-                head = format!("[[{}]] 第{}项", cand.join("."), n + 1);
+                head = format!("[[{}]] {}", cand.join("."), messages::nth_entry(*n));
                 i += 2;
             }
             (Some(Table(_)), _) => {
@@ -41,11 +42,12 @@ pub fn path_text(path: &[Seg]) -> String {
         }
         keys = cand;
     }
-    let tail: Vec<String> = path[i..]
+    let tail: Vec<String> = path
         .iter()
+        .skip(i)
         .map(|s| match s {
             Seg::Key(k) => k.clone(),
-            Seg::Index(n) => format!("第{}个值", n + 1),
+            Seg::Index(n) => messages::nth_value(*n),
         })
         .collect();
     let mut parts = Vec::new();
@@ -182,14 +184,18 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
+        // cur[j + 1] = min(prev[j] + cost, prev[j + 1] + 1, cur[j] + 1)
+        let mut cur = Vec::with_capacity(prev.len());
+        let mut left = i + 1;
+        cur.push(left);
+        for ((cb, diag), up) in b.iter().zip(&prev).zip(prev.iter().skip(1)) {
             let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            left = (diag + cost).min(up + 1).min(left + 1);
+            cur.push(left);
         }
         prev = cur;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 /// The deepest key path whose key or value span contains `offset`. (A table's span covers
@@ -258,9 +264,9 @@ pub fn span_of(root: &DeTable<'_>, path: &[Seg]) -> Option<std::ops::Range<usize
 
 /// 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
+    text.as_bytes()
         .iter()
+        .take(offset)
         .filter(|b| **b == b'\n')
         .count()
         + 1

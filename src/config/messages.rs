@@ -1,4 +1,194 @@
-//! serde/toml's English error messages, turned into Chinese for office staff.
+//! Every Chinese text about the config, in one place: our own messages (a value that fails a
+//! check, an unknown key, a file that cannot be read, where in the file) and serde/toml's
+//! English errors turned into Chinese for office staff. Nothing else in `config` builds wording.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+/// A value that types alone do not rule out (found by `validate.rs`); the caller puts the key
+/// path and line in front.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Invalid {
+    EmptyUnitName,
+    /// A unit's name repeats an earlier unit's name (`other` as written there).
+    DuplicateUnit {
+        name: String,
+        other: String,
+    },
+    /// A unit's name repeats another unit's alias.
+    UnitIsAlias {
+        name: String,
+        owner: String,
+        alias: String,
+    },
+    EmptyAlias,
+    /// An alias repeats another unit's name or alias (`other`).
+    AliasTaken {
+        unit: String,
+        alias: String,
+        other: String,
+    },
+    EmptyLeader,
+    DuplicateLeader {
+        name: String,
+    },
+    SemesterEndsEarly {
+        name: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    DuplicateYear {
+        year: i32,
+    },
+    DateOutsideYear {
+        date: NaiveDate,
+        year: i32,
+    },
+    /// A day count above its cap; `working` says 工作日 (else 日历日).
+    TooManyDays {
+        value: u32,
+        max: u32,
+        working: bool,
+    },
+    NoAccidentThreshold,
+    BadMonth {
+        month: u32,
+    },
+    GradeOutOfRange {
+        value: f64,
+    },
+    GoodAboveExcellent {
+        good: f64,
+        excellent: f64,
+    },
+    PassAboveGood {
+        pass: f64,
+        good: f64,
+    },
+    BadPoints {
+        value: f64,
+    },
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Invalid::*;
+        match self {
+            EmptyUnitName => write!(f, "单位名称不能为空"),
+            DuplicateUnit { name, other } => {
+                write!(f, "单位名称“{name}”与前面的单位“{other}”重复")
+            }
+            UnitIsAlias { name, owner, alias } => {
+                write!(f, "单位名称“{name}”与单位“{owner}”的别名“{alias}”重复")
+            }
+            EmptyAlias => write!(f, "别名不能为空"),
+            AliasTaken { unit, alias, other } => write!(
+                f,
+                "单位“{unit}”的别名“{alias}”与另一单位的名称或别名“{other}”相同，无法区分"
+            ),
+            EmptyLeader => write!(f, "领导姓名不能为空"),
+            DuplicateLeader { name } => write!(f, "领导“{name}”重复列出"),
+            SemesterEndsEarly { name, start, end } => {
+                write!(f, "学期“{name}”的结束日期 {end} 早于开始日期 {start}")
+            }
+            DuplicateYear { year } => write!(f, "{year}年的节假日数据重复给出"),
+            DateOutsideYear { date, year } => write!(f, "日期 {date} 不在{year}年内"),
+            TooManyDays {
+                value,
+                max,
+                working,
+            } => {
+                let unit = if *working { "工作日" } else { "日历日" };
+                write!(f, "天数 {value} 过大，应为 0 到 {max} 个{unit}")
+            }
+            NoAccidentThreshold => write!(
+                f,
+                "事故多发起数 0 无效，应为不小于 1 的整数（否则每个单位都成为事故多发单位）"
+            ),
+            BadMonth { month } => write!(f, "月份 {month} 无效，应为 1 到 12"),
+            GradeOutOfRange { value } => write!(f, "分数线 {value} 应在 0 到 100 之间"),
+            GoodAboveExcellent { good, excellent } => {
+                write!(f, "良好线 {good} 高于优秀线 {excellent}")
+            }
+            PassAboveGood { pass, good } => write!(f, "合格线 {pass} 高于良好线 {good}"),
+            BadPoints { value } => write!(f, "分值 {value} 无效，应为不小于 0 的数"),
+        }
+    }
+}
+
+/// An error located in the config file: `配置文件 NAME 第N行：WHAT` (parts left out when unknown).
+pub fn located(name: &str, line: Option<usize>, what: &str) -> String {
+    let at = match line {
+        Some(l) => format!("第{l}行："),
+        None => "：".into(),
+    };
+    let sep = if name.is_empty() { "" } else { " " };
+    let gap = if line.is_some() { " " } else { "" };
+    format!("配置文件{sep}{name}{gap}{at}{what}")
+}
+
+/// A value that fails a check, after its key path.
+pub fn invalid_at(path: &str, what: &Invalid) -> String {
+    format!("{path}：{what}")
+}
+
+/// An unknown key, with the likeliest fix: a near key of the same table, the table where a key
+/// of this name belongs, or else every key the table knows.
+pub fn unknown_key(
+    path: &str,
+    suggestion: Option<&str>,
+    home: Option<&str>,
+    known: &[&str],
+) -> String {
+    let hint = match (suggestion, home) {
+        (Some(s), _) => format!("是否想写 {s}？"),
+        (None, Some(home)) => format!("这一项应写在 {home} 下面"),
+        (None, None) => format!("可用的配置项：{}", known.join("、")),
+    };
+    format!("未知的配置项 {path}，{hint}")
+}
+
+/// The n-th (0-based) table of an array of tables, in a key path: `第2项`.
+pub fn nth_entry(n: usize) -> String {
+    format!("第{}项", n.saturating_add(1))
+}
+
+/// The n-th (0-based) value of a list, in a key path: `第3个值`.
+pub fn nth_value(n: usize) -> String {
+    format!("第{}个值", n.saturating_add(1))
+}
+
+/// A `"MM-DD"` value that is not a day of the year.
+pub fn bad_month_day(s: &str) -> String {
+    format!("“{s}”不是有效的月-日，应写作 \"MM-DD\"，例如 \"03-31\"")
+}
+
+/// A date value that is not a date.
+pub fn bad_date(s: &str) -> String {
+    format!("“{s}”不是有效的日期，应写作 2026-02-23（年-月-日）")
+}
+
+/// A date-time where only a date belongs.
+pub fn date_with_time(s: &str) -> String {
+    format!("“{s}”应只写日期，如 2026-02-23（不带时间）")
+}
+
+/// Something else where a date belongs.
+pub const DATE_EXPECTED: &str = "应为日期，如 2026-02-23";
+
+/// The config file is not there.
+pub const NOT_FOUND: &str =
+    "文件不存在（请在工作文件夹中运行，或用 --config 指定配置文件；新建可用 tongbao init 文件夹）";
+
+/// The config file cannot be read (`why`: the system's reason, in Chinese).
+pub fn cannot_read(path: &str, why: &str) -> String {
+    format!("无法读取配置文件 {path}：{why}")
+}
+
+/// The config file's bytes are not UTF-8 text (`why` from [`decode_text`]).
+pub fn not_text(path: &str, why: &str) -> String {
+    format!("配置文件 {path} {why}")
+}
 
 /// serde/toml's English message → Chinese, prefixed with the key path.
 pub fn serde_message_cn(path: &str, msg: &str) -> String {
@@ -49,8 +239,8 @@ pub fn serde_message_cn(path: &str, msg: &str) -> String {
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = &s[s.find(start)? + start.len()..];
-    Some(&rest[..rest.find(end)?])
+    let (_, rest) = s.split_once(start)?;
+    Some(rest.split_once(end)?.0)
 }
 
 fn found_cn(found: &str) -> String {
@@ -271,8 +461,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, String> {
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
+        let line = bytes
             .iter()
+            .take(e.valid_up_to())
             .filter(|b| **b == b'\n')
             .count()
             + 1;
@@ -283,101 +474,5 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn serde_messages_in_chinese() {
-        let m = serde_message_cn(
-            "[grades] excellent",
-            "invalid type: string \"九十\", expected f64",
-        );
-        assert_eq!(m, "[grades] excellent 的值 “九十”（文字） 不对，应为数字");
-        let m = serde_message_cn("", "missing field `school`");
-        assert!(m.contains("缺少 [school]"), "{m}");
-        let m = serde_message_cn("[grades]", "missing field `school`");
-        assert_eq!(m, "缺少 [school] 部分（至少写 name = \"学校名称\"）");
-        let m = syntax_message_cn("duplicate key", Some("name = \"y\"  "));
-        assert_eq!(m, "同一个配置项写了两次，请删去其中一个：name = \"y\"");
-    }
-
-    #[test]
-    fn chinese_punctuation_is_named_and_fixed() {
-        let m = syntax_message_cn(
-            "string values must be quoted, expected literal string",
-            Some("name = “学工处”"),
-        );
-        assert!(
-            m.starts_with("这一行用了中文（全角）标点：中文引号“”"),
-            "{m}"
-        );
-        assert!(m.ends_with("（应改为：name = \"学工处\"）"), "{m}");
-        let m = syntax_message_cn(
-            "invalid basic string, expected `\"`",
-            Some("name = \"学工处”  # 说明：“原文”"),
-        );
-        assert!(
-            m.contains("（应改为：name = \"学工处\"  # 说明：“原文”）"),
-            "{m}"
-        );
-        let m = syntax_message_cn(
-            "missing comma between array elements, expected `,`",
-            Some("aliases = [\"信息系\"，\"信息工程学院\"]"),
-        );
-        assert!(m.contains("全角逗号，（应为英文逗号 ,）"), "{m}");
-        assert!(
-            m.contains("应改为：aliases = [\"信息系\",\"信息工程学院\"]"),
-            "{m}"
-        );
-        // Chinese quotes inside a well-quoted text are fine; the error is elsewhere.
-        let m = syntax_message_cn("missing comma", Some("cc = [\"“市局”\" \"区局\"]"));
-        assert!(m.starts_with("列表的各项之间缺少英文逗号"), "{m}");
-    }
-
-    #[test]
-    fn every_syntax_error_is_chinese() {
-        let english = [
-            "string values must be quoted, expected literal string",
-            "invalid basic string, expected `\"`",
-            "missing comma between array elements, expected `,`",
-            "key with no value, expected `=`",
-            "unclosed table, expected `]`",
-            "unclosed array, expected `]`",
-            "duplicate key",
-            "invalid date, expected day between 01 and 28",
-            "unexpected key or value, expected newline, `#`",
-            "invalid boolean, expected `true`",
-            "invalid unquoted key, expected letters, numbers, `-`, `_`",
-            "something new in toml 2.0",
-        ];
-        for en in english {
-            let m = syntax_message_cn(en, None);
-            let latin: String = m
-                .replace("TOML", "")
-                .replace("tongbao init", "")
-                .replace("true", "")
-                .replace("false", "")
-                .replace("name", "")
-                .chars()
-                .filter(char::is_ascii_alphabetic)
-                .collect();
-            assert!(latin.is_empty(), "{en} → {m}");
-        }
-        let m = syntax_message_cn("unknown", Some("name = 学工处"));
-        assert!(m.starts_with("写法有误"), "{m}");
-        let m = syntax_message_cn("string values must be quoted", Some("name = 学工处 # 处室"));
-        assert!(m.ends_with("（应改为：name = \"学工处\"  # 处室）"), "{m}");
-    }
-
-    #[test]
-    fn encodings() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFa = 1"), Ok("a = 1"));
-        // 学工处 in GBK on line 2.
-        let gbk = b"[school]\nname = \"\xD1\xA7\xB9\xA4\xB4\xA6\"\n";
-        let e = decode_text(gbk).unwrap_err();
-        assert!(e.starts_with("不是 UTF-8 编码（第2行起"), "{e}");
-        assert!(e.contains("另存为") && e.contains("WPS"), "{e}");
-        let e = decode_text(b"\xFF\xFEa\x00").unwrap_err();
-        assert!(e.contains("UTF-16"), "{e}");
-    }
-}
+#[path = "messages_tests.rs"]
+mod tests;

@@ -309,3 +309,39 @@ fn unit_named_like_another_units_alias_names_that_unit() {
         e.message
     );
 }
+
+#[test]
+fn every_scoring_value_is_checked() {
+    use super::section::Section;
+    for key in ScoringCfg::KEYS {
+        let e = err(&format!(
+            "[school]\nname = \"x\"\n[scoring]\n{} = -1\n",
+            key.name
+        ));
+        assert_eq!(e.line, Some(4), "{}", e.message);
+        assert!(
+            e.message
+                .contains(&format!("[scoring] {}：分值 -1 无效", key.name)),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn every_key_has_a_doc() {
+    use super::section::{Key, Section, Shape};
+    fn walk(keys: &[Key]) -> usize {
+        keys.iter()
+            .map(|k| {
+                assert!(!k.doc.trim().is_empty(), "{} has no /// doc", k.name);
+                match k.shape {
+                    Shape::Leaf => 1,
+                    Shape::Table(inner) | Shape::Tables(inner) => 1 + walk(inner),
+                }
+            })
+            .sum()
+    }
+    // 11 tables (10 at the root, and [[calendar.year]]) holding 47 values.
+    assert_eq!(walk(tables::RawConfig::KEYS), 58);
+}

@@ -1,6 +1,7 @@
 //! Dates in the config: TOML dates (`2026-02-23`) or quoted strings (`"2026-02-23"`), read into
 //! `NaiveDate` (chrono's own impl accepts only strings, while toml hands dates over as a map).
 
+use super::messages;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::fmt;
@@ -8,11 +9,7 @@ use std::fmt;
 struct DateVisitor;
 
 fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        E::custom(format!(
-            "“{s}”不是有效的日期，应写作 2026-02-23（年-月-日）"
-        ))
-    })
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| E::custom(messages::bad_date(s)))
 }
 
 impl<'de> Visitor<'de> for DateVisitor {
@@ -26,12 +23,10 @@ impl<'de> Visitor<'de> for DateVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
         // toml's private datetime representation: one entry whose value is the text.
         let Some((_, text)) = map.next_entry::<String, String>()? else {
-            return Err(de::Error::custom("应为日期，如 2026-02-23"));
+            return Err(de::Error::custom(messages::DATE_EXPECTED));
         };
         if text.len() != 10 {
-            return Err(de::Error::custom(format!(
-                "“{text}”应只写日期，如 2026-02-23（不带时间）"
-            )));
+            return Err(de::Error::custom(messages::date_with_time(&text)));
         }
         parse(&text)
     }

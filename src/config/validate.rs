@@ -2,11 +2,13 @@
 //! Each problem comes back with the key path it concerns, so the caller can name the line.
 
 use super::keys::Seg;
+use super::messages::Invalid;
+use super::section::Section;
 use super::{Config, normalize_name};
 use std::collections::BTreeMap;
 
-/// A problem: where (key path) and what (Chinese, without the location).
-pub type Problem = (Vec<Seg>, String);
+/// A problem: where (key path) and what (worded in `messages.rs`).
+pub type Problem = (Vec<Seg>, Invalid);
 
 fn key(s: &str) -> Seg {
     Seg::Key(s.to_string())
@@ -31,14 +33,21 @@ fn units(cfg: &Config) -> Option<Problem> {
         let at = |k: &str| vec![key("units"), Seg::Index(i), key(k)];
         let name = normalize_name(&u.name);
         if name.is_empty() {
-            return Some((at("name"), "单位名称不能为空".into()));
+            return Some((at("name"), Invalid::EmptyUnitName));
         }
         if let Some((owner, other)) = seen.get(&name) {
-            let owner = &cfg.units[*owner].name;
+            let owner = cfg.units.get(*owner).map_or("", |o| o.name.as_str());
             let msg = if owner == other {
-                format!("单位名称“{}”与前面的单位“{other}”重复", u.name)
+                Invalid::DuplicateUnit {
+                    name: u.name.clone(),
+                    other: other.clone(),
+                }
             } else {
-                format!("单位名称“{}”与单位“{owner}”的别名“{other}”重复", u.name)
+                Invalid::UnitIsAlias {
+                    name: u.name.clone(),
+                    owner: owner.to_string(),
+                    alias: other.clone(),
+                }
             };
             return Some((at("name"), msg));
         }
@@ -47,15 +56,16 @@ fn units(cfg: &Config) -> Option<Problem> {
             let n = normalize_name(a);
             let here = vec![key("units"), Seg::Index(i), key("aliases"), Seg::Index(j)];
             if n.is_empty() {
-                return Some((here, "别名不能为空".into()));
+                return Some((here, Invalid::EmptyAlias));
             }
             match seen.get(&n) {
                 Some((owner, _)) if *owner == i => {} // an alias repeating its own unit's name
                 Some((_, other)) => {
-                    let msg = format!(
-                        "单位“{}”的别名“{a}”与另一单位的名称或别名“{other}”相同，无法区分",
-                        u.name
-                    );
+                    let msg = Invalid::AliasTaken {
+                        unit: u.name.clone(),
+                        alias: a.clone(),
+                        other: other.clone(),
+                    };
                     return Some((here, msg));
                 }
                 None => {
@@ -73,10 +83,15 @@ fn leaders(cfg: &Config) -> Option<Problem> {
         let at = vec![key("leaders"), Seg::Index(i), key("name")];
         let n = normalize_name(&l.name);
         if n.is_empty() {
-            return Some((at, "领导姓名不能为空".into()));
+            return Some((at, Invalid::EmptyLeader));
         }
         if seen.insert(n, ()).is_some() {
-            return Some((at, format!("领导“{}”重复列出", l.name)));
+            return Some((
+                at,
+                Invalid::DuplicateLeader {
+                    name: l.name.clone(),
+                },
+            ));
         }
     }
     None
@@ -87,10 +102,11 @@ fn semesters(cfg: &Config) -> Option<Problem> {
         (s.start > s.end).then(|| {
             (
                 vec![key("semesters"), Seg::Index(i), key("end")],
-                format!(
-                    "学期“{}”的结束日期 {} 早于开始日期 {}",
-                    s.name, s.end, s.start
-                ),
+                Invalid::SemesterEndsEarly {
+                    name: s.name.clone(),
+                    start: s.start,
+                    end: s.end,
+                },
             )
         })
     })
@@ -101,7 +117,7 @@ fn calendar(cfg: &Config) -> Option<Problem> {
     for (i, y) in cfg.calendar.year.iter().enumerate() {
         let at = |k: &str| vec![key("calendar"), key("year"), Seg::Index(i), key(k)];
         if seen.insert(y.year, ()).is_some() {
-            return Some((at("year"), format!("{}年的节假日数据重复给出", y.year)));
+            return Some((at("year"), Invalid::DuplicateYear { year: y.year }));
         }
         let stray = y
             .holidays
@@ -109,7 +125,8 @@ fn calendar(cfg: &Config) -> Option<Problem> {
             .chain(&y.makeup_workdays)
             .find(|d| chrono::Datelike::year(*d) != y.year);
         if let Some(d) = stray {
-            return Some((at("year"), format!("日期 {d} 不在{}年内", y.year)));
+            let (date, year) = (*d, y.year);
+            return Some((at("year"), Invalid::DateOutsideYear { date, year }));
         }
     }
     None
@@ -121,12 +138,14 @@ pub const MAX_WORKING_DAYS: u32 = 365;
 pub const MAX_GRACE_DAYS: u32 = 366;
 
 /// A day count above `max` (keeps the day-counting loops short).
-fn day_cap(section: &str, k: &str, v: u32, max: u32, unit: &str) -> Option<Problem> {
-    (v > max).then(|| {
-        (
-            vec![key(section), key(k)],
-            format!("天数 {v} 过大，应为 0 到 {max} 个{unit}"),
-        )
+fn day_cap(section: &str, k: &str, value: u32, max: u32, working: bool) -> Option<Problem> {
+    (value > max).then(|| {
+        let what = Invalid::TooManyDays {
+            value,
+            max,
+            working,
+        };
+        (vec![key(section), key(k)], what)
     })
 }
 
@@ -137,7 +156,7 @@ fn rules(cfg: &Config) -> Option<Problem> {
         "quarterly_report_grace_days",
         r.quarterly_report_grace_days,
         MAX_GRACE_DAYS,
-        "日历日",
+        false,
     )
     .or_else(|| {
         day_cap(
@@ -145,7 +164,7 @@ fn rules(cfg: &Config) -> Option<Problem> {
             "rectification_working_days",
             r.rectification_working_days,
             MAX_WORKING_DAYS,
-            "工作日",
+            true,
         )
     });
     if caps.is_some() {
@@ -154,7 +173,7 @@ fn rules(cfg: &Config) -> Option<Problem> {
     if r.frequent_accident_threshold < 1 {
         return Some((
             vec![key("rules"), key("frequent_accident_threshold")],
-            "事故多发起数 0 无效，应为不小于 1 的整数（否则每个单位都成为事故多发单位）".into(),
+            Invalid::NoAccidentThreshold,
         ));
     }
     let months = &r.inspection_exempt_months;
@@ -162,7 +181,7 @@ fn rules(cfg: &Config) -> Option<Problem> {
         (!(1..=12).contains(m)).then(|| {
             (
                 vec![key("rules"), key("inspection_exempt_months"), Seg::Index(i)],
-                format!("月份 {m} 无效，应为 1 到 12"),
+                Invalid::BadMonth { month: *m },
             )
         })
     })
@@ -174,7 +193,7 @@ fn bulletin(cfg: &Config) -> Option<Problem> {
         "rectification_working_days",
         cfg.bulletin.rectification_working_days,
         MAX_WORKING_DAYS,
-        "工作日",
+        true,
     )
 }
 
@@ -187,44 +206,35 @@ fn grades(cfg: &Config) -> Option<Problem> {
         ("pass", g.pass),
     ] {
         if !(0.0..=100.0).contains(&v) {
-            return Some((at(k), format!("分数线 {v} 应在 0 到 100 之间")));
+            return Some((at(k), Invalid::GradeOutOfRange { value: v }));
         }
     }
     if g.good > g.excellent {
         return Some((
             at("good"),
-            format!("良好线 {} 高于优秀线 {}", g.good, g.excellent),
+            Invalid::GoodAboveExcellent {
+                good: g.good,
+                excellent: g.excellent,
+            },
         ));
     }
     if g.pass > g.good {
         return Some((
             at("pass"),
-            format!("合格线 {} 高于良好线 {}", g.pass, g.good),
+            Invalid::PassAboveGood {
+                pass: g.pass,
+                good: g.good,
+            },
         ));
     }
     None
 }
 
+/// Every `[scoring]` value, whatever items the rubric has: a finite number, not negative.
 fn scoring(cfg: &Config) -> Option<Problem> {
-    let s = &cfg.scoring;
-    let items = [
-        ("plan", s.plan),
-        ("meetings", s.meetings),
-        ("principal_study", s.principal_study),
-        ("inspections", s.inspections),
-        ("quarterly_reports", s.quarterly_reports),
-        ("duty_report", s.duty_report),
-        ("rectification_reports", s.rectification_reports),
-        ("listed_hazards", s.listed_hazards),
-        ("accidents", s.accidents),
-        ("hazard_rectification", s.hazard_rectification),
-    ];
-    items.iter().find_map(|(k, v)| {
-        (!v.is_finite() || *v < 0.0).then(|| {
-            (
-                vec![key("scoring"), key(k)],
-                format!("分值 {v} 无效，应为不小于 0 的数"),
-            )
-        })
+    cfg.scoring.fields().into_iter().find_map(|(k, v)| {
+        let value = *v.downcast_ref::<f64>()?;
+        (!value.is_finite() || value < 0.0)
+            .then(|| (vec![key("scoring"), key(k)], Invalid::BadPoints { value }))
     })
 }
