@@ -140,22 +140,14 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
     parse_named(text, base_dir, "")
 }
 
-/// Read and validate the config file.
-pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => messages::NOT_FOUND.to_string(),
-            _ => crate::oserror::explain(&e, crate::oserror::Access::Read),
-        };
-        ConfigError::plain(messages::cannot_read(&shown, &why))
-    })?;
-    let text = messages::decode_text(&bytes)
-        .map_err(|why| ConfigError::plain(messages::not_text(&shown, &why)))?;
+/// Validate the bytes of the config file at `path` (the binary's `config::load` reads them).
+pub fn from_file_bytes(bytes: &[u8], path: &std::path::Path) -> Result<Config, ConfigError> {
+    let text = messages::decode_text(bytes)
+        .map_err(|why| ConfigError::plain(messages::not_text(&path.display().to_string(), &why)))?;
     let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let mut cfg = parse_named(text, &base, &path.display().to_string())?;
     // The digest is of the file as it is on disk (with its byte-order mark, if any).
-    cfg.sha256 = crate::digest::sha256_hex(&bytes);
+    cfg.sha256 = crate::digest::sha256_hex(bytes);
     Ok(cfg)
 }
 
