@@ -1,6 +1,13 @@
 //! `tongbao.toml` → validated `Config`. Closed sets are enums, dates are dates; a bad file is one
 //! Chinese error naming the key and the line. Paths in the config are relative to the config file.
 //!
+//! - `tables.rs`: the tables and their keys, each field with its `///` doc (the user docs);
+//! - `section.rs`: the `section!` macro that records those docs and shapes as one key list;
+//! - `example.rs`: the commented example `init` writes, generated from that list;
+//! - `keypath.rs`: unknown keys (against that list), key paths and lines for messages;
+//! - `validate.rs`: checks types cannot express; `toml_date.rs`: dates as TOML dates or text;
+//! - `messages.rs`: every Chinese word about the config.
+//!
 //! The core never panics on input (outputs.md "Settled" 6): no unwrap/expect/indexing here.
 #![cfg_attr(
     not(test),
@@ -12,7 +19,7 @@ use serde::Deserialize;
 use std::path::PathBuf;
 
 pub mod example;
-mod keys;
+mod keypath;
 pub mod messages;
 pub mod section;
 mod tables;
@@ -158,15 +165,15 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
         line,
     };
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
-        let line = e.span().map(|s| keys::line_of(text, s.start));
+        let line = e.span().map(|s| keypath::line_of(text, s.start));
         let line_text = line.and_then(|l| text.lines().nth(l - 1));
         fail(line, messages::syntax_message_cn(e.message(), line_text))
     })?;
     let root = doc.get_ref();
-    if let Some(u) = keys::check_unknown(root) {
-        let line = keys::line_of(text, u.offset);
+    if let Some(u) = keypath::check_unknown(root) {
+        let line = keypath::line_of(text, u.offset);
         let what = messages::unknown_key(
-            &keys::path_text(&u.path),
+            &keypath::path_text(&u.path),
             u.suggestion,
             u.home.as_deref(),
             &u.known,
@@ -175,11 +182,11 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
     }
     let raw = RawConfig::deserialize(toml::de::Deserializer::from(doc.clone())).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let path = keys::path_at(root, span.start);
-        let line = (!path.is_empty() || span.start > 0).then(|| keys::line_of(text, span.start));
+        let path = keypath::path_at(root, span.start);
+        let line = (!path.is_empty() || span.start > 0).then(|| keypath::line_of(text, span.start));
         fail(
             line,
-            messages::serde_message_cn(&keys::path_text(&path), e.message()),
+            messages::serde_message_cn(&keypath::path_text(&path), e.message()),
         )
     })?;
     let cfg = Config {
@@ -197,10 +204,10 @@ fn parse_named(text: &str, base_dir: &std::path::Path, name: &str) -> Result<Con
         sha256: crate::digest::sha256_hex(text.as_bytes()),
     };
     if let Some((path, what)) = validate::validate(&cfg) {
-        let line = keys::span_of(root, &path).map(|s| keys::line_of(text, s.start));
+        let line = keypath::span_of(root, &path).map(|s| keypath::line_of(text, s.start));
         return Err(fail(
             line,
-            messages::invalid_at(&keys::path_text(&path), &what),
+            messages::invalid_at(&keypath::path_text(&path), &what),
         ));
     }
     Ok(cfg)

@@ -1,6 +1,6 @@
 //! How a table of `tongbao.toml` describes itself: the [`section!`] macro declares a config
 //! struct and, from the same text, the list of its keys with their `///` docs ([`Key`]). That one
-//! list drives the unknown-key check (`keys.rs`) and the commented example `init` writes
+//! list drives the unknown-key check (`keypath.rs`) and the commented example `init` writes
 //! (`example.rs`), so a key is named and documented in exactly one place: its field.
 //!
 //! Why a `macro_rules!` and not `schemars`: the docs are needed as plain text in key order at

@@ -1,7 +1,7 @@
 //! Checks on a parsed config that types alone cannot express (unique names, ordered grades, …).
 //! Each problem comes back with the key path it concerns, so the caller can name the line.
 
-use super::keys::Seg;
+use super::keypath::Seg;
 use super::messages::Invalid;
 use super::section::Section;
 use super::{Config, normalize_name};
