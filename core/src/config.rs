@@ -35,7 +35,9 @@ pub use tables::{
 /// A day of the assessed year written `"MM-DD"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MonthDay {
+    /// 1–12.
     pub month: u32,
+    /// 1–31, a day of `month` in a leap year.
     pub day: u32,
 }
 
@@ -64,18 +66,29 @@ impl<'de> Deserialize<'de> for MonthDay {
     }
 }
 
-/// The validated configuration.
+/// The validated configuration: the tables of `tables.rs` (`RawConfig`'s fields, checked by
+/// `validate.rs`), plus where the file is and its digest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
+    /// `[school]`
     pub school: School,
+    /// `[[units]]`: the roster, names and aliases unique after normalisation.
     pub units: Vec<UnitCfg>,
+    /// `[[leaders]]`, names unique.
     pub leaders: Vec<LeaderCfg>,
+    /// `[[semesters]]`, each ending on or after its start.
     pub semesters: Vec<SemesterCfg>,
+    /// `[calendar]`, each `[[calendar.year]]` given once and holding dates of its year.
     pub calendar: CalendarCfg,
+    /// `[rules]`, day counts capped, months 1–12.
     pub rules: RulesCfg,
+    /// `[bulletin]`
     pub bulletin: BulletinCfg,
+    /// `[suggestions]`
     pub suggestions: SuggestionsCfg,
+    /// `[grades]`: 0–100, excellent ≥ good ≥ pass.
     pub grades: GradesCfg,
+    /// `[scoring]`: finite, not negative.
     pub scoring: ScoringCfg,
     /// Folder of the config file; relative paths resolve against it.
     pub base_dir: PathBuf,
