@@ -49,7 +49,7 @@ fn inbox_is_found_beside_the_config_from_another_folder() {
     let office = tmp.path().join("office");
     let inbox = office.join("inbox/2026");
     std::fs::create_dir_all(&inbox).unwrap();
-    let cfg = "[school]\nname = \"测试学院\"\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\n";
+    let cfg = crate::support::roster::ROSTER;
     std::fs::write(office.join("tongbao.toml"), cfg).unwrap();
     let config = tongbao::config::from_toml_str(cfg, &office).unwrap();
     let fill = tongbao::template::Fill {

@@ -8,7 +8,7 @@ use std::path::Path;
 use tongbao::schema;
 use tongbao::template::{Fill, Table, Value, fill_workbook};
 
-const CONFIG: &str = "[school]\nname = \"测试学院\"\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\naliases = [\"信息系\"]\n[[units]]\nname = \"后勤处\"\nkind = \"部门\"\n";
+use crate::support::roster::ROSTER as CONFIG;
 
 fn d(y: i32, m: u32, day: u32) -> Value {
     Value::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
@@ -37,7 +37,7 @@ fn folder() -> tempfile::TempDir {
     let inbox = dir.path().join("inbox");
     std::fs::create_dir_all(&inbox).unwrap();
     std::fs::write(dir.path().join("tongbao.toml"), CONFIG).unwrap();
-    std::fs::write(inbox.join("a后勤处.xlsx"), ledger("后勤处", d(2026, 3, 5))).unwrap();
+    std::fs::write(inbox.join("a学生处.xlsx"), ledger("学生处", d(2026, 3, 5))).unwrap();
     let bad = ledger("信息系", Value::Text("2026-02-30".into()));
     std::fs::write(inbox.join("b信息系.xlsx"), bad).unwrap();
     std::fs::write(inbox.join("说明.docx"), b"not a workbook").unwrap();
@@ -61,7 +61,7 @@ fn check_groups_findings_by_file() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     // Every file is listed, in name order, with what it was taken as.
-    let a = text.find("a后勤处.xlsx（单位台账：后勤处）").expect(&text);
+    let a = text.find("a学生处.xlsx（单位台账：学生处）").expect(&text);
     let b = text
         .find("b信息系.xlsx（单位台账：信息工程系）")
         .expect(&text);

@@ -3,7 +3,7 @@
 //! the 印发前请核对 list printed by `build` and `check` (issues 7 and 8).
 
 use crate::support::books::*;
-use crate::support::results_json::BASE;
+use crate::support::roster::ROSTER;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ fn folder(books: &[(&str, Book)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tmp();
     let inbox = dir.path().join("inbox").join("2026");
     std::fs::create_dir_all(&inbox).unwrap();
-    std::fs::write(dir.path().join("tongbao.toml"), BASE).unwrap();
+    std::fs::write(dir.path().join("tongbao.toml"), ROSTER).unwrap();
     for (name, b) in books {
         b.save(&inbox, name);
     }
@@ -146,7 +146,7 @@ fn unknown_unit_names_closest_units_and_is_listed_first() {
     let later = ledger("学生处", 2026, d(2026, 12, 1));
     let (dir, inbox) = folder(&[("b-学生处.xlsx", later), ("c-经管.xlsx", econ)]);
     std::fs::write(inbox.join("a-加密.xlsx"), b"junk").unwrap();
-    let roster = format!("{BASE}\n[[units]]\nname = \"经济管理系\"\nkind = \"系部\"\n");
+    let roster = format!("{ROSTER}\n[[units]]\nname = \"经济管理系\"\nkind = \"系部\"\n");
     std::fs::write(dir.path().join("tongbao.toml"), roster).unwrap();
     let v = check_json(dir.path(), &["inbox/2026", "--as-of", "2026-07-15"]);
     let f = v["findings"]

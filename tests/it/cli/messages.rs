@@ -8,8 +8,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-const CONFIG: &str =
-    "[school]\nname = \"测试学院\"\n\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\n";
+use crate::support::roster::ROSTER as CONFIG;
 
 fn bin(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tongbao"));

@@ -3,36 +3,16 @@
 //! the unit it concerns, and the findings are the same, in the same order, on a rebuild.
 
 use crate::support::books::*;
+use crate::support::roster::ROSTER;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use tongbao::schema;
 
-const CONFIG: &str = r#"
-[school]
-name = "测试学院"
-[[units]]
-name = "信息工程系"
-kind = "系部"
-aliases = ["信息系"]
-[[units]]
-name = "机电工程系"
-kind = "系部"
-[[units]]
-name = "学生处"
-kind = "部门"
-[[leaders]]
-name = "王某某"
-[[semesters]]
-name = "2025-2026学年第二学期"
-start = 2026-02-23
-end = 2026-07-10
-"#;
-
 fn messy_inbox(dir: &std::path::Path) {
     let inbox = dir.join("inbox/2026");
     std::fs::create_dir_all(&inbox).unwrap();
-    std::fs::write(dir.join("tongbao.toml"), CONFIG).unwrap();
+    std::fs::write(dir.join("tongbao.toml"), ROSTER).unwrap();
     let sub = d(2026, 7, 3);
     let mut info = ledger("信息系", 2026, sub)
         .push(schema::MEETINGS, row!["2026-02-30", "会", "是", "是"])

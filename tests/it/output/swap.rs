@@ -8,12 +8,15 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
-const CONFIG: &str =
-    "[school]\nname = \"测试学院\"\n\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\n";
+/// One unit, no leaders: the outputs stay small enough for the 96 KiB tmpfs of
+/// `disk_full_keeps_the_previous_output` (the full test roster's do not fit).
+fn config() -> String {
+    crate::support::roster::toml(&[("信息工程系", "系部", &[])], &[])
+}
 
 fn workdir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("tongbao.toml"), CONFIG).unwrap();
+    std::fs::write(dir.path().join("tongbao.toml"), config()).unwrap();
     std::fs::create_dir_all(dir.path().join("inbox/2026")).unwrap();
     dir
 }

@@ -160,21 +160,7 @@ fn points_sheet_adds_up_to_every_score() {
     }
 }
 
-const CONFIG: &str = r#"
-[school]
-name = "测试学院"
-
-[[units]]
-name = "信息工程系"
-kind = "系部"
-
-[[units]]
-name = "机电工程系"
-kind = "系部"
-
-[[leaders]]
-name = "王某某"
-"#;
+use crate::support::roster::ROSTER as CONFIG;
 
 /// A ledger whose 隐患描述 (32,760 characters) and a register whose 隐患名称 (32,767, Excel's
 /// own limit) fit a cell alone, but not once the workbook adds a prefix to them.

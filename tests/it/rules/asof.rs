@@ -204,7 +204,7 @@ fn unreadable_file_named_after_a_unit() {
     std::fs::create_dir_all(&inbox).unwrap();
     std::fs::write(inbox.join("信息系2026台账.xlsx"), b"not a workbook").unwrap();
     let cfg = dir.path().join("tongbao.toml");
-    std::fs::write(&cfg, BASE).unwrap();
+    std::fs::write(&cfg, ROSTER).unwrap();
     let v = run(dir.path(), &inbox, &cfg, "2026H1", "2026-07-15");
     let r = rule(&v, "信息工程系", "R15");
     assert_eq!(r["status"], "not_met");

@@ -1,10 +1,12 @@
 //! Test fixtures shared by every integration test: a `Book` builder that writes workbooks with
 //! rust_xlsxwriter (sheets of rows of typed cells), cover helpers, a minimal valid unit ledger and
-//! central register generator, a test roster config, and byte-level tweaks (1904 date system).
+//! central register generator, the roster (re-exported from `roster`), and byte-level tweaks
+//! (1904 date system).
 //!
 //! Use: `use crate::support::books::*;` then `row!["a", 1, d(2026, 3, 5)]`.
 #![allow(dead_code)]
 
+pub use super::roster::{config, no_roster, roster};
 pub use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Formula, Workbook};
 use std::io::{Cursor, Read, Write};
@@ -356,39 +358,6 @@ pub fn register(year: i32, submitted: NaiveDate) -> Book {
         b = b.sheet(spec.name, vec![headers(spec)]);
     }
     b
-}
-
-/// A roster config: (name, kind, aliases) units and leader names.
-pub fn config(units: &[(&str, &str, &[&str])], leaders: &[&str]) -> Config {
-    let mut t = String::from("[school]\nname = \"测试学院\"\n");
-    for (name, kind, aliases) in units {
-        let a: Vec<String> = aliases.iter().map(|x| format!("\"{x}\"")).collect();
-        t.push_str(&format!(
-            "[[units]]\nname = \"{name}\"\nkind = \"{kind}\"\naliases = [{}]\n",
-            a.join(", ")
-        ));
-    }
-    for l in leaders {
-        t.push_str(&format!("[[leaders]]\nname = \"{l}\"\n"));
-    }
-    tongbao::config::from_toml_str(&t, Path::new(".")).unwrap()
-}
-
-/// The usual test roster: 信息工程系 (alias 信息系), 机电工程系, 学生处; leaders 王某某, 李某某.
-pub fn roster() -> Config {
-    config(
-        &[
-            ("信息工程系", "系部", &["信息系"]),
-            ("机电工程系", "系部", &[]),
-            ("学生处", "部门", &[]),
-        ],
-        &["王某某", "李某某"],
-    )
-}
-
-/// An empty roster (as in `check` without a config).
-pub fn no_roster() -> Config {
-    config(&[], &[])
 }
 
 pub fn tmp() -> tempfile::TempDir {

@@ -2,7 +2,8 @@
 //!
 //! - `books` — the `Book` workbook builder (`row!`), covers, a minimal valid ledger and register,
 //!   config from a unit list, byte-level tweaks, the shipped sample's results.
-//! - `roster` — THE test roster (units, leaders, semesters) as TOML, and its variants.
+//! - `roster` — THE test roster (units, leaders, semesters) as TOML and Config, and `config()`
+//!   for a test that needs other units.
 //! - `results_json` — build an inbox with the binary and read results.json (unit, rule, items…).
 //! - `work_folder` — a hostile work folder and a year folder with a veto, outputs read back.
 //! - `results` — hand-built `Results` for the renderers (no ingest, no rules).
@@ -13,6 +14,7 @@
 pub mod books;
 pub mod results;
 pub mod results_json;
+pub mod roster;
 pub mod rule_inputs;
 pub mod work_folder;
 pub mod xls_ods;

@@ -8,42 +8,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
-pub const BASE: &str = r#"
-[school]
-name = "测试学院"
-doc_prefix = "测院"
+pub use super::roster::ROSTER;
 
-[[units]]
-name = "信息工程系"
-kind = "系部"
-aliases = ["信息系"]
-
-[[units]]
-name = "机电工程系"
-kind = "系部"
-
-[[units]]
-name = "学生处"
-kind = "部门"
-
-[[leaders]]
-name = "王某某"
-
-[[leaders]]
-name = "李某某"
-
-[[semesters]]
-name = "2025-2026学年第二学期"
-start = 2026-02-23
-end = 2026-07-10
-
-[[semesters]]
-name = "2026-2027学年第一学期"
-start = 2026-09-01
-end = 2027-01-15
-"#;
-
-/// Write the books and the config (BASE + `extra`), build, return results.json.
+/// Write the books and the config (ROSTER + `extra`), build, return results.json.
 pub fn build(books: &[(&str, &Book)], extra: &str, period: &str, as_of: &str) -> Value {
     let dir = tmp();
     let inbox = dir.path().join("inbox");
@@ -52,7 +19,7 @@ pub fn build(books: &[(&str, &Book)], extra: &str, period: &str, as_of: &str) ->
         b.save(&inbox, name);
     }
     let cfg = dir.path().join("tongbao.toml");
-    std::fs::write(&cfg, format!("{BASE}\n{extra}")).unwrap();
+    std::fs::write(&cfg, format!("{ROSTER}\n{extra}")).unwrap();
     run(dir.path(), &inbox, &cfg, period, as_of)
 }
 

@@ -2,9 +2,10 @@
 //! `scoring`): a config with a roster, a perfect year's ledger, an empty central register, rows
 //! of each kind, and `run` to evaluate them — the typed model, no workbooks, no binary.
 
+use super::roster::SEMESTERS;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use tongbao::config::{Config, LeaderCfg, SemesterCfg, UnitCfg};
+use tongbao::config::{Config, UnitCfg};
 use tongbao::eval::Results;
 use tongbao::model::*;
 use tongbao::rules::{EvalInput, evaluate};
@@ -24,14 +25,15 @@ pub fn loc(file: &str, sheet: &str, row: u32) -> Loc {
     }
 }
 
-/// A config with the given units (系部), leader 王某某, the 2026 semesters
-/// (2026-02-23–07-10 and 2026-09-01–2027-01-15) and every default.
+/// A config with the given units (系部), leader 王某某 (党委书记), the test roster's semesters
+/// (`roster::SEMESTERS`: 2026-02-23–07-10 and 2026-09-01–2027-01-15) and every default.
 pub fn config(units: &[&str]) -> Config {
-    let mut cfg = tongbao::config::from_toml_str(
-        "[school]\nname = \"测试学院\"\ndoc_prefix = \"厦城院综\"\n",
-        std::path::Path::new("."),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "[school]\nname = \"测试学院\"\ndoc_prefix = \"厦城院综\"\n\n\
+         [[leaders]]\nname = \"王某某\"\ntitle = \"党委书记\"\n{SEMESTERS}"
+    );
+    let mut cfg = tongbao::config::from_toml_str(&text, std::path::Path::new("."))
+        .unwrap_or_else(|e| panic!("{e}"));
     cfg.units = units
         .iter()
         .map(|n| UnitCfg {
@@ -41,22 +43,6 @@ pub fn config(units: &[&str]) -> Config {
             principal: None,
         })
         .collect();
-    cfg.leaders = vec![LeaderCfg {
-        name: "王某某".into(),
-        title: Some("党委书记".into()),
-    }];
-    cfg.semesters = vec![
-        SemesterCfg {
-            name: "2025-2026学年第二学期".into(),
-            start: d(2026, 2, 23),
-            end: d(2026, 7, 10),
-        },
-        SemesterCfg {
-            name: "2026-2027学年第一学期".into(),
-            start: d(2026, 9, 1),
-            end: d(2027, 1, 15),
-        },
-    ];
     cfg
 }
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::support::books::*;
+use crate::support::roster::ROSTER;
 
 #[test]
 fn unit_name_with_full_width_letters_and_spaces() {
@@ -222,8 +223,7 @@ fn check_on_a_mixed_folder_reads_well() {
     std::fs::write(dir.join("通知.pdf"), b"%PDF-1.4").unwrap();
     std::fs::write(dir.join("学生处.et"), b"x").unwrap();
     std::fs::write(dir.join("按语.md"), "按语").unwrap();
-    let cfg = "[school]\nname = \"测试学院\"\n[[units]]\nname = \"信息工程系\"\nkind = \"系部\"\naliases = [\"信息系\"]\n[[units]]\nname = \"机电工程系\"\nkind = \"系部\"\n[[units]]\nname = \"学生处\"\nkind = \"部门\"\n";
-    std::fs::write(root.path().join("tongbao.toml"), cfg).unwrap();
+    std::fs::write(root.path().join("tongbao.toml"), ROSTER).unwrap();
     let out = assert_cmd::Command::cargo_bin("tongbao")
         .unwrap()
         .current_dir(root.path())
