@@ -9,19 +9,7 @@ use tongbao::ingest::{Options, ingest_paths};
 use tongbao::schema::{self, Kind, Layout, SheetSpec};
 use tongbao::template::{Fill, Table, Value, fill_workbook, write_templates};
 
-const CONFIG: &str = r#"
-[school]
-name = "测试学院"
-[[units]]
-name = "信息工程系"
-kind = "系部"
-aliases = ["信息系"]
-[[units]]
-name = "保卫处"
-kind = "部门"
-[[leaders]]
-name = "王校长"
-"#;
+use crate::support::roster::ROSTER as CONFIG;
 
 fn cfg() -> Config {
     from_toml_str(CONFIG, Path::new(".")).unwrap()
@@ -91,7 +79,7 @@ fn sample(kind: Kind) -> Value {
         Kind::ListedState => t("整改中"),
         Kind::UnitKind => t("系部"),
         Kind::Unit => t("信息工程系"),
-        Kind::Leader => t("王校长"),
+        Kind::Leader => t("王某某"),
         Kind::LedgerType => t(schema::REGISTER_TYPE),
         Kind::Year => Value::Number(2026.0),
         Kind::Count | Kind::Number => Value::Number(1.0),

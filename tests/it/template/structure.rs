@@ -7,23 +7,7 @@ use std::io::Read;
 use std::path::Path;
 use tongbao::schema::{self, Layout, SheetSpec};
 
-const CONFIG: &str = r#"
-[school]
-name = "测试学院"
-[[units]]
-name = "信息工程系"
-kind = "系部"
-[[units]]
-name = "保卫处"
-kind = "部门"
-[[units]]
-name = "教务处"
-kind = "部门"
-[[leaders]]
-name = "王校长"
-[[leaders]]
-name = "李书记"
-"#;
+use crate::support::roster::ROSTER as CONFIG;
 
 fn generate(dir: &Path) {
     std::fs::write(dir.join("tongbao.toml"), CONFIG).unwrap();
