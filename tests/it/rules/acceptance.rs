@@ -34,7 +34,7 @@ fn statuses(r: &Results, unit: &str) -> Vec<(String, Status)> {
 }
 
 #[test]
-fn ledger_not_yet_due_is_pending_not_failed() {
+fn r15_r4_ledger_not_yet_due_is_pending_not_failed() {
     // H1 submissions are due 07-05: on 06-15 学生处 has simply not sent its ledger yet.
     let r = run("2026H1", d(2026, 6, 15));
     for (id, s) in statuses(&r, "学生处") {

@@ -170,7 +170,7 @@ fn submissions_after_as_of_count_as_not_made() {
 }
 
 #[test]
-fn bad_or_missing_data_removes_rows_only_where_read() {
+fn r1_r2_r3_bad_or_missing_data_removes_rows_only_where_read() {
     let l = set_sheet(
         set_sheet(
             ledger("信息工程系", 2026, d(2026, 7, 10)),
@@ -198,7 +198,7 @@ fn bad_or_missing_data_removes_rows_only_where_read() {
 }
 
 #[test]
-fn unreadable_file_named_after_a_unit() {
+fn r15_unreadable_file_named_after_a_unit() {
     let dir = tmp();
     let inbox = dir.path().join("inbox");
     std::fs::create_dir_all(&inbox).unwrap();
@@ -219,7 +219,7 @@ fn unreadable_file_named_after_a_unit() {
 }
 
 #[test]
-fn holiday_data_missing_for_2027_deadlines() {
+fn r10_holiday_data_missing_for_2027_deadlines() {
     let r = set_sheet(
         reg(),
         "惩戒措施",
@@ -291,7 +291,7 @@ fn register_aliases_met_rates_and_empty_items() {
 }
 
 #[test]
-fn outputs_example_punishment_across_labour_day() {
+fn r10_outputs_example_punishment_across_labour_day() {
     // outputs.md: 约谈 imposed 2026-04-28, due 2026-05-28 (劳动节 5/1–5/5 off, 5/9 worked).
     let r = set_sheet(
         reg(),

@@ -24,7 +24,7 @@ fn r10_with(
 }
 
 #[test]
-fn report_on_the_due_day_is_on_time_the_day_after_is_late() {
+fn r10_report_on_the_due_day_is_on_time_the_day_after_is_late() {
     let on = r10_with(
         d(2026, 4, 28),
         Some(d(2026, 5, 28)),
@@ -56,7 +56,7 @@ fn report_on_the_due_day_is_on_time_the_day_after_is_late() {
 }
 
 #[test]
-fn deadline_on_as_of_with_nothing_submitted_is_pending() {
+fn r10_deadline_on_as_of_with_nothing_submitted_is_pending() {
     let r = r10_with(d(2026, 4, 28), None, d(2026, 5, 28), "2026H1");
     let r10 = &r.units[0].rules["R10"];
     assert_eq!(r10.status, Status::Pending);
@@ -81,7 +81,7 @@ fn deadline_on_as_of_with_nothing_submitted_is_pending() {
 }
 
 #[test]
-fn open_punishment_carries_into_the_next_half_year() {
+fn r10_open_punishment_carries_into_the_next_half_year() {
     let r = r10_with(d(2026, 6, 20), None, d(2026, 12, 1), "2026H2");
     assert_eq!(r.units[0].rules["R10"].items.len(), 1);
     let closed = r10_with(
@@ -94,7 +94,7 @@ fn open_punishment_carries_into_the_next_half_year() {
 }
 
 #[test]
-fn deadline_crossing_into_2027_warns() {
+fn r10_deadline_crossing_into_2027_warns() {
     let r = r10_with(d(2026, 12, 20), None, d(2027, 1, 12), "2026");
     let r10 = &r.units[0].rules["R10"];
     assert_eq!(r10.status, Status::Pending, "{}", r10.items[0].detail);
@@ -268,7 +268,7 @@ fn r13_hazards_on_time_late_open() {
 }
 
 #[test]
-fn late_and_missing_submissions() {
+fn r15_late_and_missing_submissions() {
     let cfg = config(&["信息工程系", "机电工程系", "经济管理系"]);
     let mut late = full_ledger("信息工程系");
     late.cover.submitted_on = Some(d(2026, 7, 8));

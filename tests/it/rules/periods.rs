@@ -122,7 +122,7 @@ fn rebuilding_h1_from_the_full_year_gives_the_july_results() {
 }
 
 #[test]
-fn semester_across_the_year_end_belongs_to_its_starting_period() {
+fn r2_r3_semester_across_the_year_end_belongs_to_its_starting_period() {
     let cfg = config(&["信息工程系"]);
     let mut l = full_ledger("信息工程系");
     l.meetings.as_mut().unwrap().pop(); // no meeting in the autumn semester
@@ -157,7 +157,7 @@ fn semester_across_the_year_end_belongs_to_its_starting_period() {
 }
 
 #[test]
-fn semester_without_any_start_in_the_period_is_na() {
+fn r2_r3_semester_without_any_start_in_the_period_is_na() {
     let mut cfg = config(&["信息工程系"]);
     cfg.semesters.remove(0);
     let inbox = inbox(vec![full_ledger("信息工程系")], Some(register()));
@@ -192,7 +192,7 @@ fn r4_missing_month_running_month_and_exempt_month() {
 }
 
 #[test]
-fn quarter_due_after_as_of_is_pending() {
+fn r5_quarter_due_after_as_of_is_pending() {
     let cfg = config(&["信息工程系"]);
     let mut l = full_ledger("信息工程系");
     l.quarterly

@@ -97,7 +97,7 @@ fn no_register_keeps_r10_r12_na_and_says_v4_v5_cannot_be_evaluated() {
 }
 
 #[test]
-fn register_without_leader_sheets_is_pending_until_year_end_then_not_met() {
+fn r6_r7_register_without_leader_sheets_is_pending_until_year_end_then_not_met() {
     let mut reg = register();
     reg.visits = None;
     reg.leader_reports = None;
@@ -127,7 +127,7 @@ fn register_without_leader_sheets_is_pending_until_year_end_then_not_met() {
 }
 
 #[test]
-fn register_without_determinations_or_adjustments_counts_none() {
+fn r9_r11_v4_v5_register_without_determinations_or_adjustments_counts_none() {
     let mut reg = register();
     reg.determinations = None;
     reg.adjustments = None;

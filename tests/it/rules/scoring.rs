@@ -29,7 +29,7 @@ fn with_accident(grade: AccidentGrade) -> tongbao::model::Ledger {
 }
 
 #[test]
-fn clean_unit_has_no_veto() {
+fn v1_v5_clean_unit_has_no_veto() {
     let r = year(full_ledger(U), register(), 0);
     assert!(r.units[0].vetoes.is_empty() && r.units[0].veto_risks.is_empty());
 }
@@ -109,7 +109,7 @@ fn v5_responsible_for_major_accident() {
 }
 
 #[test]
-fn half_year_reports_risks_not_vetoes() {
+fn v1_half_year_reports_risks_not_vetoes() {
     let cfg = config(&[U]);
     let r = run(
         &cfg,
@@ -127,7 +127,7 @@ fn half_year_reports_risks_not_vetoes() {
 }
 
 #[test]
-fn unit_without_ledger_scores_zero_and_is_vetoed_at_year_end() {
+fn v3_unit_without_ledger_scores_zero_and_is_vetoed_at_year_end() {
     let cfg = config(&[U, "机电工程系"]);
     let mut reg = register();
     reg.adjustments = Some(vec![adjustment("机电工程系", 50.0)]);
@@ -184,7 +184,7 @@ fn adjustments_are_clamped_and_rounded_half_up() {
 }
 
 #[test]
-fn accident_cross_checks() {
+fn r9_r11_accident_cross_checks() {
     let mut l = full_ledger(U);
     let mut a = accident("x.xlsx", 2, d(2026, 2, 2), AccidentGrade::General, 3, 0);
     a.loc.cols = std::sync::Arc::new([("事故等级", 2u32)].into_iter().collect());

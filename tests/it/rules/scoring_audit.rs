@@ -5,7 +5,7 @@ use crate::support::books::*;
 use crate::support::results_json::*;
 
 #[test]
-fn grading_boundaries_of_order_493() {
+fn r9_r11_grading_boundaries_of_order_493() {
     let e = || Cell::Empty;
     let l = with_accidents(
         "信息工程系",
@@ -44,7 +44,7 @@ fn grading_boundaries_of_order_493() {
 }
 
 #[test]
-fn determinations_count_and_unreported_accidents() {
+fn r9_r11_determinations_count_and_unreported_accidents() {
     let e = || Cell::Empty;
     let l = with_accidents(
         "信息工程系",
@@ -97,7 +97,7 @@ fn determinations_count_and_unreported_accidents() {
 }
 
 #[test]
-fn quarterly_accident_count_mismatch() {
+fn r5_r9_quarterly_accident_count_mismatch() {
     let e = || Cell::Empty;
     let l = set_sheet(
         with_accidents("信息工程系", vec![acc(d(2026, 2, 2), "一般", 0, e(), e())]),
@@ -117,7 +117,7 @@ fn quarterly_accident_count_mismatch() {
 }
 
 #[test]
-fn vetoes_each_alone() {
+fn v1_v2_v4_v5_vetoes_each_alone() {
     let e = || Cell::Empty;
     let y = |rows, dets, extra: &str| {
         let v = vetoes_for(rows, dets, extra, "2026", "2027-01-20");
@@ -417,7 +417,7 @@ fn interview_suggestion_at_two_not_met_rules() {
 }
 
 #[test]
-fn h2_veto_risks_count_the_year_so_far() {
+fn v1_v2_h2_veto_risks_count_the_year_so_far() {
     let e = || Cell::Empty;
     // A 较大 accident in March and one in September, target 1: the year exceeds it.
     // Sent by as-of: a version dated after as-of does not count ("Settled" 1).
@@ -501,7 +501,7 @@ fn clamp_at_zero_is_v3_and_hazard_points_score_r13() {
 }
 
 #[test]
-fn loss_in_yuan_and_same_date_matching() {
+fn v2_v5_loss_in_yuan_and_same_date_matching() {
     let l = set_sheet(
         year_ledger("信息工程系"),
         "安全事故",
