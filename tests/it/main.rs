@@ -4,7 +4,8 @@
 //! - `support/` — what the tests share: workbooks built in code, the one test roster, rule
 //!   inputs, hand-built results, a hostile work folder, .xls/.ods writers (see its `mod.rs`).
 //! - `cli/` — the command line: help, exit codes, messages, `check`, `init`, quoted commands.
-//! - `ingest/` — reading an inbox: covers, cell values, rows, hostile and foreign files, versions.
+//! - `ingest/` — reading an inbox: covers, cell values, rows, hostile and foreign files, versions
+//!   (the memory-measuring ones are in `tests/memory`).
 //! - `rules/` — the rules of the mechanism (R1–R15, V1–V5), as-of, scoring; test names carry the
 //!   rule ID (`r10_…`, `v3_…`), so `grep -rn r10 tests/it/rules` finds a rule's tests.
 //! - `report/` — the bulletin, summary.xlsx, bulletin.docx, printing (Chromium, LibreOffice).
@@ -14,8 +15,9 @@
 //! - `dist/` — the release packages (Wine, qemu), the double-click menu, the staff guide.
 //!
 //! Tests that need an external tool fail under CI when it is missing (see `report::browser`).
-//! A test whose process-wide state must not be shared would need its own binary: none does today
-//! (the binary's test hooks are environment variables set on the child process only).
+//! The one other binary, `tests/memory`, holds the tests that measure the process's peak memory
+//! (VmHWM is per process; here every other test's allocations would count). It mounts this
+//! `support/` tree too.
 
 #[macro_use]
 mod support;

@@ -5,39 +5,14 @@
 mod inbox;
 use crate::support::books::findings_with as with;
 use crate::support::books::*;
+use crate::support::inbox::{base, found, ingest_2026 as run_in, opts};
 use tongbao::findings::{Code, Finding, Severity};
 use tongbao::ingest::{Options, ingest_dir};
 use tongbao::model::*;
 use tongbao::schema;
 
-fn opts() -> Options {
-    Options {
-        year: Some(2026),
-        recursive: false,
-    }
-}
-
-fn run_in(dir: &std::path::Path) -> Inbox {
-    ingest_dir(dir, &roster(), &opts()).unwrap()
-}
-
 fn run(book: Book) -> Inbox {
-    let dir = tmp();
-    book.save(dir.path(), "台账.xlsx");
-    run_in(dir.path())
-}
-
-fn base() -> Book {
-    ledger("信息工程系", 2026, d(2026, 12, 31))
-}
-
-/// Findings other than the always-present missing_register.
-fn found(inbox: &Inbox) -> Vec<&Finding> {
-    inbox
-        .findings
-        .iter()
-        .filter(|f| f.code != Code::MissingRegister)
-        .collect()
+    crate::support::inbox::ingest_one(book, "台账.xlsx")
 }
 
 fn unit(inbox: &Inbox) -> &Ledger {

@@ -4,7 +4,7 @@
 
 use crate::support::books::*;
 use tongbao::findings::Code;
-use tongbao::ingest::{Options, ingest_dir};
+
 use tongbao::model::Inbox;
 use tongbao::schema;
 
@@ -13,11 +13,7 @@ fn run(books: &[(&str, Book)]) -> Inbox {
     for (name, b) in books {
         b.save(dir.path(), name);
     }
-    let opts = Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    ingest_dir(dir.path(), &roster(), &opts).unwrap()
+    crate::support::inbox::ingest_2026(dir.path())
 }
 
 /// Insert `gap` blank rows right below the header of `sheet` and one more between every data row.

@@ -3,7 +3,7 @@
 
 use crate::support::books::*;
 use tongbao::findings::{Code, Finding, Severity};
-use tongbao::ingest::{Options, ingest_dir};
+
 use tongbao::model::{Inbox, Role};
 use tongbao::schema;
 
@@ -14,15 +14,7 @@ fn with_bad(name: &str, bytes: &[u8]) -> Inbox {
     let dir = tmp();
     ledger("信息工程系", 2026, d(2026, 7, 3)).save(dir.path(), "信息工程系.xlsx");
     std::fs::write(dir.path().join(name), bytes).unwrap();
-    let inbox = ingest_dir(
-        dir.path(),
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: false,
-        },
-    )
-    .unwrap();
+    let inbox = crate::support::inbox::ingest_2026(dir.path());
     assert!(
         inbox.ledgers.contains_key("信息工程系"),
         "the good file must still be read"

@@ -3,19 +3,13 @@
 //! `tongbao check FILE` answers within 5 s.
 
 use crate::support::books::*;
+use crate::support::inbox::opts;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tongbao::findings::{Code, Severity};
-use tongbao::ingest::{Options, ingest_dir};
+use tongbao::ingest::ingest_dir;
 use tongbao::model::Inbox;
 use tongbao::schema;
-
-fn opts() -> Options {
-    Options {
-        year: Some(2026),
-        recursive: false,
-    }
-}
 
 /// Ingest `dir` on another thread: a blocked open fails the test instead of hanging it.
 fn ingest(dir: &Path) -> Inbox {

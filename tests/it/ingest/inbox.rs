@@ -2,16 +2,10 @@
 //! register, rejection (unknown unit, other year), provenance (inputs with sha256 and role).
 
 use crate::support::books::*;
+use crate::support::inbox::opts;
 use tongbao::findings::{Code, Finding, Severity};
 use tongbao::ingest::{Options, ingest_dir, ingest_paths};
 use tongbao::model::Role;
-
-fn opts() -> Options {
-    Options {
-        year: Some(2026),
-        recursive: false,
-    }
-}
 
 fn codes(fs: &[Finding], file: &str) -> Vec<Code> {
     fs.iter()

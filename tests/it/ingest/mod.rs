@@ -1,15 +1,12 @@
 //! Reading an inbox (contract.md): covers, cell values, rows, hostile and foreign files, versions.
 
 mod audit;
-mod bomb;
 mod cover;
 mod findings;
 mod gaps;
 mod hostile;
 mod hostile_parts;
-mod hostile_xls;
 mod inbox;
-mod mutation;
 mod not_ledger;
 mod perf;
 mod rows;

@@ -3,29 +3,11 @@
 //! ledger missing some sheets keeps its per-sheet findings; `missing_header` always has a cell.
 
 use crate::support::books::*;
+use crate::support::inbox::{found, ingest_one as run};
 use tongbao::findings::{Code, Finding, Severity};
-use tongbao::ingest::{Options, ingest_dir};
+
 use tongbao::model::{Inbox, Role};
 use tongbao::schema;
-
-fn run(book: Book, name: &str) -> Inbox {
-    let dir = tmp();
-    book.save(dir.path(), name);
-    let opts = Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    ingest_dir(dir.path(), &roster(), &opts).unwrap()
-}
-
-/// Findings other than the always-present missing_register.
-fn found(inbox: &Inbox) -> Vec<&Finding> {
-    inbox
-        .findings
-        .iter()
-        .filter(|f| f.code != Code::MissingRegister)
-        .collect()
-}
 
 /// The single finding of a not-a-ledger file, after checking the file is rejected.
 fn single(inbox: &Inbox) -> &Finding {

@@ -2,36 +2,14 @@
 //! value or the exact finding (code, sheet, cell).
 
 use crate::support::books::*;
+use crate::support::inbox::{base, found};
 use tongbao::findings::{Code, Finding, Severity};
 use tongbao::ingest::{Options, ingest_dir};
 use tongbao::model::Inbox;
 use tongbao::schema;
 
 fn run(book: Book) -> Inbox {
-    let dir = tmp();
-    book.save(dir.path(), "台账.xlsx");
-    ingest_dir(
-        dir.path(),
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: false,
-        },
-    )
-    .unwrap()
-}
-
-fn base() -> Book {
-    ledger("信息工程系", 2026, d(2026, 12, 31))
-}
-
-/// Findings other than the always-present missing_register.
-fn found(inbox: &Inbox) -> Vec<&Finding> {
-    inbox
-        .findings
-        .iter()
-        .filter(|f| f.code != Code::MissingRegister)
-        .collect()
+    crate::support::inbox::ingest_one(book, "台账.xlsx")
 }
 
 fn one(inbox: &Inbox, code: Code) -> &Finding {

@@ -3,31 +3,14 @@
 
 use crate::support::books::findings_with as found;
 use crate::support::books::*;
+use crate::support::inbox::{base, ingest_2026 as run_in};
 use tongbao::findings::{Code, Finding, Severity};
-use tongbao::ingest::{Options, ingest_dir};
+
 use tongbao::model::*;
 use tongbao::schema;
 
-fn run_in(dir: &std::path::Path) -> Inbox {
-    ingest_dir(
-        dir,
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: false,
-        },
-    )
-    .unwrap()
-}
-
 fn run(book: Book) -> Inbox {
-    let dir = tmp();
-    book.save(dir.path(), "台账.xlsx");
-    run_in(dir.path())
-}
-
-fn base() -> Book {
-    ledger("信息工程系", 2026, d(2026, 12, 31))
+    crate::support::inbox::ingest_one(book, "台账.xlsx")
 }
 
 fn inspections(rows: Vec<Vec<Cell>>) -> Inbox {

@@ -1,5 +1,6 @@
 //! Rendering tests: determinism, escaping, safe file names, workbook cells, snapshots.
 
+use crate::support::read_back::grid;
 use crate::support::results::*;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -117,22 +118,6 @@ fn formula_text_is_a_string_cell() {
     assert!(found, "hazard name kept as text");
     let f = wb.worksheet_formula("挂牌督办").unwrap();
     assert!(f.cells().all(|(_, _, c)| c.is_empty()));
-}
-
-fn grid(xlsx: &[u8], sheet: &str) -> String {
-    use calamine::{Reader, Xlsx};
-    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
-    let range = wb.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

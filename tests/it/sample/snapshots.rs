@@ -2,6 +2,7 @@
 //! in Markdown for 2026H1 (as-of 2026-07-15) and 2026 (as-of 2027-01-12), and the 总表 of
 //! summary.xlsx read back as a text grid. A change in wording or layout shows here as a diff.
 
+use crate::support::read_back::grid;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -16,22 +17,6 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn text(files: &std::collections::BTreeMap<PathBuf, Vec<u8>>, name: &str) -> String {
     String::from_utf8(files[&PathBuf::from(name)].clone()).unwrap()
-}
-
-fn grid(xlsx: &[u8], sheet: &str) -> String {
-    use calamine::{Reader, Xlsx};
-    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
-    let range = wb.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -1,21 +1,12 @@
 //! A zip bomb (hundreds of MB of sheet XML compressed small) among good files: it yields one
 //! `unreadable_file` finding, the other files are still read, and peak memory stays small.
-//! Alone in its test binary so that VmHWM measures this ingest only.
+//! In the `memory` binary, one test at a time, so that VmHWM measures this ingest only.
 
 use crate::support::books::*;
+use crate::{reset_hwm, vm_hwm_kib};
 use std::io::Read;
 use tongbao::findings::{Code, Severity};
 use tongbao::ingest::{Options, ingest_dir};
-
-/// Peak resident set size of this process in KiB (Linux), 0 elsewhere.
-fn vm_hwm_kib() -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
-}
 
 /// 86 bytes of sheet XML; 86 divides 258 (the longest deflate match), so matches at distance 86
 /// continue the pattern exactly.
@@ -174,11 +165,6 @@ fn write_bomb(path: &std::path::Path, mb: usize, declared: Option<u64>) {
     write_zip(path, &entries);
 }
 
-/// Reset VmHWM to the current RSS (Linux: `5` into clear_refs).
-fn reset_hwm() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
 /// The bomb is a real deflate stream: its first MB inflates to the repeated sheet rows.
 fn assert_inflates(path: &std::path::Path) {
     let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
@@ -195,6 +181,7 @@ fn assert_inflates(path: &std::path::Path) {
 
 #[test]
 fn zip_bomb_is_refused_with_small_peak_memory() {
+    let _alone = crate::alone();
     let dir = tmp();
     let bomb = dir.path().join("机电工程系.xlsx");
     write_bomb(&bomb, 300, None);
@@ -250,6 +237,7 @@ fn zip_bomb_is_refused_with_small_peak_memory() {
 
 #[test]
 fn bomb_lying_about_its_size_is_refused() {
+    let _alone = crate::alone();
     let dir = tmp();
     let bomb = dir.path().join("机电工程系.xlsx");
     write_bomb(&bomb, 50, Some(4096));

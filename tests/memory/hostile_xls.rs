@@ -1,32 +1,17 @@
 //! Hostile .xls/.ods files (calamine parses them whole at open and densifies every sheet): each
 //! yields its `unreadable_file` finding before calamine sees it, peak memory stays small, and the
 //! good ledger in the same folder is still read. Real .xls and padded .ods ledgers (written in
-//! code, see `legacy`) read exactly like the same ledger as .xlsx.
+//! code, see `support::xls_ods`) read exactly like the same ledger as .xlsx.
 
 use crate::support::books::*;
+use crate::support::inbox::ingest_2026 as ingest;
 use crate::support::xls_ods::*;
+use crate::vm_hwm_kib;
 use tongbao::findings::{Code, Finding, Severity};
-use tongbao::ingest::{Options, ingest_dir};
+
 use tongbao::model::{Inbox, Role};
 
 const ENCRYPTED: &str = "文件已加密，请另存为不加密的 .xlsx";
-
-fn vm_hwm_kib() -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
-}
-
-fn ingest(dir: &std::path::Path) -> Inbox {
-    let opts = Options {
-        year: Some(2026),
-        recursive: false,
-    };
-    ingest_dir(dir, &roster(), &opts).unwrap()
-}
 
 /// The single finding against `name`: an unreadable_file error, the file's role Unreadable.
 fn refused<'a>(inbox: &'a Inbox, name: &str) -> &'a Finding {
@@ -68,6 +53,7 @@ fn far_ods() -> Vec<u8> {
 
 #[test]
 fn hostile_files_are_refused_with_small_memory() {
+    let _alone = crate::alone();
     let dir = tmp();
     ledger("信息工程系", 2026, d(2026, 7, 3)).save(dir.path(), "信息工程系.xlsx");
     let corners = [number(0, 0, 0, 1.0), number(65_535, 255, 0, 1.0)].concat();
@@ -147,6 +133,7 @@ fn read_alone(name: &str, bytes: Vec<u8>) -> (String, Vec<String>) {
 /// The same ledger as .xlsx, .xls and padded .ods: same ledger, same findings (none).
 #[test]
 fn xls_and_padded_ods_ledgers_read_like_xlsx() {
+    let _alone = crate::alone();
     let mut book = ledger("机电工程系", 2026, d(2026, 7, 3));
     // A genuine .xls may hold this text (UTF-16 in a cell): it is not an encrypted package.
     book = book.cell("封面", 0, 5, "EncryptionInfo EncryptedPackage");
@@ -170,6 +157,7 @@ fn xls_and_padded_ods_ledgers_read_like_xlsx() {
 /// pre-formatted MULBLANK rows, DIMENSIONS, padded stream) reads like the same ledger as .xlsx.
 #[test]
 fn xlwt_written_xls_reads_like_xlsx() {
+    let _alone = crate::alone();
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/ledger_jidian_2026.xls"
@@ -187,6 +175,7 @@ fn xlwt_written_xls_reads_like_xlsx() {
 /// stops there with a warning and the rest of the ledger is still read.
 #[test]
 fn shared_string_copies_stop_at_text_budget() {
+    let _alone = crate::alone();
     let mut seed = 7u32;
     let long: String = (0..32_767)
         .map(|_| {

@@ -145,6 +145,7 @@ fn peak_rss_mb() -> Option<u64> {
 
 #[test]
 fn mutated_ledgers_never_escape_a_finding() {
+    let _alone = crate::alone();
     let n: usize = std::env::var("TONGBAO_MUTANTS")
         .ok()
         .and_then(|v| v.parse().ok())
