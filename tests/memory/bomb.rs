@@ -6,7 +6,6 @@ use crate::support::books::*;
 use crate::{reset_hwm, vm_hwm_kib};
 use std::io::Read;
 use tongbao::findings::{Code, Severity};
-use tongbao::ingest::{Options, ingest_dir};
 
 /// 86 bytes of sheet XML; 86 divides 258 (the longest deflate match), so matches at distance 86
 /// continue the pattern exactly.
@@ -194,15 +193,7 @@ fn zip_bomb_is_refused_with_small_peak_memory() {
         .save(dir.path(), "学生处.xlsx");
     reset_hwm();
     let before = vm_hwm_kib();
-    let inbox = ingest_dir(
-        dir.path(),
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: false,
-        },
-    )
-    .unwrap();
+    let inbox = crate::support::inbox::ingest_2026(dir.path());
     let after = vm_hwm_kib();
     eprintln!(
         "bomb {packed} bytes packed (+ sparse XFD1048576 + good ledger); VmHWM reset to {before} KiB before ingest, {after} KiB after"
@@ -242,15 +233,7 @@ fn bomb_lying_about_its_size_is_refused() {
     let bomb = dir.path().join("机电工程系.xlsx");
     write_bomb(&bomb, 50, Some(4096));
     ledger("信息工程系", 2026, d(2026, 7, 3)).save(dir.path(), "信息工程系.xlsx");
-    let inbox = ingest_dir(
-        dir.path(),
-        &roster(),
-        &Options {
-            year: Some(2026),
-            recursive: false,
-        },
-    )
-    .unwrap();
+    let inbox = crate::support::inbox::ingest_2026(dir.path());
     let f: Vec<_> = inbox
         .findings
         .iter()

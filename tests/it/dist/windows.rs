@@ -26,11 +26,7 @@ fn build(work: &Path) -> (String, String, serde_json::Value) {
         .env("TONGBAO_NO_PROGRESS", "1")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::work_folder::ok(&out);
     let read = |f: &str| std::fs::read_to_string(work.join("public/2026H1").join(f)).unwrap();
     let results = serde_json::from_str(&read("results.json")).unwrap();
     (read("bulletin.md"), read("bulletin.html"), results)

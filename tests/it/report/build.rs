@@ -58,11 +58,7 @@ fn build(dir: &Path, period: &str, as_of: &str) -> String {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::work_folder::ok(&out);
     String::from_utf8(out.stdout).unwrap()
 }
 

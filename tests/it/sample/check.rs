@@ -2,19 +2,27 @@
 //! sample's designed findings (sample-data/EXPECTED.md) and nothing else, and writes nothing.
 
 use assert_cmd::Command;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+fn sample_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
+}
+
+/// `tongbao --config sample-data/tongbao.toml`, run in `cwd`.
+fn on_sample(cwd: &Path) -> Command {
+    let mut c = Command::cargo_bin("tongbao").unwrap();
+    c.current_dir(cwd)
+        .arg("--config")
+        .arg(sample_data().join("tongbao.toml"));
+    c
+}
 
 #[test]
 fn check_on_the_sample_prints_exactly_the_designed_findings() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("tongbao")
-        .unwrap()
-        .current_dir(tmp.path())
-        .arg("--config")
-        .arg(base.join("tongbao.toml"))
+    let out = on_sample(tmp.path())
         .arg("check")
-        .arg(base.join("inbox/2026"))
+        .arg(sample_data().join("inbox/2026"))
         // as-of defaults to today; fixed at the year build's as-of so that the January files
         // count and the July ones are superseded, whatever the day the test runs.
         .arg("--as-of")
@@ -82,13 +90,8 @@ fn check_on_the_sample_prints_exactly_the_designed_findings() {
 /// sample) writes the year's files into `public/` and sums up the designed outcome.
 #[test]
 fn readme_main_command_builds_the_sample_year() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("tongbao")
-        .unwrap()
-        .current_dir(tmp.path())
-        .arg("--config")
-        .arg(base.join("tongbao.toml"))
+    let out = on_sample(tmp.path())
         .args([
             "build",
             "--period",
