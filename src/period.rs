@@ -2,10 +2,19 @@
 //! `YYYY` (the year, 年终考核).
 
 use crate::config::RulesCfg;
-use crate::eval::PeriodKind;
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
+
+/// H1 / H2 / year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    H1,
+    H2,
+    Year,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {

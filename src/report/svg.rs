@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn labels_are_escaped_and_output_is_stable() {
         let rates = vec![MetRate {
-            rule: "R4".into(),
+            rule: crate::rules::RuleId::R4,
             title: "<script>".into(),
             clause: "二.1".into(),
             met: 3,

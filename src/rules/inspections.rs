@@ -1,12 +1,12 @@
 //! R4 (二.1): a hazard inspection every calendar month; R13 (二.1, 六.1): hazards found are fixed
 //! in time (及时解决安全隐患).
 
-use super::{Ctx, date, item, items_result, missing_sheet, result, text};
-use crate::eval::{Item, RuleResult, Status};
+use super::diags::missing_sheet;
+use super::{Ctx, RuleId, item, items_result, result};
 use crate::model::{Hazard, Inspection};
+use crate::results::{HazardItem, Item, ItemFields, MonthItem, RuleFacts, RuleResult, Status};
 use crate::schema::{HAZARDS, INSPECTIONS};
 use chrono::NaiveDate;
-use serde_json::Value;
 
 /// R4 from the 隐患排查 sheet (None: the sheet is missing).
 pub fn r4(ctx: &Ctx, inspections: Option<&[Inspection]>) -> RuleResult {
@@ -41,10 +41,10 @@ pub fn r4(ctx: &Ctx, inspections: Option<&[Inspection]>) -> RuleResult {
         } else {
             (Status::Pending, format!("{y}年{m}月未结束"))
         };
-        let fields = vec![
-            ("month", Value::from(key)),
-            ("inspections", n.map_or(Value::Null, Value::from)),
-        ];
+        let fields = ItemFields::Month(MonthItem {
+            month: key,
+            inspections: n,
+        });
         items.push(item(status, detail, fields));
     }
     let status = Status::worst(items.iter().map(|i| i.status));
@@ -59,13 +59,14 @@ pub fn r4(ctx: &Ctx, inspections: Option<&[Inspection]>) -> RuleResult {
     } else {
         "每月均已排查".to_string()
     };
-    let mut r = result("R4", status, detail);
+    let missing_months = missing.into_iter().map(|(_, _, k)| k).collect();
+    let mut r = super::with_facts(
+        RuleId::R4,
+        status,
+        detail,
+        RuleFacts::Months { missing_months },
+    );
     r.items = items;
-    let keys: Vec<Value> = missing
-        .into_iter()
-        .map(|(_, _, k)| Value::from(k))
-        .collect();
-    r.extra.insert("missing_months".into(), Value::Array(keys));
     r
 }
 
@@ -96,7 +97,7 @@ fn last_day(y: i32, m: u32) -> NaiveDate {
 /// R13 from the 隐患整改 sheet (None: the sheet is missing).
 pub fn r13(ctx: &Ctx, hazards: Option<&[Hazard]>) -> RuleResult {
     let Some(hazards) = hazards else {
-        return result("R13", Status::NotMet, missing_sheet(HAZARDS));
+        return result(RuleId::R13, Status::NotMet, missing_sheet(HAZARDS));
     };
     let mut rows: Vec<&Hazard> = hazards
         .iter()
@@ -105,7 +106,7 @@ pub fn r13(ctx: &Ctx, hazards: Option<&[Hazard]>) -> RuleResult {
     rows.sort_by_key(|h| (h.found_on, h.loc.row));
     let items: Vec<Item> = rows.into_iter().map(|h| hazard_item(ctx, h)).collect();
     items_result(
-        "R13",
+        RuleId::R13,
         items,
         "本期无排查发现的隐患",
         |status, _| match status {
@@ -130,13 +131,13 @@ fn hazard_item(ctx: &Ctx, h: &Hazard) -> Item {
         }
         (Some(dl), None) => (Status::Pending, format!("{name}：整改中，期限{dl}")),
     };
-    let fields = vec![
-        ("found", date(h.found_on)),
-        ("description", text(h.description.as_deref())),
-        ("grade", text(h.grade.map(|g| g.label()))),
-        ("deadline", date(h.deadline)),
-        ("completed", date(done)),
-    ];
+    let fields = ItemFields::Hazard(HazardItem {
+        found: h.found_on,
+        description: h.description.clone(),
+        grade: h.grade,
+        deadline: h.deadline,
+        completed: done,
+    });
     item(status, detail, fields)
 }
 
