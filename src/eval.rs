@@ -3,6 +3,11 @@
 //! the summary → `Results` (the types live in `results`, re-exported here). Pure: no file I/O,
 //! no printing, no clock.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub use crate::period::PeriodKind;
 pub use crate::results::*;
 
@@ -203,7 +208,7 @@ pub(crate) fn is_reserved_file_name(stem: &str) -> bool {
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((upper.starts_with("COM") || upper.starts_with("LPT"))
             && upper.len() == 4
-            && upper.as_bytes()[3].is_ascii_digit())
+            && upper.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod digest;
 pub mod eval;
 pub mod findings;
 pub mod ingest;
+pub mod mechanism;
 pub mod model;
 pub mod oserror;
 pub mod output;

@@ -3,6 +3,11 @@
 //! `serde_json::Value` (a BTreeMap), dates are ISO, `status` is met / not_met / pending / na,
 //! enums serialise as the text results.json has always carried.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 mod items;
 mod outcome;
 
@@ -13,9 +18,9 @@ pub use items::{
 pub use outcome::{AccidentSource, Grade, VetoId};
 
 use crate::findings::Finding;
+use crate::mechanism::RuleId;
 use crate::model::{AccidentGrade, InputFile};
 use crate::period::PeriodKind;
-use crate::rules::RuleId;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -73,6 +78,9 @@ pub struct Item {
     #[serde(flatten)]
     pub fields: ItemFields,
 }
+
+/// The rule results of a unit or a leader, keyed by rule (serialised as `"R10": {…}`).
+pub type RuleMap = BTreeMap<RuleId, RuleResult>;
 
 /// One rule's result for a unit or a leader.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -180,7 +188,7 @@ pub struct UnitResult {
     /// H1/H2: no 未达标 rule and no veto risk (表现较好的单位).
     pub performing_well: bool,
     /// Every rule ID R1–R5, R8–R13, R15 → result.
-    pub rules: BTreeMap<RuleId, RuleResult>,
+    pub rules: RuleMap,
     /// Rubric item key (plan, meetings, …) → points.
     pub points: BTreeMap<String, Points>,
     pub adjustments: Vec<AdjustmentRecord>,
@@ -197,7 +205,7 @@ pub struct LeaderResult {
     pub name: String,
     pub title: Option<String>,
     /// R6, R7 → result (R6 has `visits` in its facts).
-    pub rules: BTreeMap<RuleId, RuleResult>,
+    pub rules: RuleMap,
     /// Visits from 1 Jan to the period end (up to as-of).
     pub visits: Vec<VisitRecord>,
 }

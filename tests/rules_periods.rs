@@ -1,7 +1,7 @@
 //! Periods and as-of semantics: a clean year, the H1 rebuild from a full-year ledger, semesters
 //! across the year end, pending deadlines, R4 months, R6 visits.
 
-use tongbao::eval::{Results, Status, UnitResult};
+use tongbao::eval::{ItemFields, Results, RuleFacts, Status, UnitResult};
 use tongbao::rules::fixture::*;
 
 fn status(r: &Results, unit: usize, rule: &str) -> Status {
@@ -140,7 +140,10 @@ fn semester_across_the_year_end_belongs_to_its_starting_period() {
         "judged at the period's end"
     );
     let item = &jan.units[0].rules["R2"].items[0];
-    assert_eq!(item.fields["semester"], "2026-2027学年第一学期");
+    let ItemFields::Semester(semester) = &item.fields else {
+        panic!("R2 item without a semester");
+    };
+    assert_eq!(semester.semester, "2026-2027学年第一学期");
     let y = run(&cfg, &inbox, "2026", d(2027, 1, 12));
     assert_eq!(y.units[0].rules["R2"].items.len(), 2);
     assert_eq!(y.units[0].points["meetings"].earned, 5.0);
@@ -180,9 +183,10 @@ fn r4_missing_month_running_month_and_exempt_month() {
     let r4 = &r.units[0].rules["R4"];
     assert_eq!(r4.status, Status::NotMet);
     assert_eq!(r4.detail, "缺2026年4月、5月");
+    let facts = r4.facts.as_ref().map(RuleFacts::missing_months);
     assert_eq!(
-        r4.extra["missing_months"],
-        serde_json::json!(["2026-04", "2026-05"])
+        facts,
+        Some(&["2026-04".to_string(), "2026-05".to_string()][..])
     );
     let st: Vec<Status> = r4.items.iter().map(|i| i.status).collect();
     use Status::*;
@@ -227,7 +231,7 @@ fn r6_in_h1_with_zero_one_two_visits() {
         let r6 = &r.leaders[0].rules["R6"];
         assert_eq!(r6.status, st, "{n}");
         assert!(r6.detail.contains(word), "{}", r6.detail);
-        assert_eq!(r6.extra["visits"], n);
+        assert_eq!(r6.facts, Some(RuleFacts::Visits { visits: n as usize }));
     }
     let mut reg = register();
     reg.visits = Some(vec![visit("王某某", 2, d(2026, 3, 5))]);

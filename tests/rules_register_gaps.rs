@@ -1,7 +1,7 @@
 //! A missing central register vs. a register lacking a sheet (mechanism.md, "bad or missing
 //! data"; contract.md, `missing_register`): R10/R12, R6/R7, 事故认定, 考评加减分 and `notes`.
 
-use tongbao::eval::{Results, Status};
+use tongbao::eval::{Results, RuleFacts, Status};
 use tongbao::model::Register;
 use tongbao::rules::fixture::*;
 
@@ -29,7 +29,10 @@ fn register_without_punishment_and_listed_sheets_fails_r10_r12_for_every_unit() 
                 r.detail,
                 format!("保卫处台账缺少“{sheet}”工作表，按未达标处理")
             );
-            assert_eq!(r.extra["missing_sheet"], sheet);
+            let facts = RuleFacts::MissingSheet {
+                missing_sheet: sheet,
+            };
+            assert_eq!(r.facts, Some(facts));
         }
     }
     let u = &y.units[0];
@@ -80,7 +83,8 @@ fn no_register_keeps_r10_r12_na_and_says_v4_v5_cannot_be_evaluated() {
         leader(&y, "R7"),
         (Status::NotMet, "无述职报告记录（未收到保卫处台账）".into())
     );
-    assert_eq!(y.leaders[0].rules["R6"].extra["visits"], 0);
+    let visits = RuleFacts::Visits { visits: 0 };
+    assert_eq!(y.leaders[0].rules["R6"].facts, Some(visits));
     let dec31 = build(None, "2026", d(2026, 12, 31));
     assert_eq!(leader(&dec31, "R6").0, Status::Pending);
     assert_eq!(leader(&dec31, "R7").0, Status::Pending);

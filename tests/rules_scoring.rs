@@ -1,6 +1,6 @@
 //! Scores, vetoes (七), commendation, adjustments, accident cross-checks.
 
-use tongbao::eval::{Results, Status};
+use tongbao::eval::{AccidentSource, Results, Status};
 use tongbao::findings::Code;
 use tongbao::model::{AccidentGrade, Adjustment};
 use tongbao::rules::fixture::*;
@@ -19,7 +19,7 @@ fn year(ledger: tongbao::model::Ledger, reg: tongbao::model::Register, target: u
 }
 
 fn ids(r: &Results) -> Vec<String> {
-    r.units[0].vetoes.iter().map(|v| v.id.clone()).collect()
+    r.units[0].vetoes.iter().map(|v| v.id.to_string()).collect()
 }
 
 fn with_accident(grade: AccidentGrade) -> tongbao::model::Ledger {
@@ -101,8 +101,8 @@ fn v5_responsible_for_major_accident() {
     let r = year(l, reg, 1);
     assert_eq!(ids(&r), ["V5"]);
     assert_eq!(
-        r.units[0].accidents[0].grade.as_deref(),
-        Some("较大"),
+        r.units[0].accidents[0].grade,
+        Some(AccidentGrade::Major),
         "the determination is authoritative"
     );
     assert_eq!(r.units[0].rules["R11"].status, Status::Met);
@@ -222,8 +222,8 @@ fn accident_cross_checks() {
     assert_eq!(g.cell.as_deref(), Some("C2"));
     let u = &r.units[0];
     assert_eq!(u.accidents.len(), 4);
-    assert_eq!(u.accidents[3].source, "register");
-    assert_eq!(u.accidents[0].implied_grade.as_deref(), Some("较大"));
+    assert_eq!(u.accidents[3].source, AccidentSource::Register);
+    assert_eq!(u.accidents[0].implied_grade, Some(AccidentGrade::Major));
     assert_eq!(u.rules["R9"].status, Status::NotMet);
     assert_eq!(r.summary.frequent_accident_units, [U]);
     assert_eq!(

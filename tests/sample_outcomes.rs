@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use tongbao::eval::{Results, Status};
+use tongbao::eval::{Results, RuleFacts, Status};
 
 fn build(period: &str, as_of: NaiveDate) -> Results {
     common::sample(period, as_of, None).1
@@ -237,11 +237,15 @@ fn year_build_matches_the_design() {
     let states: Vec<String> = r.units[4].rules["R12"]
         .items
         .iter()
-        .map(|i| i.fields["state"].to_string())
+        .map(|i| format!("\"{}\"", i.fields.listed_state().unwrap().label()))
         .collect();
     assert_eq!(states, ["\"已销号(按期)\"", "\"整改中(未到期)\""]);
     assert_eq!(
-        r.units[4].rules["R12"].items[1].fields["hints"][0],
+        r.units[4].rules["R12"].items[1]
+            .fields
+            .listed()
+            .unwrap()
+            .hints[0],
         "可提请市教育局挂牌督办（六.2）"
     );
     let leaders: Vec<(String, Status, Status)> = r
@@ -353,10 +357,10 @@ fn half_year_build_matches_the_design() {
         .leaders
         .iter()
         .map(|l| {
-            format!(
-                "{:?} {}",
-                l.rules["R6"].status, l.rules["R6"].extra["visits"]
-            )
+            let Some(RuleFacts::Visits { visits }) = l.rules["R6"].facts else {
+                panic!("R6 without visits");
+            };
+            format!("{:?} {visits}", l.rules["R6"].status)
         })
         .collect();
     assert_eq!(r6, ["Met 2", "Pending 1", "Pending 0", "Met 3", "Met 2"]);

@@ -2,7 +2,7 @@
 //! strings. Templates never see internal types; numbers and dates are formatted here.
 
 use crate::eval::{Results, RuleResult, Status, UnitResult};
-use crate::rules::RuleId;
+use crate::mechanism::RuleId;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 

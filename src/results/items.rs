@@ -164,12 +164,16 @@ impl ItemFields {
             _ => Default::default(),
         }
     }
-    /// R12's judged state.
-    pub fn listed_state(&self) -> Option<ListedOutcome> {
+    /// An R12 item's fields.
+    pub fn listed(&self) -> Option<&ListedItem> {
         match self {
-            ItemFields::Listed(l) => Some(l.state),
+            ItemFields::Listed(l) => Some(l),
             _ => None,
         }
+    }
+    /// R12's judged state.
+    pub fn listed_state(&self) -> Option<ListedOutcome> {
+        self.listed().map(|l| l.state)
     }
 }
 

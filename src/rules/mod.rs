@@ -32,12 +32,16 @@
 //! - Veto risks in H2 ("on the data so far", 七) are judged on the accidents of the year so far
 //!   (1 Jan to as-of), as the year-end veto will be; R9/R11 and the deductions stay per period.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub mod accidents;
 pub mod diags;
 pub mod duty;
 pub mod fixture;
 pub mod gaps;
-mod ids;
 pub mod inspections;
 pub mod leaders;
 pub mod listed;
@@ -49,8 +53,9 @@ mod results;
 pub mod submission;
 pub mod summary;
 
-pub use ids::{RubricItem, RuleId, Source};
-pub use results::{RuleMap, from_items, item, items_result, join_details, result, with_facts};
+pub use crate::mechanism::{RubricItem, RuleId, Source};
+pub use crate::results::RuleMap;
+pub use results::{from_items, item, items_result, join_details, result, with_facts};
 
 pub use crate::context::{Ctx, RegisterGap};
 // Kept for the paths tests and benches use (`tongbao::rules::evaluate`); the evaluation itself

@@ -3,7 +3,6 @@
 
 use super::RuleId;
 use crate::results::{Item, ItemFields, RuleFacts, RuleResult, Status};
-use std::collections::BTreeMap;
 
 /// A rule result with its clause and title filled in.
 pub fn result(id: RuleId, status: Status, detail: impl Into<String>) -> RuleResult {
@@ -80,6 +79,3 @@ pub fn join_details(items: &[Item], status: Status, fallback: &str) -> String {
         parts.join("；")
     }
 }
-
-/// The rule results of a unit or leader, keyed by rule.
-pub type RuleMap = BTreeMap<RuleId, RuleResult>;

@@ -2,13 +2,19 @@
 //! `[scoring]` over the rule results, 考评加减分, clamp, rounding half up to one decimal, grades,
 //! then vetoes (七), rankings, commendation (一.3) and suggestions (五.3). Pure, no I/O.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub mod outcomes;
 pub mod vetoes;
 
 use crate::context::Ctx;
+use crate::mechanism::{RubricItem, RuleId};
+use crate::results::RuleMap;
 use crate::results::UnitResult;
 use crate::results::{AccidentRecord, Grade, Item, ListedOutcome, Points, RuleResult, Status};
-use crate::rules::{RubricItem, RuleId, RuleMap};
 use std::collections::BTreeMap;
 
 /// How one rubric item came out.

@@ -2,8 +2,8 @@
 //! 表现较好的单位, and the escalation suggestions (五.3, 六.3) — suggestions, never measures.
 
 use crate::context::Ctx;
+use crate::mechanism::RuleId;
 use crate::results::{AdjustmentRecord, Grade, ListedOutcome, Status, UnitResult};
-use crate::rules::RuleId;
 
 /// The central register's 考评加减分 rows for the unit (year only).
 pub fn adjustments(ctx: &Ctx, unit: &str) -> Vec<AdjustmentRecord> {

@@ -1,5 +1,6 @@
 //! The mechanism's rules as ONE list (mechanism.md): `RuleId` R1–R13, R15 — each with its
-//! clause, title, the data it needs, its rubric item (`RubricItem`) and what 待完成 means for it.
+//! clause, title, the data it needs, its rubric item (`RubricItem`), what 待完成 means for it
+//! and what a unit should do about it. Below `rules` and `results`, which both name rules.
 //! Every other list of rules (the unit rules in bulletin order, the leader rules, the rules that
 //! need a unit's own ledger, the rubric) is derived from here. `grep R10` or `grep 五.3` lands
 //! on the variant, whose doc names the files behind it.
@@ -189,9 +190,30 @@ impl RuleId {
             .find(|item| item.rules().contains(&self))
     }
 
-    /// What a unit should do about the rule, in plain Chinese; deadlines from the config.
+    /// What a unit should do about the rule (its feedback page), in plain Chinese; deadlines
+    /// from the config.
     pub fn todo(self, rules: &RulesCfg) -> String {
-        super::diags::todo(self, rules)
+        match self {
+            R5 => format!(
+                "每季度结束后{}日内向保卫处报告安全工作落实情况及统计分析。",
+                rules.quarterly_report_grace_days
+            ),
+            R10 => format!(
+                "自惩戒措施实施之日起{}个工作日内，向学校书面报告整改落实情况。",
+                rules.rectification_working_days
+            ),
+            R1 => "制定年度安全工作计划，分解任务并明确责任人和完成时限，抄送保卫处。".into(),
+            R2 => "每学期召开一次安全工作会议，研究部署安全工作，并在台账中如实登记。".into(),
+            R3 => "主要负责人每学期至少参加一次研究防范安全事故措施的会议，并在台账中登记。".into(),
+            R4 => "每月至少开展一次安全隐患排查，补齐缺少的月份并按月登记。".into(),
+            R8 => "主要负责人在年度总结中报告安全履职情况，并在绩效述职中述安。".into(),
+            R9 => "分析事故多发原因，落实防范措施，防止同类事故再次发生。".into(),
+            R11 => "及时向学校作出书面检查报告，配合启动问责。".into(),
+            R12 => "按挂牌督办要求在整改时限内完成整改并申请销号。".into(),
+            R13 => "对排查出的隐患在整改期限内整改完毕，并登记整改完成日期。".into(),
+            R15 => "按时报送本单位安全工作台账。".into(),
+            R6 | R7 => "对照通报要求整改。".into(),
+        }
     }
 }
 
