@@ -222,3 +222,79 @@ impl RuleFacts {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::{Item, RuleResult, Status};
+    use serde_json::json;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    fn rule(facts: Option<RuleFacts>) -> serde_json::Value {
+        let r = RuleResult {
+            status: Status::Met,
+            detail: String::new(),
+            clause: String::new(),
+            title: String::new(),
+            items: Vec::new(),
+            facts,
+        };
+        serde_json::to_value(r).unwrap_or_default()
+    }
+
+    #[test]
+    fn facts_serialise_flat_with_nulls_kept_and_empty_lists_left_out() {
+        let base = json!({"status": "met", "detail": "", "clause": "", "title": "", "items": []});
+        assert_eq!(rule(None), base);
+        let not_submitted = RuleFacts::NotSubmitted {
+            due: d(7, 5),
+            unreadable_files: vec![],
+        };
+        assert_eq!(rule(Some(not_submitted))["due"], "2026-07-05");
+        assert!(
+            rule(Some(RuleFacts::NotSubmitted {
+                due: d(7, 5),
+                unreadable_files: vec![]
+            }))
+            .get("unreadable_files")
+            .is_none()
+        );
+        let plan = RuleFacts::Plan {
+            due: d(3, 31),
+            copied: None,
+            tasks: 2,
+            incomplete_tasks: 0,
+        };
+        let v = rule(Some(plan));
+        assert_eq!(v["copied"], serde_json::Value::Null);
+        assert_eq!(v["tasks"], 2);
+    }
+
+    #[test]
+    fn items_serialise_their_keys_flat() {
+        let item = Item {
+            status: Status::NotMet,
+            detail: "x".into(),
+            fields: ItemFields::Listed(ListedItem {
+                id: None,
+                name: Some("消防通道".into()),
+                level: Some(SupervisionLevel::School),
+                listed: Some(d(2, 1)),
+                deadline: None,
+                closed: None,
+                state: ListedOutcome::Refused,
+                register_state: Some(ListedState::Refused),
+                hints: vec!["撤换部门主要负责人（六.3）".into()],
+            }),
+        };
+        let v = serde_json::to_value(&item).unwrap_or_default();
+        assert_eq!(v["state"], "拒不整改");
+        assert_eq!(v["level"], "学校");
+        assert_eq!(v["id"], serde_json::Value::Null);
+        assert_eq!(v["status"], "not_met");
+        assert_eq!(item.fields.columns().len(), 9);
+    }
+}
