@@ -2,9 +2,9 @@
 //! perfect year's ledger, an empty central register, and `run` to evaluate them. Not used by the
 //! program itself; it lives in the library so that integration tests can share it.
 
-use super::{EvalInput, evaluate};
 use crate::config::{Config, LeaderCfg, SemesterCfg, UnitCfg};
 use crate::eval::Results;
+use crate::eval::{EvalInput, evaluate};
 use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

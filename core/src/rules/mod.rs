@@ -58,9 +58,6 @@ pub use crate::results::RuleMap;
 pub use results::{from_items, item, items_result, join_details, result, with_facts};
 
 pub use crate::context::{Ctx, RegisterGap};
-// Kept for the paths tests and benches use (`tongbao::rules::evaluate`); the evaluation itself
-// is `eval`'s.
-pub use crate::eval::{EvalInput, evaluate, evaluate_with};
 pub use gaps::{register_gap_result, register_notes};
 
 use crate::config::UnitCfg;
