@@ -8,6 +8,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+mod summary;
+
 pub use crate::period::PeriodKind;
 pub use crate::results::*;
 
@@ -68,7 +70,7 @@ pub fn evaluate_with(input: &EvalInput, rectification_due: Option<NaiveDate>) ->
     let mut findings = input.inbox.findings.clone();
     findings.extend(notes.into_findings(&missing, rect_due));
     crate::findings::sort(&mut findings);
-    let summary = rules::summary::summarise(&ctx, &units, &leaders, &findings);
+    let summary = summary::summarise(&ctx, &units, &leaders, &findings);
     Results {
         period: input.period.to_string(),
         period_kind: input.period.kind,

@@ -42,7 +42,7 @@ pub enum RuleId {
     /// 二.1 a hazard inspection every month. rules/inspections.rs (隐患排查); 待完成: the
     /// running month has none yet.
     R4,
-    /// 五.1 a report every quarter. rules/quarterly.rs (季度报告); 待完成: before the quarter's
+    /// 五.1 a report every quarter. rules/quarterly_reports.rs (季度报告); 待完成: before the quarter's
     /// due date (quarter end + `quarterly_report_grace_days`).
     R5,
     /// 四.1 every school leader visits the grassroots twice a year. rules/leaders.rs
@@ -51,23 +51,23 @@ pub enum RuleId {
     /// 四.1 each leader's 述职报告 covers safety. rules/leaders.rs (领导述职); year only,
     /// 待完成 until 31 Dec.
     R7,
-    /// 四.2 annual summary reports safety duty and 述安. rules/duty.rs (cover); year only,
+    /// 四.2 annual summary reports safety duty and 述安. rules/duty_report.rs (cover); year only,
     /// 待完成 until 31 Dec.
     R8,
     /// 五.2 事故多发单位. rules/accidents.rs (安全事故 + 事故认定); never 待完成.
     R9,
     /// 五.3 a punished unit reports its rectification in writing within 20 working days.
-    /// rules/punishments.rs (惩戒措施; items `results::PunishmentItem`); rubric
+    /// rules/punishment_reports.rs (惩戒措施; items `results::PunishmentItem`); rubric
     /// `RubricItem::RectificationReports` (scoring: ½ per 逾期提交, all per 逾期未交);
     /// suggestion 建议通报批评 in scoring/outcomes.rs; 待完成: not yet due.
     R10,
     /// 五.4 written inspection report and 问责 after a responsible or casualty accident.
     /// rules/accidents.rs; never 待完成 (an accident needs its report).
     R11,
-    /// 六.1–3 listed-supervision hazards fixed by their deadline. rules/listed.rs (挂牌督办;
+    /// 六.1–3 listed-supervision hazards fixed by their deadline. rules/listed_hazards.rs (挂牌督办;
     /// items `results::ListedItem`, state `results::ListedOutcome`); 待完成: 整改中(未到期).
     R12,
-    /// 二.1、六.1 hazards found are fixed in time. rules/inspections.rs (隐患整改); 待完成:
+    /// 二.1、六.1 hazards found are fixed in time. rules/hazard_rectification.rs (隐患整改); 待完成:
     /// open, not yet due.
     R13,
     /// 一.1、五.1 every unit submits its ledger. rules/submission.rs (the inbox); 待完成: no

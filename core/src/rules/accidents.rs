@@ -248,7 +248,7 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
         if !ctx.period.quarters().contains(&q) || ctx.seen(r.submitted_on).is_none() {
             continue;
         }
-        let (first, last) = super::quarterly::quarter_bounds(ctx.period.year, q);
+        let (first, last) = super::quarterly_reports::quarter_bounds(ctx.period.year, q);
         let rows = accidents
             .iter()
             .filter(|a| {
@@ -257,7 +257,7 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
             })
             .count();
         if u32::try_from(rows).ok() != Some(count) {
-            let quarter = super::quarterly::quarter_label(q);
+            let quarter = super::quarterly_reports::quarter_label(q);
             notes.push(
                 diags::inconsistent_count(quarter, count, rows)
                     .file(l.file.clone())

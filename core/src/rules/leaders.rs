@@ -58,7 +58,7 @@ fn visits(ctx: &Ctx, name: &str) -> Result<Vec<VisitRecord>, RegisterGap> {
 /// `（未收到保卫处台账）` appended to a detail judged without the register's data.
 fn with_gap(detail: String, gap: Option<RegisterGap>) -> String {
     match gap {
-        Some(g) => format!("{detail}（{}）", super::gaps::text(g)),
+        Some(g) => format!("{detail}（{}）", super::register_gaps::text(g)),
         None => detail,
     }
 }

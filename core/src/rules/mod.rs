@@ -1,8 +1,11 @@
-//! The mechanism's rules (mechanism.md): the list is `RuleId` (ids.rs, with the reason R14 is
-//! not one); each rule family lives in its own file opening with its IDs and clauses; their
-//! findings' wording is in diags.rs. Pure functions over typed data: no file I/O, no printing.
-//! This module judges every unit rule for one roster unit (`unit`); `eval` calls it, then
-//! `scoring`, then `summary`.
+//! The mechanism's rules (mechanism.md): the list is `mechanism::RuleId` (with the reason R14
+//! is not one); each rule family lives in its own file named by what it judges and opening with
+//! its IDs and clauses (plan R1, meetings R2/R3, inspections R4, quarterly_reports R5,
+//! duty_report R8, accidents R9/R11, punishment_reports R10, listed_hazards R12,
+//! hazard_rectification R13, submission R15, leaders R6/R7); their findings' wording is in
+//! diags.rs, the result constructors in build.rs. Pure functions over typed data: no file I/O,
+//! no printing. `unit` judges every unit rule for one roster unit; `eval` calls it, then
+//! `scoring`, then its summary.
 //!
 //! Choices where mechanism.md is silent (each also in the lead's report):
 //! - `holiday_data_missing`: one warning per (unit, rule, year); the bulletin's 整改要求 date
@@ -38,27 +41,27 @@
 )]
 
 pub mod accidents;
+mod build;
 pub mod diags;
-pub mod duty;
+pub mod duty_report;
 pub mod fixture;
-pub mod gaps;
+pub mod hazard_rectification;
 pub mod inspections;
 pub mod leaders;
-pub mod listed;
+pub mod listed_hazards;
 pub mod meetings;
 pub mod plan;
-pub mod punishments;
-pub mod quarterly;
-mod results;
+pub mod punishment_reports;
+pub mod quarterly_reports;
+pub mod register_gaps;
 pub mod submission;
-pub mod summary;
 
 pub use crate::mechanism::{RubricItem, RuleId, Source};
 pub use crate::results::RuleMap;
-pub use results::{from_items, item, items_result, join_details, result, with_facts};
+pub use build::{from_items, item, items_result, join_details, result, with_facts};
 
 pub use crate::context::{Ctx, RegisterGap};
-pub use gaps::{register_gap_result, register_notes};
+pub use register_gaps::{register_gap_result, register_notes};
 
 use crate::config::UnitCfg;
 use crate::findings::Finding;
@@ -128,8 +131,8 @@ pub fn unit(
         }
     }
     rules.insert(RuleId::R9, accidents::r9(ctx, &accidents));
-    rules.insert(RuleId::R10, punishments::r10(ctx, &u.name, notes));
-    rules.insert(RuleId::R12, listed::r12(ctx, &u.name, notes));
+    rules.insert(RuleId::R10, punishment_reports::r10(ctx, &u.name, notes));
+    rules.insert(RuleId::R12, listed_hazards::r12(ctx, &u.name, notes));
     rules.insert(RuleId::R15, r15);
     let not_met = RuleId::UNIT
         .into_iter()
@@ -178,8 +181,14 @@ fn ledger_rules(
     rules.insert(RuleId::R2, r2);
     rules.insert(RuleId::R3, r3);
     rules.insert(RuleId::R4, inspections::r4(ctx, l.inspections.as_deref()));
-    rules.insert(RuleId::R5, quarterly::r5(ctx, l.quarterly.as_deref()));
-    rules.insert(RuleId::R8, duty::r8(ctx, l));
+    rules.insert(
+        RuleId::R5,
+        quarterly_reports::r5(ctx, l.quarterly.as_deref()),
+    );
+    rules.insert(RuleId::R8, duty_report::r8(ctx, l));
     rules.insert(RuleId::R11, accidents::r11(accidents));
-    rules.insert(RuleId::R13, inspections::r13(ctx, l.hazards.as_deref()));
+    rules.insert(
+        RuleId::R13,
+        hazard_rectification::r13(ctx, l.hazards.as_deref()),
+    );
 }

@@ -1,8 +1,9 @@
 //! The bulletin's 总体情况 figures: submissions, met rates per rule (达标 ÷ (达标 + 未达标)),
 //! vetoes and risks, 事故多发单位, commendation lists, grade counts, finding counts.
 
-use super::{Ctx, RuleId};
+use crate::context::Ctx;
 use crate::findings::{Finding, Severity};
+use crate::mechanism::RuleId;
 use crate::results::{LeaderResult, MetRate, RuleResult, Status, Summary, UnitResult};
 use std::collections::BTreeMap;
 
