@@ -216,7 +216,11 @@ pub fn is_reserved_file_name(stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::fixture::{config, d};
+    use crate::model::UnitKind;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+    }
 
     #[test]
     fn doc_numbers() {
@@ -232,11 +236,16 @@ mod tests {
 
     #[test]
     fn colliding_feedback_names_get_suffixes() {
-        let cfg = config(&["a/b", "a_b", "a:b", ""]);
-        assert_eq!(
-            feedback_stems(&cfg.units),
-            ["a_b", "a_b-2", "a_b-3", "unit"]
-        );
+        let units: Vec<UnitCfg> = ["a/b", "a_b", "a:b", ""]
+            .iter()
+            .map(|n| UnitCfg {
+                name: n.to_string(),
+                kind: UnitKind::AcademicDept,
+                aliases: vec![],
+                principal: None,
+            })
+            .collect();
+        assert_eq!(feedback_stems(&units), ["a_b", "a_b-2", "a_b-3", "unit"]);
     }
 
     #[test]
