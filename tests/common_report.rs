@@ -113,7 +113,7 @@ fn unit(name: &str, kind: &str, order: usize) -> UnitResult {
         submitted_on: Some(d(2026, 7, 3)),
         late_submission: false,
         feedback: format!("feedback/{name}.html"),
-        score: 100.0,
+        score: Some(100.0),
         provisional: true,
         grade: Grade::Excellent,
         rank: order + 1,
@@ -217,7 +217,7 @@ fn units() -> Vec<UnitResult> {
         ),
     );
     a.not_met = vec![RuleId::R4, RuleId::R5];
-    a.score = 87.5;
+    a.score = Some(87.5);
     a.grade = Grade::Good;
     a.suggestions = vec!["建议约谈（五.3）".into()];
 
@@ -231,7 +231,7 @@ fn units() -> Vec<UnitResult> {
     c.submitted = false;
     c.file = None;
     c.submitted_on = None;
-    c.score = 0.0;
+    c.score = Some(0.0);
     c.grade = Grade::Fail;
     for id in ["R1", "R2", "R3", "R4", "R5", "R15"] {
         if let Some(r) = c.rules.get_mut(id) {
@@ -297,7 +297,7 @@ fn units() -> Vec<UnitResult> {
         detail: "2026-03-12实验室火灾，死亡11人".into(),
     }];
     e.not_met = vec![RuleId::R11, RuleId::R12];
-    e.score = 62.0;
+    e.score = Some(62.0);
     e.grade = Grade::Pass;
     e.suggestions = vec!["建议撤换部门主要负责人（六.3）".into()];
     vec![a, b, c, e]

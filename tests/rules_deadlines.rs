@@ -290,7 +290,7 @@ fn late_and_missing_submissions() {
         assert_eq!(r.units[2].rules[id].status, Status::NotMet, "{id}");
     }
     assert_eq!(r.units[2].rules["R8"].status, Status::Na);
-    assert_eq!(r.units[2].score, 0.0);
+    assert_eq!(r.units[2].score, Some(0.0));
     assert_eq!(
         (r.summary.submitted, r.summary.late, r.summary.on_time),
         (1, 1, 0)

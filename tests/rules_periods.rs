@@ -25,14 +25,14 @@ fn clean_unit_meets_everything_and_scores_100() {
     for id in ["R10", "R11", "R12", "R13"] {
         assert_eq!(u.rules[id].status, Status::Na, "{id}");
     }
-    assert_eq!(u.score, 100.0);
+    assert_eq!(u.score, Some(100.0));
     assert_eq!(u.grade, "优秀");
     assert!(u.commended && u.vetoes.is_empty());
     assert_eq!(y.leaders[0].rules["R7"].status, Status::Met);
     assert_eq!(y.doc_number, "厦城院综〔2027〕12号");
     assert_eq!(y.summary.commended, vec!["信息工程系".to_string()]);
     let h1 = run(&cfg, &inbox, "2026H1", d(2026, 7, 15));
-    assert_eq!(h1.units[0].score, 100.0);
+    assert_eq!(h1.units[0].score, Some(100.0));
     assert!(h1.units[0].provisional && h1.units[0].performing_well);
     assert_eq!(status(&h1, 0, "R8"), Status::Na);
     assert!(h1.units[0].points["duty_report"].excluded);

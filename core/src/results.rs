@@ -177,10 +177,11 @@ pub struct UnitResult {
     pub late_submission: bool,
     /// The feedback page's file name, e.g. `feedback/信息工程系.html`.
     pub feedback: String,
-    /// One decimal.
-    pub score: f64,
+    /// One decimal; `null` in a year preview while nothing is judged yet (outputs.md "Settled"
+    /// 5), ranked after every scored unit.
+    pub score: Option<f64>,
     pub provisional: bool,
-    /// 优秀 / 良好 / 合格 / 不合格 / 不合格（一票否决）
+    /// 优秀 / 良好 / 合格 / 不合格 / 不合格（一票否决）; `null` with a `null` score.
     pub grade: Grade,
     /// 1-based ranking by score (ties by roster order).
     pub rank: usize,

@@ -127,12 +127,17 @@ fn status_line(u: &UnitResult, not_met: usize, esc: Esc) -> String {
             .collect();
         format!("（含考评加减分 {}）", list.join("；"))
     };
+    let score = match u.score {
+        Some(s) => format!(
+            "{score_word}{}分{adjusted}，{}",
+            view::one_decimal(s),
+            esc(&u.grade)
+        ),
+        // A year preview with nothing judged yet (outputs.md "Settled" 5).
+        None => format!("{score_word}—（暂无可评分事项）"),
+    };
     format!(
-        "{}{}分{}，{}；未达标{}项，待完成{}项。",
-        score_word,
-        view::one_decimal(u.score),
-        adjusted,
-        esc(&u.grade),
+        "{score}；未达标{}项，待完成{}项。",
         not_met,
         view::unit_rules_with(u, Status::Pending).len()
     )

@@ -196,7 +196,7 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
                 Cell::num(u.rank.to_string()),
                 Cell::text(esc(&u.name)),
                 Cell::text(esc(&u.kind)),
-                Cell::num(one_decimal(u.score)),
+                Cell::num(score_text(u.score)),
                 Cell::text(esc(&u.grade)),
                 Cell::text(veto),
             ]

@@ -304,7 +304,7 @@ pub fn commended(r: &Results, esc: Esc) -> Option<Section> {
             format!(
                 "{}（{}分，{}）",
                 esc(&u.name),
-                one_decimal(u.score),
+                score_text(u.score),
                 esc(&u.grade)
             )
         })
@@ -381,7 +381,7 @@ pub fn appendix(r: &Results, esc: Esc, html: bool) -> Section {
                     None => Cell::text("—"),
                 });
             }
-            row.push(Cell::num(one_decimal(u.score)));
+            row.push(Cell::num(score_text(u.score)));
             row.push(Cell {
                 class: "grade".into(),
                 ..Cell::text(esc(&u.grade))

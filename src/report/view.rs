@@ -189,6 +189,12 @@ pub fn one_decimal(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// A unit's score with one decimal, or — while it has none (a year preview with nothing judged
+/// yet, outputs.md "Settled" 5).
+pub fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "—".to_string(), one_decimal)
+}
+
 /// 0.875 → "87.5%"; None → "—".
 pub fn percent(r: Option<f64>) -> String {
     r.map(|r| format!("{:.1}%", r * 100.0))

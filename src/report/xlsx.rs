@@ -89,7 +89,10 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
             }
         }
         let c = 3 + ids.len();
-        s.put(row, c, Cell::Num(u.score, sheet::SCORE));
+        match u.score {
+            Some(score) => s.put(row, c, Cell::Num(score, sheet::SCORE)),
+            None => s.text(row, c, "—"),
+        }
         s.text(row, c + 1, &u.grade);
         s.put(row, c + 2, Cell::Num(u.rank as f64, sheet::INT));
         let vetoes = if u.vetoes.is_empty() {

@@ -4,7 +4,7 @@
 use crate::context::Ctx;
 use crate::findings::{Finding, Severity};
 use crate::mechanism::RuleId;
-use crate::results::{LeaderResult, MetRate, RuleResult, Status, Summary, UnitResult};
+use crate::results::{Grade, LeaderResult, MetRate, RuleResult, Status, Summary, UnitResult};
 use std::collections::BTreeMap;
 
 fn rate<'a>(id: RuleId, results: impl Iterator<Item = &'a RuleResult>) -> MetRate {
@@ -48,7 +48,7 @@ pub fn summarise(
     by_rank.sort_by_key(|u| u.rank);
     let mut grade_counts = BTreeMap::new();
     if ctx.period.is_year() {
-        for u in units {
+        for u in units.iter().filter(|u| u.grade != Grade::NotYet) {
             *grade_counts.entry(u.grade.to_string()).or_insert(0) += 1;
         }
     }

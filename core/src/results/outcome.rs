@@ -16,6 +16,8 @@ pub enum Grade {
     Fail,
     /// 不合格（一票否决）: whatever the score.
     Vetoed,
+    /// No score yet (a year preview with nothing judged): `null` in results.json, shown —.
+    NotYet,
 }
 
 impl Grade {
@@ -26,6 +28,7 @@ impl Grade {
             Grade::Pass => "合格",
             Grade::Fail => "不合格",
             Grade::Vetoed => "不合格（一票否决）",
+            Grade::NotYet => "—",
         }
     }
 }
@@ -82,6 +85,21 @@ pub enum AccidentSource {
     Register,
 }
 
+impl Serialize for Grade {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Grade::NotYet => s.serialize_none(),
+            g => s.serialize_str(g.label()),
+        }
+    }
+}
+
+impl Serialize for VetoId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// Grades and veto IDs are text wherever they are shown: `&u.grade` reads as `&str`.
 macro_rules! as_text {
     ($t:ty, $f:ident) => {
@@ -99,11 +117,6 @@ macro_rules! as_text {
         impl PartialEq<&str> for $t {
             fn eq(&self, other: &&str) -> bool {
                 self.$f() == *other
-            }
-        }
-        impl Serialize for $t {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.$f())
             }
         }
     };

@@ -150,7 +150,7 @@ pub fn unit(
         submitted_on: ledger.and_then(|l| l.cover.submitted_on),
         late_submission: late,
         feedback: format!("feedback/{stem}.html"),
-        score: 0.0,
+        score: None,
         provisional: !ctx.final_year(),
         grade: Grade::default(),
         rank: 0,

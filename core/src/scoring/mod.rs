@@ -69,6 +69,53 @@ pub fn score_all(
 fn score_unit(ctx: &Ctx, u: &mut UnitResult, year_to_date: Option<&[AccidentRecord]>) {
     // A year preview (as-of on or before 31 Dec) is scored like H1/H2 (outputs.md "Settled" 5).
     let year = ctx.final_year();
+    let (earned, max) = fill_points(ctx, u);
+    let raw = if year {
+        u.adjustments = outcomes::adjustments(ctx, &u.name);
+        earned + u.adjustments.iter().map(|a| a.points).sum::<f64>()
+    } else if max > 0.0 {
+        earned / max * 100.0
+    } else {
+        0.0
+    };
+    u.score = if nothing_judged(ctx, u, max) {
+        None
+    } else if u.submitted {
+        Some(round1(raw.clamp(0.0, 100.0)))
+    } else {
+        Some(0.0)
+    };
+    let found = vetoes::conditions(ctx, year_to_date.unwrap_or(&u.accidents));
+    if year {
+        u.vetoes = found;
+        if let Some(v3) = u.score.and_then(|s| vetoes::v3(ctx, s)) {
+            u.vetoes.push(v3);
+        }
+    } else {
+        u.veto_risks = found;
+    }
+    u.grade = match u.score {
+        _ if !u.vetoes.is_empty() => Grade::Vetoed,
+        Some(s) => grade(ctx, s),
+        None => Grade::NotYet,
+    };
+}
+
+/// A year preview's unit with nothing judged yet (outputs.md "Settled" 5: `score: null`, shown
+/// —): every rubric item is left out, or the unit's ledger is not yet due (R15 待完成 — always
+/// so in a preview without a ledger, the year's ledgers being due in January).
+fn nothing_judged(ctx: &Ctx, u: &UnitResult, max: f64) -> bool {
+    let ledger_not_due = !u.submitted
+        && u.rules
+            .get(&RuleId::R15)
+            .is_some_and(|r| r.status == Status::Pending);
+    ctx.preview() && (max <= 0.0 || ledger_not_due)
+}
+
+/// The rubric's points per item (`u.points`); returns the points earned and the points
+/// counted (items left out of a provisional score do not count).
+fn fill_points(ctx: &Ctx, u: &mut UnitResult) -> (f64, f64) {
+    let year = ctx.final_year();
     let mut points = BTreeMap::new();
     let (mut earned, mut max) = (0.0, 0.0);
     for item in RubricItem::ALL {
@@ -97,33 +144,7 @@ fn score_unit(ctx: &Ctx, u: &mut UnitResult, year_to_date: Option<&[AccidentReco
         points.insert(item.key().to_string(), p);
     }
     u.points = points;
-    let raw = if year {
-        u.adjustments = outcomes::adjustments(ctx, &u.name);
-        earned + u.adjustments.iter().map(|a| a.points).sum::<f64>()
-    } else if max > 0.0 {
-        earned / max * 100.0
-    } else {
-        0.0
-    };
-    u.score = if u.submitted {
-        round1(raw.clamp(0.0, 100.0))
-    } else {
-        0.0
-    };
-    let found = vetoes::conditions(ctx, year_to_date.unwrap_or(&u.accidents));
-    if year {
-        u.vetoes = found;
-        if let Some(v3) = vetoes::v3(ctx, u.score) {
-            u.vetoes.push(v3);
-        }
-    } else {
-        u.veto_risks = found;
-    }
-    u.grade = if u.vetoes.is_empty() {
-        grade(ctx, u.score)
-    } else {
-        Grade::Vetoed
-    };
+    (earned, max)
 }
 
 /// One rubric item from the rule results.

@@ -32,7 +32,7 @@ pub fn rank(units: &mut [UnitResult]) {
     let mut keys: Vec<(usize, f64, usize)> = units
         .iter()
         .enumerate()
-        .map(|(i, u)| (i, u.score, u.order))
+        .map(|(i, u)| (i, u.score.unwrap_or(f64::NEG_INFINITY), u.order))
         .collect();
     keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
     let mut ranks = vec![0; units.len()];
