@@ -44,7 +44,6 @@ pub mod accidents;
 mod build;
 pub mod diags;
 pub mod duty_report;
-pub mod fixture;
 pub mod hazard_rectification;
 pub mod inspections;
 pub mod leaders;
