@@ -1,288 +1,162 @@
-//! The evaluation: what the rules and scoring hand to the renderers. It serialises to
-//! results.json exactly (outputs.md): keys are sorted by going through `serde_json::Value`
-//! (a BTreeMap), dates are ISO, `status` is met / not_met / pending / na.
+//! The evaluation, in the pipeline's one direction: `Inbox` + `Config` + period + as-of →
+//! the rules (`rules`, per unit and per leader) → the scores, vetoes and rankings (`scoring`) →
+//! the summary → `Results` (the types live in `results`, re-exported here). Pure: no file I/O,
+//! no printing, no clock.
 
-use crate::findings::Finding;
-use crate::model::InputFile;
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+mod summary;
+
+pub use crate::period::PeriodKind;
+pub use crate::results::*;
+
+use crate::calendar::Calendar;
+use crate::config::{Config, UnitCfg};
+use crate::context::Ctx;
+use crate::model::Inbox;
+use crate::period::Period;
+use crate::rules::{self, Notes};
 use chrono::NaiveDate;
-use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-/// 达标 / 未达标 / 待完成 / 不适用
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Met,
-    NotMet,
-    Pending,
-    Na,
-}
-
-impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Met => "达标",
-            Status::NotMet => "未达标",
-            Status::Pending => "待完成",
-            Status::Na => "不适用",
-        }
-    }
-    /// Worst of the items (mechanism.md): any 未达标 → 未达标, else any 待完成 → 待完成,
-    /// else 达标; no items → 不适用.
-    pub fn worst<I: IntoIterator<Item = Status>>(items: I) -> Status {
-        let mut any = false;
-        let mut pending = false;
-        for s in items {
-            match s {
-                Status::NotMet => return Status::NotMet,
-                Status::Pending => pending = true,
-                Status::Met => {}
-                Status::Na => {}
-            }
-            any = true;
-        }
-        if !any {
-            Status::Na
-        } else if pending {
-            Status::Pending
-        } else {
-            Status::Met
-        }
-    }
-}
-
-/// H1 / H2 / year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodKind {
-    H1,
-    H2,
-    Year,
-}
-
-/// One item of a multi-item rule. Every item has `status` and a Chinese `detail`; the other
-/// keys depend on the rule (R10: measure, imposed, due, submitted; R4: month; …) and live in
-/// `fields` so that each rule names them as outputs.md says. Serialised flat.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Item {
-    pub status: Status,
-    pub detail: String,
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, serde_json::Value>,
-}
-
-/// One rule's result for a unit or a leader.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RuleResult {
-    pub status: Status,
-    /// e.g. 缺2026年4月、5月 · 逾期3个工作日 · 未到期，截止2026-05-28
-    pub detail: String,
-    /// Clause of the mechanism, e.g. 二.1
-    pub clause: String,
-    /// Short Chinese name of the requirement, e.g. 每月隐患排查
-    pub title: String,
-    /// Items in date order then row order; empty for single-item rules. Always serialised
-    /// (`[]` when empty) so readers of results.json find `items` on every rule.
-    pub items: Vec<Item>,
-    /// Rule-specific keys (R4 `missing_months`, R6 `visits`, …), serialised flat.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, serde_json::Value>,
-}
-
-/// Points earned on one rubric item.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Points {
-    /// 年度工作计划 …
-    pub label: String,
-    pub rules: Vec<String>,
-    pub earned: f64,
-    pub max: f64,
-    /// Left out of a provisional score (entirely pending, or n/a for the period).
-    pub excluded: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AdjustmentRecord {
-    pub points: f64,
-    pub reason: String,
-}
-
-/// A unit's accident as the bulletin lists it (ledger row, or a determination matching none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AccidentRecord {
-    pub date: Option<NaiveDate>,
-    pub summary: Option<String>,
-    /// 单位报告的等级
-    pub reported_grade: Option<String>,
-    /// 保卫处等级认定
-    pub determined_grade: Option<String>,
-    /// Grade implied by the casualty/loss figures (493号令).
-    pub implied_grade: Option<String>,
-    /// The grade that counts: determined if present, else reported.
-    pub grade: Option<String>,
-    pub deaths: Option<u32>,
-    pub injuries: Option<u32>,
-    pub serious_injuries: Option<u32>,
-    /// 万元
-    pub loss: Option<f64>,
-    pub report_date: Option<NaiveDate>,
-    /// 负有责任 (central register)
-    pub responsible: Option<bool>,
-    /// 谎报瞒报 (central register)
-    pub concealed: Option<bool>,
-    pub bad_influence: Option<bool>,
-    pub in_activity: Option<bool>,
-    /// ledger / register (determination with no reported accident)
-    pub source: String,
-    /// Needs a written inspection report and starts accountability (五.4, R11).
-    pub accountability: bool,
-}
-
-/// A veto (year) or a veto risk (H1/H2).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VetoRecord {
-    /// V1…V5
-    pub id: String,
-    /// e.g. 七.3 一
-    pub clause: String,
-    /// The condition in words, e.g. 发生重大校园安全事故
-    pub condition: String,
-    /// The evidence: which accident, which determination.
-    pub detail: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnitResult {
-    pub name: String,
-    pub kind: String,
-    /// Roster order, 0-based (tie-breaks rankings).
-    pub order: usize,
-    pub principal: Option<String>,
-    pub submitted: bool,
-    /// Ledger file relative to the inbox.
-    pub file: Option<String>,
-    pub submitted_on: Option<NaiveDate>,
-    /// 报送日期 after the period's submission due date.
-    pub late_submission: bool,
-    /// The feedback page's file name, e.g. `feedback/信息工程系.html`.
-    pub feedback: String,
-    /// One decimal.
-    pub score: f64,
-    pub provisional: bool,
-    /// 优秀 / 良好 / 合格 / 不合格 / 不合格（一票否决）
-    pub grade: String,
-    /// 1-based ranking by score (ties by roster order).
-    pub rank: usize,
-    pub commended: bool,
-    /// H1/H2: no 未达标 rule and no veto risk (表现较好的单位).
-    pub performing_well: bool,
-    /// Every rule ID R1–R5, R8–R13, R15 → result.
-    pub rules: BTreeMap<String, RuleResult>,
-    /// Rubric item key (plan, meetings, …) → points.
-    pub points: BTreeMap<String, Points>,
-    pub adjustments: Vec<AdjustmentRecord>,
-    pub suggestions: Vec<String>,
-    pub accidents: Vec<AccidentRecord>,
-    pub vetoes: Vec<VetoRecord>,
-    pub veto_risks: Vec<VetoRecord>,
-    /// Rule IDs with status 未达标, in rule order.
-    pub not_met: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LeaderResult {
-    pub name: String,
-    pub title: Option<String>,
-    /// R6, R7 → result (R6 has `visits` in its extra keys).
-    pub rules: BTreeMap<String, RuleResult>,
-    /// Visits from 1 Jan to the period end (up to as-of).
-    pub visits: Vec<VisitRecord>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VisitRecord {
-    pub date: NaiveDate,
-    pub unit: Option<String>,
-    pub content: Option<String>,
-}
-
-/// A rule's met rate across units: 达标 ÷ (达标 + 未达标).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MetRate {
-    pub rule: String,
-    pub title: String,
-    pub clause: String,
-    pub met: usize,
-    pub not_met: usize,
-    pub pending: usize,
-    pub na: usize,
-    /// None when nothing was judged.
-    pub rate: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Summary {
-    pub roster: usize,
-    pub submitted: usize,
-    pub on_time: usize,
-    pub late: usize,
-    pub missing: Vec<String>,
-    pub met_rates: Vec<MetRate>,
-    /// Overall 达标 ÷ (达标 + 未达标) over all unit rules.
-    pub overall_rate: Option<f64>,
-    pub vetoed: Vec<String>,
-    pub veto_risk: Vec<String>,
-    /// 事故多发单位 (R9)
-    pub frequent_accident_units: Vec<String>,
-    /// 表彰建议名单 (year), by score.
-    pub commended: Vec<String>,
-    /// 表现较好的单位 (H1/H2)
-    pub performing_well: Vec<String>,
-    /// Grade → number of units (year).
-    pub grade_counts: BTreeMap<String, usize>,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-/// Everything a build produced, the root of results.json.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Results {
-    /// 2026H1 / 2026H2 / 2026
-    pub period: String,
-    pub period_kind: PeriodKind,
-    pub year: i32,
-    pub period_start: NaiveDate,
-    pub period_end: NaiveDate,
+/// What `evaluate` needs.
+pub struct EvalInput<'a> {
+    pub cfg: &'a Config,
+    pub inbox: &'a Inbox,
+    pub period: Period,
     pub as_of: NaiveDate,
-    /// 关于2026年上半年安全工作跟踪督查情况的通报
-    pub title: String,
-    /// A year build made on or before 31 Dec: a preview (预评) with provisional scores, veto
-    /// risks and no commendation (outputs.md "Settled" 5). Always false for H1/H2.
-    pub preview: bool,
-    pub school: String,
-    pub issuer: String,
-    /// 厦城院综〔2026〕12号 (or with a blank number)
-    pub doc_number: String,
-    /// The 整改要求 date (working days after the bulletin date).
-    pub rectification_due: NaiveDate,
-    /// Years without holiday data that `rectification_due` was counted through (Monday–Friday
-    /// only): `build` lists the date under 印发前请核对 (never in the bulletin).
-    pub rectification_due_unverified: Vec<i32>,
-    /// Submission due date for this period (报送日期).
-    pub submission_due: NaiveDate,
-    pub config_sha256: String,
-    pub register_present: bool,
-    pub register_file: Option<String>,
-    /// What could not be evaluated for want of central-register data, in Chinese naming the
-    /// rules, vetoes and clauses (e.g. no register → V4、V5 无法评估). `[]` when nothing is missing.
-    pub notes: Vec<String>,
-    pub inputs: Vec<InputFile>,
-    pub units: Vec<UnitResult>,
-    pub leaders: Vec<LeaderResult>,
-    pub summary: Summary,
-    pub findings: Vec<Finding>,
-    /// 按语.md rendered later; the raw Markdown is kept here.
-    pub prose: Option<String>,
+    pub doc_number: Option<u32>,
+}
+
+/// Evaluate the mechanism for the period: the whole `Results` (results.json).
+pub fn evaluate(input: &EvalInput) -> Results {
+    evaluate_with(input, None)
+}
+
+/// `evaluate` with the 整改要求 date given by the office (`build --rectification-due`, after
+/// as-of): it replaces the date counted in working days, so no holiday data is needed for it.
+pub fn evaluate_with(input: &EvalInput, rectification_due: Option<NaiveDate>) -> Results {
+    let cfg = input.cfg;
+    let ctx = Ctx {
+        cfg,
+        cal: Calendar::new(&cfg.calendar),
+        period: input.period,
+        as_of: input.as_of,
+        register: input.inbox.register.as_ref(),
+    };
+    let mut notes = Notes::default();
+    let stems = feedback_stems(&cfg.units);
+    let mut units: Vec<UnitResult> = cfg
+        .units
+        .iter()
+        .zip(&stems)
+        .enumerate()
+        .map(|(i, (u, stem))| rules::unit(&ctx, input.inbox, i, u, stem, &mut notes))
+        .collect();
+    let year_to_date = year_to_date_accidents(&ctx, input.inbox);
+    crate::scoring::score_all(&ctx, &mut units, year_to_date.as_deref());
+    let leaders = rules::leaders::evaluate(&ctx);
+    let (rect_due, mut missing) = match rectification_due {
+        Some(d) => (d, Vec::new()),
+        None => ctx
+            .cal
+            .add_workdays(input.as_of, cfg.bulletin.rectification_working_days),
+    };
+    missing.sort_unstable();
+    missing.dedup();
+    let mut findings = input.inbox.findings.clone();
+    findings.extend(notes.into_findings(&missing, rect_due));
+    crate::findings::sort(&mut findings);
+    let summary = summary::summarise(&ctx, &units, &leaders, &findings);
+    Results {
+        period: input.period.to_string(),
+        period_kind: input.period.kind,
+        year: input.period.year,
+        period_start: input.period.start(),
+        period_end: input.period.end(),
+        as_of: input.as_of,
+        title: bulletin_title(&ctx),
+        preview: ctx.preview(),
+        school: cfg.school.name.clone(),
+        issuer: cfg.issuer().to_string(),
+        doc_number: doc_number(&cfg.school.doc_prefix, input.as_of, input.doc_number),
+        rectification_due: rect_due,
+        rectification_due_unverified: missing,
+        submission_due: input.period.submission_due(&cfg.rules),
+        config_sha256: cfg.sha256.clone(),
+        register_present: ctx.register.is_some(),
+        register_file: ctx.register.map(|r| r.file.clone()),
+        notes: rules::register_notes(&ctx),
+        inputs: input.inbox.inputs.clone(),
+        units,
+        leaders,
+        summary,
+        findings,
+        prose: input.inbox.prose.clone(),
+    }
+}
+
+/// In H2 the veto risks (七, "on the data so far") look at the whole year so far: each roster
+/// unit's accidents from 1 Jan to as-of (warnings were already raised for the period's own).
+/// None in H1 and for the year, whose period already is the year so far.
+fn year_to_date_accidents(ctx: &Ctx, inbox: &Inbox) -> Option<Vec<Vec<AccidentRecord>>> {
+    if ctx.period.kind != PeriodKind::H2 {
+        return None;
+    }
+    let year = ctx.with_period(Period {
+        year: ctx.period.year,
+        kind: PeriodKind::Year,
+    });
+    let mut scratch = Notes::default();
+    Some(
+        ctx.cfg
+            .units
+            .iter()
+            .map(|u| {
+                let ledger = inbox.ledgers.get(&u.name);
+                rules::accidents::assemble(&year, &u.name, ledger, &mut scratch)
+            })
+            .collect(),
+    )
+}
+
+/// The bulletin's title; a year preview says so and names its as-of date (outputs.md
+/// "Settled" 5): 关于2026年度安全工作考核结果的通报（预评，截至2026年7月15日）.
+fn bulletin_title(ctx: &Ctx) -> String {
+    use chrono::Datelike;
+    let title = ctx.period.bulletin_title();
+    if ctx.preview() {
+        let d = ctx.as_of;
+        format!(
+            "{title}（预评，截至{}年{}月{}日）",
+            d.year(),
+            d.month(),
+            d.day()
+        )
+    } else {
+        title
+    }
+}
+
+/// 发文字号: 厦城院综〔2026〕12号, or with a blank number for the office to fill in.
+pub fn doc_number(prefix: &str, as_of: NaiveDate, n: Option<u32>) -> String {
+    use chrono::Datelike;
+    match n {
+        Some(n) => format!("{prefix}〔{}〕{n}号", as_of.year()),
+        None => format!("{prefix}〔{}〕 号", as_of.year()),
+    }
+}
+
+/// Safe, unique feedback file stems in roster order (collisions get -2, -3, …).
+fn feedback_stems(units: &[UnitCfg]) -> Vec<String> {
+    let mut used = UniqueStems::default();
+    units
+        .iter()
+        .map(|u| used.take(&feedback_file_stem(&u.name)))
+        .collect()
 }
 
 /// A safe file name stem for a unit's feedback page (outputs.md: unit names are never used raw
@@ -336,22 +210,43 @@ pub fn is_reserved_file_name(stem: &str) -> bool {
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((upper.starts_with("COM") || upper.starts_with("LPT"))
             && upper.len() == 4
-            && upper.as_bytes()[3].is_ascii_digit())
-}
-
-impl Results {
-    /// results.json bytes: pretty, keys sorted, trailing newline.
-    pub fn to_json(&self) -> Vec<u8> {
-        let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
-        let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
-        out.push(b'\n');
-        out
-    }
+            && upper.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UnitKind;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn doc_numbers() {
+        assert_eq!(
+            doc_number("厦城院综", d(2026, 7, 15), Some(12)),
+            "厦城院综〔2026〕12号"
+        );
+        assert_eq!(
+            doc_number("厦城院综", d(2027, 1, 12), None),
+            "厦城院综〔2027〕 号"
+        );
+    }
+
+    #[test]
+    fn colliding_feedback_names_get_suffixes() {
+        let units: Vec<UnitCfg> = ["a/b", "a_b", "a:b", ""]
+            .iter()
+            .map(|n| UnitCfg {
+                name: n.to_string(),
+                kind: UnitKind::AcademicDept,
+                aliases: vec![],
+                principal: None,
+            })
+            .collect();
+        assert_eq!(feedback_stems(&units), ["a_b", "a_b-2", "a_b-3", "unit"]);
+    }
 
     #[test]
     fn feedback_stems_are_safe() {

@@ -3,17 +3,21 @@
 //! mechanism's rules, scoring and the evaluated results. No file system, threads, terminal or
 //! clock inside, so it builds for `wasm32-unknown-unknown` (the in-browser checker).
 //!
-//! Stages pass owned, typed values: `ingest` → `model::Inbox` → `rules::evaluate` →
-//! `eval::Results`; the `tongbao` binary crate reads the files, renders and writes.
+//! Stages pass owned, typed values, in one direction: `ingest` → `model::Inbox` →
+//! `eval::evaluate` (`rules` → `scoring` → summary, in a `context::Ctx`) → `results::Results`;
+//! the `tongbao` binary crate reads the files, renders and writes.
 
 pub mod calendar;
 pub mod config;
+pub mod context;
 pub mod digest;
 pub mod eval;
 pub mod findings;
 pub mod ingest;
+pub mod mechanism;
 pub mod model;
 pub mod period;
+pub mod results;
 pub mod rules;
 pub mod schema;
 pub mod scoring;

@@ -1,11 +1,25 @@
 //! Assessment periods: `YYYYH1` (1 Jan–30 Jun, 半年跟踪督查), `YYYYH2` (1 Jul–31 Dec),
 //! `YYYY` (the year, 年终考核).
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use crate::config::RulesCfg;
-use crate::eval::PeriodKind;
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
+
+/// H1 / H2 / year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    H1,
+    H2,
+    Year,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {

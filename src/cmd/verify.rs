@@ -124,9 +124,7 @@ fn item_dates(u: &crate::eval::UnitResult, rule: &str) -> Vec<NaiveDate> {
     };
     res.items
         .iter()
-        .flat_map(|i| ["due", "deadline"].map(|k| i.fields.get(k)))
-        .flatten()
-        .filter_map(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .filter_map(|i| i.fields.due().or(i.fields.deadline()))
         .collect()
 }
 

@@ -45,37 +45,11 @@ pub struct RuleView {
     pub todo: String,
 }
 
-/// What a unit should do about a rule, in plain Chinese; deadlines from the config.
+/// What a unit should do about a rule, in plain Chinese; deadlines from the config
+/// (`rules::RuleId::todo`).
 fn todo(id: &str, cfg: &Config) -> String {
-    match id {
-        "R5" => {
-            return format!(
-                "每季度结束后{}日内向保卫处报告安全工作落实情况及统计分析。",
-                cfg.rules.quarterly_report_grace_days
-            );
-        }
-        "R10" => {
-            return format!(
-                "自惩戒措施实施之日起{}个工作日内，向学校书面报告整改落实情况。",
-                cfg.rules.rectification_working_days
-            );
-        }
-        _ => {}
-    }
-    match id {
-        "R1" => "制定年度安全工作计划，分解任务并明确责任人和完成时限，抄送保卫处。",
-        "R2" => "每学期召开一次安全工作会议，研究部署安全工作，并在台账中如实登记。",
-        "R3" => "主要负责人每学期至少参加一次研究防范安全事故措施的会议，并在台账中登记。",
-        "R4" => "每月至少开展一次安全隐患排查，补齐缺少的月份并按月登记。",
-        "R8" => "主要负责人在年度总结中报告安全履职情况，并在绩效述职中述安。",
-        "R9" => "分析事故多发原因，落实防范措施，防止同类事故再次发生。",
-        "R11" => "及时向学校作出书面检查报告，配合启动问责。",
-        "R12" => "按挂牌督办要求在整改时限内完成整改并申请销号。",
-        "R13" => "对排查出的隐患在整改期限内整改完毕，并登记整改完成日期。",
-        "R15" => "按时报送本单位安全工作台账。",
-        _ => "对照通报要求整改。",
-    }
-    .to_string()
+    crate::rules::RuleId::parse(id)
+        .map_or_else(|| "对照通报要求整改。".to_string(), |r| r.todo(&cfg.rules))
 }
 
 /// File-name stem that is safe on every system: path separators, reserved characters,
@@ -121,7 +95,7 @@ pub fn stem_from(feedback: &str, name: &str) -> String {
 fn rule_views(u: &UnitResult, status: Status, esc: Esc, cfg: &Config) -> Vec<RuleView> {
     view::unit_rules_with(u, status)
         .into_iter()
-        .map(|(id, r): (&String, &RuleResult)| RuleView {
+        .map(|(id, r): (&crate::rules::RuleId, &RuleResult)| RuleView {
             label: esc(&view::rule_label(id, r)),
             detail: esc(&view::why(r)),
             todo: todo(id, cfg),
@@ -153,12 +127,17 @@ fn status_line(u: &UnitResult, not_met: usize, esc: Esc) -> String {
             .collect();
         format!("（含考评加减分 {}）", list.join("；"))
     };
+    let score = match u.score {
+        Some(s) => format!(
+            "{score_word}{}分{adjusted}，{}",
+            view::one_decimal(s),
+            esc(&u.grade)
+        ),
+        // A year preview with nothing judged yet (outputs.md "Settled" 5).
+        None => format!("{score_word}—（暂无可评分事项）"),
+    };
     format!(
-        "{}{}分{}，{}；未达标{}项，待完成{}项。",
-        score_word,
-        view::one_decimal(u.score),
-        adjusted,
-        esc(&u.grade),
+        "{score}；未达标{}项，待完成{}项。",
         not_met,
         view::unit_rules_with(u, Status::Pending).len()
     )

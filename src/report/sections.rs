@@ -196,7 +196,7 @@ fn ranking(r: &Results, esc: Esc, charts: bool) -> Option<Section> {
                 Cell::num(u.rank.to_string()),
                 Cell::text(esc(&u.name)),
                 Cell::text(esc(&u.kind)),
-                Cell::num(one_decimal(u.score)),
+                Cell::num(score_text(u.score)),
                 Cell::text(esc(&u.grade)),
                 Cell::text(veto),
             ]
@@ -267,7 +267,9 @@ fn veto_word(r: &Results) -> &'static str {
 
 /// Rules judged from a unit's own ledger: for a unit that did not submit, they are all
 /// 未达标 because of R15 and are reported once, under R15.
-pub const LEDGER_RULES: [&str; 8] = ["R1", "R2", "R3", "R4", "R5", "R8", "R11", "R13"];
+pub fn ledger_rule(id: &str) -> bool {
+    crate::rules::RuleId::parse(id).is_some_and(|r| r.needs_ledger())
+}
 
 fn problems(r: &Results, esc: Esc, pages: &Pages) -> Option<Section> {
     let mut groups = Vec::new();
@@ -275,12 +277,10 @@ fn problems(r: &Results, esc: Esc, pages: &Pages) -> Option<Section> {
         let mut group = Group::default();
         let mut label = String::new();
         for u in &r.units {
-            let Some(rule) = u.rules.get(&id) else {
+            let Some(rule) = u.rules.get(id.as_str()) else {
                 continue;
             };
-            if rule.status != Status::NotMet
-                || (!u.submitted && LEDGER_RULES.contains(&id.as_str()))
-            {
+            if rule.status != Status::NotMet || (!u.submitted && ledger_rule(&id)) {
                 continue;
             }
             if label.is_empty() {
@@ -322,9 +322,9 @@ fn leader_problems(r: &Results, esc: Esc) -> Vec<String> {
     r.leaders
         .iter()
         .flat_map(|l| {
-            rule_order(l.rules.keys().cloned())
+            rule_order(l.rules.keys().map(ToString::to_string))
                 .into_iter()
-                .filter_map(|id| l.rules.get(&id).map(|x| (id, x)))
+                .filter_map(|id| l.rules.get(id.as_str()).map(|x| (id, x)))
                 .filter(|(_, x)| x.status == Status::NotMet)
                 .map(|(id, x)| {
                     format!(

@@ -2,20 +2,21 @@
 //! rectification requirements and the appendix table.
 
 use super::view::*;
-use crate::eval::{AccidentRecord, Results, Status, UnitResult};
+use crate::eval::{AccidentRecord, ItemFields, Results, Status, UnitResult};
 
 /// 四、挂牌督办及惩戒整改情况 (R10, R12).
 pub fn punishments(r: &Results, esc: Esc) -> Option<Section> {
     let mut groups = Vec::new();
     let r10 = item_lines(r, "R10", esc, |i| {
-        let measure = field(i, &["measure"]).unwrap_or_else(|| "惩戒措施".into());
-        let imposed = field(i, &["imposed"])
+        let ItemFields::Punishment(p) = &i.fields else {
+            return String::new();
+        };
+        let measure = p.measure.map_or("惩戒措施", |m| m.label());
+        let imposed = p
+            .imposed
             .map(|d| format!("（{d}实施）"))
             .unwrap_or_default();
-        let due = field(i, &["due"])
-            .map(|d| format!("，整改报告应于{d}前提交"))
-            .unwrap_or_default();
-        format!("{measure}{imposed}{due}")
+        format!("{measure}{imposed}，整改报告应于{}前提交", p.due)
     });
     if !r10.is_empty() {
         groups.push(Group {
@@ -25,14 +26,18 @@ pub fn punishments(r: &Results, esc: Esc) -> Option<Section> {
         });
     }
     let r12 = item_lines(r, "R12", esc, |i| {
-        let id = field(i, &["id", "number", "编号"])
-            .map(|s| format!("{s} "))
+        let ItemFields::Listed(h) = &i.fields else {
+            return String::new();
+        };
+        let text = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
+        let id = text(&h.id).map(|s| format!("{s} ")).unwrap_or_default();
+        let name = text(&h.name).unwrap_or_else(|| "挂牌督办隐患".into());
+        let level = h
+            .level
+            .map(|s| format!("，{}督办", s.label()))
             .unwrap_or_default();
-        let name = field(i, &["name", "hazard", "名称"]).unwrap_or_else(|| "挂牌督办隐患".into());
-        let level = field(i, &["level", "督办级别"])
-            .map(|s| format!("，{s}督办"))
-            .unwrap_or_default();
-        let deadline = field(i, &["deadline", "整改时限"])
+        let deadline = h
+            .deadline
             .map(|s| format!("，整改时限{s}"))
             .unwrap_or_default();
         format!("{id}{name}{level}{deadline}")
@@ -71,16 +76,16 @@ fn item_lines(
                 i.detail.clone()
             };
             // outputs.md: statuses "with due dates" — name the due date when the detail does not.
-            if let Some(due) = field(i, &["due"]).filter(|d| !what.contains(d.as_str())) {
+            let due = i.fields.due().map(|d| d.to_string());
+            if let Some(due) = due.filter(|d| !what.contains(d.as_str())) {
                 what.push_str(&format!("，截止{due}"));
             }
-            let hints = i
-                .fields
-                .get("hints")
-                .map(value_text)
-                .filter(|h| !h.is_empty())
-                .map(|h| format!("；{h}"))
-                .unwrap_or_default();
+            let hints = match &i.fields {
+                crate::eval::ItemFields::Listed(l) if !l.hints.is_empty() => {
+                    format!("；{}", l.hints.join("、"))
+                }
+                _ => String::new(),
+            };
             lines.push(format!(
                 "{}：{}（{}{}）。",
                 esc(&u.name),
@@ -99,8 +104,8 @@ fn accident_text(a: &AccidentRecord) -> String {
     if let Some(s) = &a.summary {
         parts.push(s.clone());
     }
-    if let Some(g) = &a.grade {
-        parts.push(format!("{g}事故"));
+    if let Some(g) = a.grade {
+        parts.push(format!("{}事故", g.label()));
     }
     let mut cas = Vec::new();
     if let Some(n) = a.deaths.filter(|n| *n > 0) {
@@ -204,8 +209,8 @@ fn accountability_lines(all: &[(&UnitResult, &AccidentRecord)], esc: Esc) -> Vec
 fn grading_warnings(all: &[(&UnitResult, &AccidentRecord)], esc: Esc) -> Vec<String> {
     all.iter()
         .filter_map(|(u, a)| {
-            let implied = a.implied_grade.as_deref()?;
-            let reported = a.reported_grade.as_deref().unwrap_or("未填");
+            let implied = a.implied_grade?.label();
+            let reported = a.reported_grade.map_or("未填", |g| g.label());
             (grade_rank(implied) > grade_rank(reported)).then(|| {
                 format!(
                     "{}：{}事故报告等级为{}，按伤亡和损失推算应为{}（国务院令第493号），请核实，防止谎报瞒报（七.3 四）。",
@@ -299,7 +304,7 @@ pub fn commended(r: &Results, esc: Esc) -> Option<Section> {
             format!(
                 "{}（{}分，{}）",
                 esc(&u.name),
-                one_decimal(u.score),
+                score_text(u.score),
                 esc(&u.grade)
             )
         })
@@ -327,7 +332,7 @@ pub fn rectification(r: &Results, esc: Esc, pages: &Pages) -> Option<Section> {
         }
         let list: Vec<String> = bad
             .iter()
-            .filter(|(id, _)| u.submitted || !super::sections::LEDGER_RULES.contains(&id.as_str()))
+            .filter(|(id, _)| u.submitted || !super::sections::ledger_rule(id))
             .map(|(id, x)| match id.as_str() {
                 "R15" => "立即补报安全工作台账（一.1、五.1）".to_string(),
                 _ => esc(&rule_label(id, x)),
@@ -371,12 +376,12 @@ pub fn appendix(r: &Results, esc: Esc, html: bool) -> Section {
             let page = pages.get(&u.name).map(|p| href(p)).unwrap_or_default();
             let mut row = vec![Cell::link(esc(&u.name), page)];
             for id in &ids {
-                row.push(match u.rules.get(id) {
+                row.push(match u.rules.get(id.as_str()) {
                     Some(x) => Cell::status_mark(x.status),
                     None => Cell::text("—"),
                 });
             }
-            row.push(Cell::num(one_decimal(u.score)));
+            row.push(Cell::num(score_text(u.score)));
             row.push(Cell {
                 class: "grade".into(),
                 ..Cell::text(esc(&u.grade))
@@ -387,7 +392,7 @@ pub fn appendix(r: &Results, esc: Esc, html: bool) -> Section {
     let legend: Vec<String> = ids
         .iter()
         .filter_map(|id| {
-            let x = r.units.iter().find_map(|u| u.rules.get(id))?;
+            let x = r.units.iter().find_map(|u| u.rules.get(id.as_str()))?;
             Some(format!("{id} {}", esc(&rule_label(id, x))))
         })
         .collect();

@@ -105,8 +105,8 @@ pub fn scores(title: &str, units: &[&UnitResult]) -> String {
         .iter()
         .map(|u| Bar {
             label: format!("{}. {}", u.rank, u.name),
-            value: u.score,
-            text: format!("{:.1}", u.score),
+            value: u.score.unwrap_or(0.0),
+            text: super::view::score_text(u.score),
             class: if !u.vetoes.is_empty() || u.grade.starts_with("不合格") {
                 "b-low"
             } else if u.grade == "优秀" {
@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn labels_are_escaped_and_output_is_stable() {
         let rates = vec![MetRate {
-            rule: "R4".into(),
+            rule: crate::rules::RuleId::R4,
             title: "<script>".into(),
             clause: "二.1".into(),
             met: 3,

@@ -1,7 +1,8 @@
 //! View structs for tera: `Results` → plain, already formatted, already escaped-for-Markdown
 //! strings. Templates never see internal types; numbers and dates are formatted here.
 
-use crate::eval::{Item, Results, RuleResult, Status, UnitResult};
+use crate::eval::{Results, RuleResult, Status, UnitResult};
+use crate::mechanism::RuleId;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -188,6 +189,12 @@ pub fn one_decimal(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// A unit's score with one decimal, or — while it has none (a year preview with nothing judged
+/// yet, outputs.md "Settled" 5).
+pub fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "—".to_string(), one_decimal)
+}
+
 /// 0.875 → "87.5%"; None → "—".
 pub fn percent(r: Option<f64>) -> String {
     r.map(|r| format!("{:.1}%", r * 100.0))
@@ -249,19 +256,9 @@ pub fn all_unit_rules(results: &Results) -> Vec<String> {
         results
             .units
             .iter()
-            .flat_map(|u| u.rules.keys().cloned())
+            .flat_map(|u| u.rules.keys().map(ToString::to_string))
             .collect::<Vec<_>>(),
     )
-}
-
-/// An item field as display text (strings as is, numbers, booleans as 是/否).
-pub fn field(item: &Item, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| match item.fields.get(*k)? {
-        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(if *b { "是" } else { "否" }.into()),
-        _ => None,
-    })
 }
 
 /// Any JSON value as display text (for workbook cells).
@@ -309,10 +306,10 @@ pub fn names(list: &[String], esc: Esc) -> String {
 }
 
 /// Rules of a unit with a given status, in mechanism order.
-pub fn unit_rules_with(u: &UnitResult, status: Status) -> Vec<(&String, &RuleResult)> {
-    rule_order(u.rules.keys().cloned())
+pub fn unit_rules_with(u: &UnitResult, status: Status) -> Vec<(&RuleId, &RuleResult)> {
+    rule_order(u.rules.keys().map(ToString::to_string))
         .into_iter()
-        .filter_map(|id| u.rules.get_key_value(&id))
+        .filter_map(|id| u.rules.get_key_value(id.as_str()))
         .filter(|(_, r)| r.status == status)
         .collect()
 }

@@ -49,7 +49,7 @@ fn summary_head(r: &Results, ids: &[String]) -> Vec<String> {
         let label = r
             .units
             .iter()
-            .find_map(|u| u.rules.get(id))
+            .find_map(|u| u.rules.get(id.as_str()))
             .map(|x| format!("{id} {}", rule_label(id, x)))
             .unwrap_or_else(|| id.clone());
         head.push(label);
@@ -83,13 +83,16 @@ fn summary_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), Xls
             },
         );
         for (i, id) in ids.iter().enumerate() {
-            match u.rules.get(id) {
+            match u.rules.get(id.as_str()) {
                 Some(x) => s.status(row, 3 + i, x.status),
                 None => s.text(row, 3 + i, "—"),
             }
         }
         let c = 3 + ids.len();
-        s.put(row, c, Cell::Num(u.score, sheet::SCORE));
+        match u.score {
+            Some(score) => s.put(row, c, Cell::Num(score, sheet::SCORE)),
+            None => s.text(row, c, "—"),
+        }
         s.text(row, c + 1, &u.grade);
         s.put(row, c + 2, Cell::Num(u.rank as f64, sheet::INT));
         let vetoes = if u.vetoes.is_empty() {
@@ -131,15 +134,13 @@ fn inspection_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
         s.text(row, 0, &u.name);
         if let Some(x) = u.rules.get("R4") {
             for (i, m) in months.iter().enumerate() {
-                let item = x
-                    .items
-                    .iter()
-                    .find(|it| it.fields.get("month").and_then(|v| v.as_str()) == Some(m.as_str()));
+                let item = x.items.iter().find(
+                    |it| matches!(&it.fields, crate::eval::ItemFields::Month(i) if i.month == *m),
+                );
                 let missing = x
-                    .extra
-                    .get("missing_months")
-                    .and_then(|v| v.as_array())
-                    .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(m.as_str())));
+                    .facts
+                    .as_ref()
+                    .is_some_and(|f| f.missing_months().contains(m));
                 if let Some(it) = item {
                     s.status(row, 1 + i, it.status);
                 } else if missing {
@@ -156,25 +157,26 @@ fn inspection_sheet(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), 
 
 /// One row per item of `rule`: 单位, 状态, 说明, then every item key (sorted union), typed.
 fn items_sheet(ws: &mut Worksheet, f: &Formats, r: &Results, rule: &str) -> Result<(), XlsxError> {
-    let keys: BTreeSet<&String> = r
+    let columns: Vec<Vec<_>> = r
         .units
         .iter()
         .filter_map(|u| u.rules.get(rule))
-        .flat_map(|x| x.items.iter().flat_map(|i| i.fields.keys()))
+        .map(|x| x.items.iter().map(|i| i.fields.columns()).collect())
         .collect();
+    let keys: BTreeSet<&String> = columns.iter().flatten().flat_map(|c| c.keys()).collect();
     let mut head = vec!["单位".to_string(), "状态".into(), "说明".into()];
     head.extend(keys.iter().map(|k| key_label(k)));
     let head_ref: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut s = Sheet::new(ws, f, &head_ref)?;
-    for u in &r.units {
-        let Some(x) = u.rules.get(rule) else { continue };
-        for it in &x.items {
+    let units = r.units.iter().filter_map(|u| Some((u, u.rules.get(rule)?)));
+    for ((u, x), cols) in units.zip(&columns) {
+        for (it, col) in x.items.iter().zip(cols) {
             let row = s.rows;
             s.text(row, 0, &u.name);
             s.status(row, 1, it.status);
             s.text(row, 2, &it.detail);
             for (c, k) in keys.iter().enumerate() {
-                if let Some(v) = it.fields.get(*k) {
+                if let Some(v) = col.get(*k) {
                     s.put(row, 3 + c, field_cell(k, v));
                 }
             }

@@ -2,11 +2,11 @@
 //! cross-checks: determinations matched to reported accidents by date (one to one in row order),
 //! the 493号令 implied grade (`grade_too_low`) and the quarterly 事故起数 (`inconsistent_count`).
 
-use super::{Ctx, Notes, date, item, items_result, result, text};
-use crate::eval::{AccidentRecord, Item, RuleResult, Status};
-use crate::findings::{Code, Finding};
+use super::{Ctx, Notes, RuleId, diags, item, items_result, with_facts};
 use crate::model::{Accident, AccidentGrade, Determination, Ledger};
-use serde_json::Value;
+use crate::results::{
+    AccidentItem, AccidentRecord, AccidentSource, Item, ItemFields, RuleFacts, RuleResult, Status,
+};
 
 /// Grade implied by the figures (国务院令第493号); None when every figure is blank.
 pub fn implied_grade(
@@ -51,35 +51,30 @@ pub fn assemble(
         .filter(|d| d.unit.as_deref() == Some(unit) && ctx.in_period(d.date))
         .collect();
     let reg_file = ctx.register.map_or("", |r| r.file.as_str());
-    let mut matched: Vec<Option<&Determination>> = vec![None; reported.len()];
+    let mut matched: Vec<(&Accident, Option<&Determination>)> =
+        reported.iter().map(|a| (*a, None)).collect();
     let mut records = Vec::new();
     for d in &dets {
-        let slot =
-            (0..reported.len()).find(|&i| matched[i].is_none() && reported[i].date == d.date);
+        let slot = matched
+            .iter_mut()
+            .find(|(a, m)| m.is_none() && a.date == d.date);
         warn_shared_date(unit, d, &reported, &dets, reg_file, notes);
         match slot {
-            Some(i) => matched[i] = Some(d),
+            Some((_, m)) => *m = Some(d),
             None => {
                 notes.push(
-                    Finding::warning(
-                        Code::UnreportedAccident,
-                        format!(
-                            "疑似未报告事故：保卫处认定{}的事故在本单位台账“安全事故”中无对应记录（五.4；七.3 四）",
-                            d.date.map_or(String::new(), |x| x.to_string())
-                        ),
-                    )
-                    .file(reg_file)
-                    .sheet(d.loc.sheet.clone())
-                    .cell(d.loc.cell("发生日期"))
-                    .rule("R9、R11")
-                    .unit(unit),
+                    diags::unreported_accident(d.date)
+                        .file(reg_file)
+                        .sheet(d.loc.sheet.clone())
+                        .cell(d.loc.cell("发生日期"))
+                        .unit(unit),
                 );
                 records.push((d.date, 1, d.loc.row, from_determination(d)));
             }
         }
     }
     let file = ledger.map_or("", |l| l.file.as_str());
-    for (a, d) in reported.iter().zip(matched) {
+    for (a, d) in matched {
         let rec = from_ledger(ctx, a, d);
         check_grade(a, unit, file, notes);
         records.push((a.date, 0, a.loc.row, rec));
@@ -103,18 +98,11 @@ fn warn_shared_date(
     let first = same_dets.first().is_some_and(|f| std::ptr::eq(**f, d));
     if first && (same_dets.len() > 1 || same_rep > 1) {
         notes.push(
-            Finding::warning(
-                Code::DuplicateValue,
-                format!(
-                    "同一发生日期有多起事故（台账{same_rep}起、认定{}起），按行序一一对应，请核对（五.4）",
-                    same_dets.len()
-                ),
-            )
-            .file(file)
-            .sheet(d.loc.sheet.clone())
-            .cell(d.loc.cell("发生日期"))
-            .rule("R9、R11")
-            .unit(unit),
+            diags::accidents_share_date(same_rep, same_dets.len())
+                .file(file)
+                .sheet(d.loc.sheet.clone())
+                .cell(d.loc.cell("发生日期"))
+                .unit(unit),
         );
     }
 }
@@ -129,10 +117,10 @@ fn from_ledger(ctx: &Ctx, a: &Accident, d: Option<&Determination>) -> AccidentRe
     AccidentRecord {
         date: a.date,
         summary: a.summary.clone(),
-        reported_grade: a.grade.map(|g| g.label().to_string()),
-        determined_grade: determined.map(|g| g.label().to_string()),
-        implied_grade: implied.map(|g| g.label().to_string()),
-        grade: determined.or(a.grade).map(|g| g.label().to_string()),
+        reported_grade: a.grade,
+        determined_grade: determined,
+        implied_grade: implied,
+        grade: determined.or(a.grade),
         deaths: a.deaths,
         injuries: a.injuries,
         serious_injuries: a.serious_injuries,
@@ -142,7 +130,7 @@ fn from_ledger(ctx: &Ctx, a: &Accident, d: Option<&Determination>) -> AccidentRe
         concealed: d.and_then(|d| d.concealed),
         bad_influence: d.and_then(|d| d.bad_influence),
         in_activity: a.in_activity,
-        source: "ledger".into(),
+        source: AccidentSource::Ledger,
         accountability: casualties > 0 || responsible == Some(true),
     }
 }
@@ -152,9 +140,9 @@ fn from_determination(d: &Determination) -> AccidentRecord {
         date: d.date,
         summary: d.note.clone(),
         reported_grade: None,
-        determined_grade: d.grade.map(|g| g.label().to_string()),
+        determined_grade: d.grade,
         implied_grade: None,
-        grade: d.grade.map(|g| g.label().to_string()),
+        grade: d.grade,
         deaths: None,
         injuries: None,
         serious_injuries: None,
@@ -164,7 +152,7 @@ fn from_determination(d: &Determination) -> AccidentRecord {
         concealed: d.concealed,
         bad_influence: d.bad_influence,
         in_activity: None,
-        source: "register".into(),
+        source: AccidentSource::Register,
         accountability: d.responsible == Some(true),
     }
 }
@@ -179,20 +167,11 @@ fn check_grade(a: &Accident, unit: &str, file: &str, notes: &mut Notes) {
         return;
     }
     notes.push(
-        Finding::warning(
-            Code::GradeTooLow,
-            format!(
-                "等级疑似偏低：按死亡、重伤人数和直接经济损失应为{}事故，台账报告为{}事故（国务院令第493号；七.3 四）",
-                imp.label(),
-                rep.label()
-            ),
-        )
-        .file(file)
-        .sheet(a.loc.sheet.clone())
-        .cell(a.loc.cell("事故等级"))
-        .raw(rep.label())
-        .rule("R9、R11")
-        .unit(unit),
+        diags::grade_too_low(imp.label(), rep.label())
+            .file(file)
+            .sheet(a.loc.sheet.clone())
+            .cell(a.loc.cell("事故等级"))
+            .unit(unit),
     );
 }
 
@@ -200,17 +179,20 @@ fn check_grade(a: &Accident, unit: &str, file: &str, notes: &mut Notes) {
 pub fn r9(ctx: &Ctx, accidents: &[AccidentRecord]) -> RuleResult {
     let n = accidents.len();
     let t = ctx.cfg.rules.frequent_accident_threshold as usize;
-    let mut r = if n >= t.max(1) {
-        result(
-            "R9",
+    let (status, detail) = if n >= t.max(1) {
+        (
             Status::NotMet,
             format!("事故多发单位：本期发生安全事故{n}起"),
         )
     } else {
-        result("R9", Status::Met, format!("本期发生安全事故{n}起"))
+        (Status::Met, format!("本期发生安全事故{n}起"))
     };
-    r.extra.insert("accidents".into(), Value::from(n));
-    r
+    with_facts(
+        RuleId::R9,
+        status,
+        detail,
+        RuleFacts::Accidents { accidents: n },
+    )
 }
 
 /// R11: each accident with casualties, or found 负有责任, needs a written inspection report;
@@ -222,7 +204,7 @@ pub fn r11(accidents: &[AccidentRecord]) -> RuleResult {
         .map(r11_item)
         .collect();
     let none = "本期无须作出书面检查报告的事故";
-    items_result("R11", items, none, |_, _| {
+    items_result(RuleId::R11, items, none, |_, _| {
         "已作出书面检查报告，启动问责".into()
     })
 }
@@ -239,18 +221,15 @@ fn r11_item(a: &AccidentRecord) -> Item {
             format!("{when}事故：未作出书面检查报告，启动问责"),
         ),
     };
-    let fields = vec![
-        ("date", date(a.date)),
-        ("summary", text(a.summary.as_deref())),
-        ("grade", text(a.grade.as_deref())),
-        ("deaths", a.deaths.map_or(Value::Null, Value::from)),
-        ("injuries", a.injuries.map_or(Value::Null, Value::from)),
-        (
-            "responsible",
-            a.responsible.map_or(Value::Null, Value::from),
-        ),
-        ("report_date", date(a.report_date)),
-    ];
+    let fields = ItemFields::Accident(AccidentItem {
+        date: a.date,
+        summary: a.summary.clone(),
+        grade: a.grade,
+        deaths: a.deaths,
+        injuries: a.injuries,
+        responsible: a.responsible,
+        report_date: a.report_date,
+    });
     item(status, detail, fields)
 }
 
@@ -269,7 +248,7 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
         if !ctx.period.quarters().contains(&q) || ctx.seen(r.submitted_on).is_none() {
             continue;
         }
-        let (first, last) = super::quarterly::quarter_bounds(ctx.period.year, q);
+        let (first, last) = super::quarterly_reports::quarter_bounds(ctx.period.year, q);
         let rows = accidents
             .iter()
             .filter(|a| {
@@ -277,21 +256,14 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
                     .is_some_and(|d| d >= first && d <= last.min(ctx.as_of))
             })
             .count();
-        if rows as u32 != count {
+        if u32::try_from(rows).ok() != Some(count) {
+            let quarter = super::quarterly_reports::quarter_label(q);
             notes.push(
-                Finding::warning(
-                    Code::InconsistentCount,
-                    format!(
-                        "{}报告事故起数为{count}，“安全事故”表中该季度有{rows}起，请核对（五.1；七.3 四）",
-                        super::quarterly::quarter_label(q)
-                    ),
-                )
-                .file(l.file.clone())
-                .sheet(r.loc.sheet.clone())
-                .cell(r.loc.cell("事故起数"))
-                .raw(count.to_string())
-                .rule("R5、R9")
-                .unit(l.unit.clone()),
+                diags::inconsistent_count(quarter, count, rows)
+                    .file(l.file.clone())
+                    .sheet(r.loc.sheet.clone())
+                    .cell(r.loc.cell("事故起数"))
+                    .unit(l.unit.clone()),
             );
         }
     }

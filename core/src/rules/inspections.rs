@@ -1,12 +1,12 @@
-//! R4 (二.1): a hazard inspection every calendar month; R13 (二.1, 六.1): hazards found are fixed
-//! in time (及时解决安全隐患).
+//! R4 (二.1): a hazard inspection every calendar month (the hazards it finds are R13,
+//! hazard_rectification.rs).
 
-use super::{Ctx, date, item, items_result, missing_sheet, result, text};
-use crate::eval::{Item, RuleResult, Status};
-use crate::model::{Hazard, Inspection};
-use crate::schema::{HAZARDS, INSPECTIONS};
+use super::diags::missing_sheet;
+use super::{Ctx, RuleId, item};
+use crate::model::Inspection;
+use crate::results::{ItemFields, MonthItem, RuleFacts, RuleResult, Status};
+use crate::schema::INSPECTIONS;
 use chrono::NaiveDate;
-use serde_json::Value;
 
 /// R4 from the 隐患排查 sheet (None: the sheet is missing).
 pub fn r4(ctx: &Ctx, inspections: Option<&[Inspection]>) -> RuleResult {
@@ -41,10 +41,10 @@ pub fn r4(ctx: &Ctx, inspections: Option<&[Inspection]>) -> RuleResult {
         } else {
             (Status::Pending, format!("{y}年{m}月未结束"))
         };
-        let fields = vec![
-            ("month", Value::from(key)),
-            ("inspections", n.map_or(Value::Null, Value::from)),
-        ];
+        let fields = ItemFields::Month(MonthItem {
+            month: key,
+            inspections: n,
+        });
         items.push(item(status, detail, fields));
     }
     let status = Status::worst(items.iter().map(|i| i.status));
@@ -59,13 +59,14 @@ pub fn r4(ctx: &Ctx, inspections: Option<&[Inspection]>) -> RuleResult {
     } else {
         "每月均已排查".to_string()
     };
-    let mut r = result("R4", status, detail);
+    let missing_months = missing.into_iter().map(|(_, _, k)| k).collect();
+    let mut r = super::with_facts(
+        RuleId::R4,
+        status,
+        detail,
+        RuleFacts::Months { missing_months },
+    );
     r.items = items;
-    let keys: Vec<Value> = missing
-        .into_iter()
-        .map(|(_, _, k)| Value::from(k))
-        .collect();
-    r.extra.insert("missing_months".into(), Value::Array(keys));
     r
 }
 
@@ -91,53 +92,6 @@ fn last_day(y: i32, m: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(ny, nm, 1)
         .and_then(|d| d.pred_opt())
         .unwrap_or(NaiveDate::MAX)
-}
-
-/// R13 from the 隐患整改 sheet (None: the sheet is missing).
-pub fn r13(ctx: &Ctx, hazards: Option<&[Hazard]>) -> RuleResult {
-    let Some(hazards) = hazards else {
-        return result("R13", Status::NotMet, missing_sheet(HAZARDS));
-    };
-    let mut rows: Vec<&Hazard> = hazards
-        .iter()
-        .filter(|h| ctx.in_period(h.found_on))
-        .collect();
-    rows.sort_by_key(|h| (h.found_on, h.loc.row));
-    let items: Vec<Item> = rows.into_iter().map(|h| hazard_item(ctx, h)).collect();
-    items_result(
-        "R13",
-        items,
-        "本期无排查发现的隐患",
-        |status, _| match status {
-            Status::Pending => "隐患整改中，未到期".into(),
-            _ => "隐患均按期整改".into(),
-        },
-    )
-}
-
-fn hazard_item(ctx: &Ctx, h: &Hazard) -> Item {
-    let done = ctx.seen(h.completed_on);
-    let name = h.description.as_deref().unwrap_or("隐患");
-    let (status, detail) = match (h.deadline, done) {
-        (None, _) => (Status::NotMet, format!("{name}：整改期限缺失")),
-        (Some(dl), Some(c)) if c <= dl => (Status::Met, format!("{name}：{c}按期整改")),
-        (Some(dl), Some(c)) => (
-            Status::NotMet,
-            format!("{name}：逾期{}天整改（期限{dl}）", (c - dl).num_days()),
-        ),
-        (Some(dl), None) if ctx.as_of > dl => {
-            (Status::NotMet, format!("{name}：逾期未整改（期限{dl}）"))
-        }
-        (Some(dl), None) => (Status::Pending, format!("{name}：整改中，期限{dl}")),
-    };
-    let fields = vec![
-        ("found", date(h.found_on)),
-        ("description", text(h.description.as_deref())),
-        ("grade", text(h.grade.map(|g| g.label()))),
-        ("deadline", date(h.deadline)),
-        ("completed", date(done)),
-    ];
-    item(status, detail, fields)
 }
 
 #[cfg(test)]

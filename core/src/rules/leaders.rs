@@ -2,16 +2,15 @@
 //! least twice a year, and covers the safety work of their remit in the annual 述职报告.
 //! Without the central register or its sheet they are judged from no data (see `rules` header).
 
-use super::{Ctx, Notes, RegisterGap, result};
+use super::{Ctx, RegisterGap, RuleId, RuleMap, result, with_facts};
 use crate::config::LeaderCfg;
-use crate::eval::{LeaderResult, PeriodKind, RuleResult, Status, VisitRecord};
+use crate::period::PeriodKind;
+use crate::results::{LeaderResult, RuleFacts, RuleResult, Status, VisitRecord};
 use crate::schema::{LEADER_REPORTS, VISITS};
 use chrono::NaiveDate;
-use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// R6 and R7 for every leader on the roster, in roster order.
-pub fn evaluate(ctx: &Ctx, _notes: &mut Notes) -> Vec<LeaderResult> {
+pub fn evaluate(ctx: &Ctx) -> Vec<LeaderResult> {
     ctx.cfg.leaders.iter().map(|l| leader(ctx, l)).collect()
 }
 
@@ -20,9 +19,9 @@ fn leader(ctx: &Ctx, l: &LeaderCfg) -> LeaderResult {
         Ok(v) => (v, None),
         Err(gap) => (Vec::new(), Some(gap)),
     };
-    let mut rules = BTreeMap::new();
-    rules.insert("R6".to_string(), r6(ctx, visits.len(), gap));
-    rules.insert("R7".to_string(), r7(ctx, &l.name));
+    let mut rules = RuleMap::new();
+    rules.insert(RuleId::R6, r6(ctx, visits.len(), gap));
+    rules.insert(RuleId::R7, r7(ctx, &l.name));
     LeaderResult {
         name: l.name.clone(),
         title: l.title.clone(),
@@ -59,7 +58,7 @@ fn visits(ctx: &Ctx, name: &str) -> Result<Vec<VisitRecord>, RegisterGap> {
 /// `（未收到保卫处台账）` appended to a detail judged without the register's data.
 fn with_gap(detail: String, gap: Option<RegisterGap>) -> String {
     match gap {
-        Some(g) => format!("{detail}（{}）", g.text()),
+        Some(g) => format!("{detail}（{}）", super::register_gaps::text(g)),
         None => detail,
     }
 }
@@ -87,16 +86,15 @@ fn r6(ctx: &Ctx, n: usize, gap: Option<RegisterGap>) -> RuleResult {
     } else {
         (Status::NotMet, format!("本年度调研督查{n}次，少于2次"))
     };
-    let mut r = result("R6", status, with_gap(detail, gap));
-    r.extra.insert("visits".into(), Value::from(n));
-    r
+    let facts = RuleFacts::Visits { visits: n };
+    with_facts(RuleId::R6, status, with_gap(detail, gap), facts)
 }
 
 /// R7 (year only). Without the register or its 领导述职 sheet there is no report on record:
 /// 待完成 until 31 Dec, then 未达标, the detail naming the gap.
 fn r7(ctx: &Ctx, name: &str) -> RuleResult {
     if !ctx.period.is_year() {
-        return result("R7", Status::Na, "年终考核项目，半年不评");
+        return result(RuleId::R7, Status::Na, "年终考核项目，半年不评");
     }
     let (covers, gap) = match ctx.register_rows(LEADER_REPORTS, |r| r.leader_reports.as_deref()) {
         Ok(rows) => (
@@ -113,5 +111,5 @@ fn r7(ctx: &Ctx, name: &str) -> RuleResult {
         Some(false) => (Status::NotMet, "述职报告未包含安全工作"),
         None => (Status::NotMet, "无述职报告记录"),
     };
-    result("R7", status, with_gap(detail.to_string(), gap))
+    result(RuleId::R7, status, with_gap(detail.to_string(), gap))
 }

@@ -3,12 +3,12 @@
 //! period in which it starts; meetings from its start to the earlier of its end and the period's
 //! end count; it is judged once the semester or the period has ended (by as-of).
 
-use super::{Ctx, date, from_items, item, missing_sheet, result};
+use super::diags::missing_sheet;
+use super::{Ctx, RuleId, from_items, item, result};
 use crate::config::SemesterCfg;
-use crate::eval::{Item, RuleResult, Status};
 use crate::model::Meeting;
+use crate::results::{Item, ItemFields, RuleResult, SemesterItem, Status};
 use crate::schema::MEETINGS;
-use serde_json::Value;
 
 /// R2 and R3 from the 安全工作会议 sheet (None: the sheet is missing).
 pub fn r2_r3(ctx: &Ctx, meetings: Option<&[Meeting]>) -> (RuleResult, RuleResult) {
@@ -18,7 +18,7 @@ pub fn r2_r3(ctx: &Ctx, meetings: Option<&[Meeting]>) -> (RuleResult, RuleResult
         .iter()
         .filter(|s| ctx.period.contains(s.start))
         .collect();
-    let build = |id: &str, study_only: bool| -> RuleResult {
+    let build = |id: RuleId, study_only: bool| -> RuleResult {
         if semesters.is_empty() {
             return result(id, Status::Na, "本期无开始的学期");
         }
@@ -29,7 +29,7 @@ pub fn r2_r3(ctx: &Ctx, meetings: Option<&[Meeting]>) -> (RuleResult, RuleResult
         let detail = summary(&items);
         from_items(id, items, detail)
     };
-    (build("R2", false), build("R3", true))
+    (build(RuleId::R2, false), build(RuleId::R3, true))
 }
 
 fn summary(items: &[Item]) -> String {
@@ -45,13 +45,13 @@ fn semester_item(
 ) -> Item {
     let last = s.end.min(ctx.period.end());
     let judged = ctx.as_of > last;
-    let fields = |n: Option<usize>| {
-        vec![
-            ("semester", Value::from(s.name.clone())),
-            ("start", date(Some(s.start))),
-            ("end", date(Some(s.end))),
-            ("meetings", n.map_or(Value::Null, Value::from)),
-        ]
+    let fields = |meetings: Option<usize>| {
+        ItemFields::Semester(SemesterItem {
+            semester: s.name.clone(),
+            start: s.start,
+            end: s.end,
+            meetings,
+        })
     };
     let Some(meetings) = meetings else {
         return item(

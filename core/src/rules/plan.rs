@@ -1,20 +1,19 @@
 //! R1 (一.1): an annual safety work plan with tasks decomposed, each with a responsible person
 //! and a deadline, copied (抄送) to 保卫处 by `plan_due`.
 
-use super::{Ctx, missing_sheet, result};
-use crate::eval::{RuleResult, Status};
+use super::diags::missing_sheet;
+use super::{Ctx, RuleId, with_facts};
 use crate::model::Ledger;
+use crate::results::{RuleFacts, RuleResult, Status};
 use crate::schema::PLAN;
-use serde_json::Value;
 
 /// R1 for a submitted ledger.
 pub fn r1(ctx: &Ctx, l: &Ledger) -> RuleResult {
     let due = ctx.cfg.rules.plan_due.in_year(ctx.period.year);
     let copied = ctx.seen(l.cover.plan_copied_on);
     let Some(tasks) = l.plan.as_deref() else {
-        let mut r = result("R1", Status::NotMet, missing_sheet(PLAN));
-        r.extra.insert("due".into(), super::date(Some(due)));
-        return r;
+        let facts = RuleFacts::PlanDue { due };
+        return with_facts(RuleId::R1, Status::NotMet, missing_sheet(PLAN), facts);
     };
     let incomplete = tasks
         .iter()
@@ -53,11 +52,11 @@ pub fn r1(ctx: &Ctx, l: &Ledger) -> RuleResult {
             (Status::NotMet, problems.join("；"))
         }
     };
-    let mut r = result("R1", status, detail);
-    r.extra.insert("due".into(), super::date(Some(due)));
-    r.extra.insert("copied".into(), super::date(copied));
-    r.extra.insert("tasks".into(), Value::from(tasks.len()));
-    r.extra
-        .insert("incomplete_tasks".into(), Value::from(incomplete));
-    r
+    let facts = RuleFacts::Plan {
+        due,
+        copied,
+        tasks: tasks.len(),
+        incomplete_tasks: incomplete,
+    };
+    with_facts(RuleId::R1, status, detail, facts)
 }

@@ -1,12 +1,11 @@
 //! R15 (一.1, 五.1): every unit on the roster submits its ledger. A unit without one has the
 //! ledger rules (R1–R5, R8 where judged, R11, R13) 未达标 with detail 未报送.
 
-use super::{Ctx, Notes, result};
-use crate::eval::{RuleResult, Status};
-use crate::findings::{Code, Finding};
+use super::{Ctx, Notes, RuleId, diags, result, with_facts};
+use crate::findings::Finding;
 use crate::model::Ledger;
+use crate::results::{RuleFacts, RuleResult, Status};
 use chrono::NaiveDate;
-use serde_json::Value;
 
 /// 未报送, or 未报送（文件无法读取） when an unreadable file names the unit.
 fn not_submitted_text(unreadable: Option<&Vec<String>>) -> &'static str {
@@ -28,17 +27,16 @@ pub fn r15(
     let due = ctx.period.submission_due(&ctx.cfg.rules);
     let Some(l) = ledger else {
         let text = not_submitted_text(unreadable);
-        let mut r = if ctx.as_of <= due {
-            result("R15", Status::Pending, format!("{text}，截止{due}"))
+        let (status, detail) = if ctx.as_of <= due {
+            (Status::Pending, format!("{text}，截止{due}"))
         } else {
-            result("R15", Status::NotMet, text)
+            (Status::NotMet, text.to_string())
         };
-        r.extra.insert("due".into(), super::date(Some(due)));
-        if let Some(files) = unreadable.filter(|v| !v.is_empty()) {
-            r.extra
-                .insert("unreadable_files".into(), Value::from(files.clone()));
-        }
-        return (r, false);
+        let facts = RuleFacts::NotSubmitted {
+            due,
+            unreadable_files: unreadable.cloned().unwrap_or_default(),
+        };
+        return (with_facts(RuleId::R15, status, detail, facts), false);
     };
     let on = l.cover.submitted_on;
     // Lateness is judged on the earliest eligible version (outputs.md "Settled" 1): a unit that
@@ -60,28 +58,18 @@ pub fn r15(
     if let Some((file, f)) = late_on {
         notes.push(late_finding(l, unit, file, f, due));
     }
-    let mut r = result("R15", Status::Met, detail);
-    r.extra.insert("due".into(), super::date(Some(due)));
-    r.extra.insert("late".into(), Value::from(late));
-    (r, late)
+    let facts = RuleFacts::Submitted { due, late };
+    (with_facts(RuleId::R15, Status::Met, detail, facts), late)
 }
 
 /// `late_submission` on the counting file; when an earlier version was the late one, the
 /// message names it (a superseded file carries no finding of its own, "Settled" 1).
 fn late_finding(l: &Ledger, unit: &str, file: &str, on: NaiveDate, due: NaiveDate) -> Finding {
-    let which = if file == l.file {
-        String::new()
-    } else {
-        format!("首次报送的版本“{file}”")
-    };
-    let mut f = Finding::warning(
-        Code::LateSubmission,
-        format!("逾期报送：{which}报送日期{on}晚于截止日期{due}（一.1、五.1）"),
-    )
-    .file(l.file.clone())
-    .sheet(l.cover.sheet.clone())
-    .rule("R15")
-    .unit(unit);
+    let earlier = (file != l.file).then_some(file);
+    let mut f = diags::late_submission(earlier, on, due)
+        .file(l.file.clone())
+        .sheet(l.cover.sheet.clone())
+        .unit(unit);
     if file == l.file
         && let Some(c) = l.cover.cells.get("报送日期")
     {
@@ -92,14 +80,14 @@ fn late_finding(l: &Ledger, unit: &str, file: &str, on: NaiveDate, due: NaiveDat
 
 /// A ledger rule of a unit that did not submit: 未达标 (R8 only where judged); 待完成 while the
 /// submission is not yet due.
-pub fn not_submitted(ctx: &Ctx, id: &str, unreadable: Option<&Vec<String>>) -> RuleResult {
+pub fn not_submitted(ctx: &Ctx, id: RuleId, unreadable: Option<&Vec<String>>) -> RuleResult {
     let text = not_submitted_text(unreadable);
-    if id == "R8" {
+    if id == RuleId::R8 {
         if !ctx.period.is_year() {
-            return result("R8", Status::Na, "年终考核项目，半年不评");
+            return result(RuleId::R8, Status::Na, "年终考核项目，半年不评");
         }
         if !ctx.period_over() {
-            return result("R8", Status::Pending, text);
+            return result(RuleId::R8, Status::Pending, text);
         }
     }
     // Before the submission due date a missing ledger is not yet a failure (R15 待完成).
@@ -109,18 +97,17 @@ pub fn not_submitted(ctx: &Ctx, id: &str, unreadable: Option<&Vec<String>>) -> R
     } else {
         result(id, Status::NotMet, text)
     };
-    if id == "R4" {
+    if id == RuleId::R4 {
         // outputs.md: R4 always carries `missing_months` — here every ended, non-exempt month.
         let exempt = &ctx.cfg.rules.inspection_exempt_months;
-        let months: Vec<Value> = ctx
+        let missing_months = ctx
             .period
             .months()
             .into_iter()
             .filter(|(y, m)| !exempt.contains(m) && month_ended(ctx, *y, *m))
-            .map(|(y, m)| Value::from(format!("{y}-{m:02}")))
+            .map(|(y, m)| format!("{y}-{m:02}"))
             .collect();
-        r.extra
-            .insert("missing_months".into(), Value::Array(months));
+        r.facts = Some(RuleFacts::Months { missing_months });
     }
     r
 }

@@ -2,12 +2,19 @@
 //! `[scoring]` over the rule results, 考评加减分, clamp, rounding half up to one decimal, grades,
 //! then vetoes (七), rankings, commendation (一.3) and suggestions (五.3). Pure, no I/O.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub mod outcomes;
 pub mod vetoes;
 
-use crate::eval::{AccidentRecord, Item, Points, RuleResult, Status, UnitResult};
-use crate::rules::Ctx;
-use crate::rules::listed::{CLOSED_LATE, OVERDUE, REFUSED};
+use crate::context::Ctx;
+use crate::mechanism::{RubricItem, RuleId};
+use crate::results::RuleMap;
+use crate::results::UnitResult;
+use crate::results::{AccidentRecord, Grade, Item, ListedOutcome, Points, RuleResult, Status};
 use std::collections::BTreeMap;
 
 /// How one rubric item came out.
@@ -20,43 +27,6 @@ enum Outcome {
     NaForPeriod,
 }
 
-/// Rubric item key (results.json `points`), label, rules, points from the config.
-fn rubric(ctx: &Ctx) -> [(&'static str, &'static str, &'static [&'static str], f64); 10] {
-    let s = &ctx.cfg.scoring;
-    [
-        ("plan", "年度工作计划", &["R1"], s.plan),
-        ("meetings", "学期安全工作会议", &["R2"], s.meetings),
-        (
-            "principal_study",
-            "主要负责人研究防范措施",
-            &["R3"],
-            s.principal_study,
-        ),
-        ("inspections", "月度隐患排查", &["R4"], s.inspections),
-        (
-            "quarterly_reports",
-            "季度报告",
-            &["R5"],
-            s.quarterly_reports,
-        ),
-        ("duty_report", "述职述安", &["R8"], s.duty_report),
-        (
-            "rectification_reports",
-            "惩戒整改报告",
-            &["R10"],
-            s.rectification_reports,
-        ),
-        ("listed_hazards", "挂牌督办整改", &["R12"], s.listed_hazards),
-        ("accidents", "安全事故", &["R9", "R11"], s.accidents),
-        (
-            "hazard_rectification",
-            "隐患整改",
-            &["R13"],
-            s.hazard_rectification,
-        ),
-    ]
-}
-
 /// Round half up to one decimal (96.25 → 96.3, 78.947 → 78.9). A tolerance of 1e-6 tenths
 /// absorbs binary noise (96.25 may be stored as 96.2499999…) without rounding twice.
 pub fn round1(x: f64) -> f64 {
@@ -64,21 +34,18 @@ pub fn round1(x: f64) -> f64 {
 }
 
 /// Grade from a rounded score (`[grades]`).
-pub fn grade(ctx: &Ctx, score: f64) -> &'static str {
+pub fn grade(ctx: &Ctx, score: f64) -> Grade {
     let g = &ctx.cfg.grades;
     if score >= g.excellent {
-        "优秀"
+        Grade::Excellent
     } else if score >= g.good {
-        "良好"
+        Grade::Good
     } else if score >= g.pass {
-        "合格"
+        Grade::Pass
     } else {
-        "不合格"
+        Grade::Fail
     }
 }
-
-/// The vetoed grade.
-pub const VETOED: &str = "不合格（一票否决）";
 
 /// Fill points, adjustments, score, grade, vetoes, ranks, commendation and suggestions.
 /// `year_to_date`: in H2, each unit's accidents of the year so far (roster order), which the
@@ -102,11 +69,59 @@ pub fn score_all(
 fn score_unit(ctx: &Ctx, u: &mut UnitResult, year_to_date: Option<&[AccidentRecord]>) {
     // A year preview (as-of on or before 31 Dec) is scored like H1/H2 (outputs.md "Settled" 5).
     let year = ctx.final_year();
+    let (earned, max) = fill_points(ctx, u);
+    let raw = if year {
+        u.adjustments = outcomes::adjustments(ctx, &u.name);
+        earned + u.adjustments.iter().map(|a| a.points).sum::<f64>()
+    } else if max > 0.0 {
+        earned / max * 100.0
+    } else {
+        0.0
+    };
+    u.score = if nothing_judged(ctx, u, max) {
+        None
+    } else if u.submitted {
+        Some(round1(raw.clamp(0.0, 100.0)))
+    } else {
+        Some(0.0)
+    };
+    let found = vetoes::conditions(ctx, year_to_date.unwrap_or(&u.accidents));
+    if year {
+        u.vetoes = found;
+        if let Some(v3) = u.score.and_then(|s| vetoes::v3(ctx, s)) {
+            u.vetoes.push(v3);
+        }
+    } else {
+        u.veto_risks = found;
+    }
+    u.grade = match u.score {
+        _ if !u.vetoes.is_empty() => Grade::Vetoed,
+        Some(s) => grade(ctx, s),
+        None => Grade::NotYet,
+    };
+}
+
+/// A year preview's unit with nothing judged yet (outputs.md "Settled" 5: `score: null`, shown
+/// —): every rubric item is left out, or the unit's ledger is not yet due (R15 待完成 — always
+/// so in a preview without a ledger, the year's ledgers being due in January).
+fn nothing_judged(ctx: &Ctx, u: &UnitResult, max: f64) -> bool {
+    let ledger_not_due = !u.submitted
+        && u.rules
+            .get(&RuleId::R15)
+            .is_some_and(|r| r.status == Status::Pending);
+    ctx.preview() && (max <= 0.0 || ledger_not_due)
+}
+
+/// The rubric's points per item (`u.points`); returns the points earned and the points
+/// counted (items left out of a provisional score do not count).
+fn fill_points(ctx: &Ctx, u: &mut UnitResult) -> (f64, f64) {
+    let year = ctx.final_year();
     let mut points = BTreeMap::new();
     let (mut earned, mut max) = (0.0, 0.0);
-    for (key, label, rules, pts) in rubric(ctx) {
+    for item in RubricItem::ALL {
+        let pts = item.points(&ctx.cfg.scoring);
         let outcome = if u.submitted {
-            item_outcome(key, pts, &u.rules, u.accidents.len())
+            item_outcome(item, pts, &u.rules, u.accidents.len())
         } else {
             Outcome::Earned(0.0)
         };
@@ -120,79 +135,47 @@ fn score_unit(ctx: &Ctx, u: &mut UnitResult, year_to_date: Option<&[AccidentReco
             max += pts;
         }
         let p = Points {
-            label: label.to_string(),
-            rules: rules.iter().map(|r| r.to_string()).collect(),
+            label: item.label().to_string(),
+            rules: item.rules().to_vec(),
             earned: (e * 100.0).round() / 100.0,
             max: pts,
             excluded,
         };
-        points.insert(key.to_string(), p);
+        points.insert(item.key().to_string(), p);
     }
     u.points = points;
-    let raw = if year {
-        u.adjustments = outcomes::adjustments(ctx, &u.name);
-        earned + u.adjustments.iter().map(|a| a.points).sum::<f64>()
-    } else if max > 0.0 {
-        earned / max * 100.0
-    } else {
-        0.0
-    };
-    u.score = if u.submitted {
-        round1(raw.clamp(0.0, 100.0))
-    } else {
-        0.0
-    };
-    let found = vetoes::conditions(ctx, year_to_date.unwrap_or(&u.accidents));
-    if year {
-        u.vetoes = found;
-        if let Some(v3) = vetoes::v3(ctx, u.score) {
-            u.vetoes.push(v3);
-        }
-    } else {
-        u.veto_risks = found;
-    }
-    u.grade = if u.vetoes.is_empty() {
-        grade(ctx, u.score).to_string()
-    } else {
-        VETOED.to_string()
-    };
+    (earned, max)
 }
 
 /// One rubric item from the rule results.
-fn item_outcome(
-    key: &str,
-    max: f64,
-    rules: &BTreeMap<String, RuleResult>,
-    accidents: usize,
-) -> Outcome {
-    let get = |id: &str| rules.get(id);
-    match key {
-        "plan" => single(get("R1"), max),
-        "duty_report" => single(get("R8"), max),
-        "meetings" => share(get("R2"), max, true, |_| 0.0),
-        "principal_study" => share(get("R3"), max, true, |_| 0.0),
-        "inspections" => share(get("R4"), max, true, |_| 0.0),
-        "hazard_rectification" => share(get("R13"), max, false, |_| 0.0),
-        "quarterly_reports" => share(
-            get("R5"),
-            max,
-            true,
-            |i| {
-                if submitted(i) { 0.5 } else { 0.0 }
-            },
-        ),
-        "rectification_reports" => {
-            deduct(get("R10"), max, |i| if submitted(i) { 0.5 } else { 1.0 })
-        }
-        "listed_hazards" => deduct(get("R12"), max, |i| {
-            match i.fields.get("state").and_then(|v| v.as_str()) {
-                Some(REFUSED) => 1.0,
-                Some(OVERDUE) | Some(CLOSED_LATE) => 0.5,
-                _ => 0.0,
-            }
+fn item_outcome(item: RubricItem, max: f64, rules: &RuleMap, accidents: usize) -> Outcome {
+    let get = |id: RuleId| rules.get(&id);
+    match item {
+        RubricItem::Plan => single(get(RuleId::R1), max),
+        RubricItem::DutyReport => single(get(RuleId::R8), max),
+        RubricItem::Meetings => share(get(RuleId::R2), max, true, |_| 0.0),
+        RubricItem::PrincipalStudy => share(get(RuleId::R3), max, true, |_| 0.0),
+        RubricItem::Inspections => share(get(RuleId::R4), max, true, |_| 0.0),
+        RubricItem::HazardRectification => share(get(RuleId::R13), max, false, |_| 0.0),
+        // R5: 逾期 earns half its share, 未报 nothing.
+        RubricItem::QuarterlyReports => share(get(RuleId::R5), max, true, |i| {
+            if i.fields.submitted() { 0.5 } else { 0.0 }
         }),
-        "accidents" => {
-            let missing_reports = get("R11").map_or(0, |r| {
+        // R10 (五.3): ½ per 逾期提交, all per 逾期未交.
+        RubricItem::RectificationReports => deduct(get(RuleId::R10), max, |i| {
+            if i.fields.submitted() { 0.5 } else { 1.0 }
+        }),
+        // R12 (六.1–3): all per 拒不整改, ½ per 逾期未整改 / 逾期销号.
+        RubricItem::ListedHazards => {
+            deduct(get(RuleId::R12), max, |i| match i.fields.listed_state() {
+                Some(ListedOutcome::Refused) => 1.0,
+                Some(ListedOutcome::Overdue | ListedOutcome::ClosedLate) => 0.5,
+                _ => 0.0,
+            })
+        }
+        // R9, R11: ⅕ per accident, ½ per R11 accident without a written report.
+        RubricItem::Accidents => {
+            let missing_reports = get(RuleId::R11).map_or(0, |r| {
                 r.items
                     .iter()
                     .filter(|i| i.status == Status::NotMet)
@@ -201,12 +184,7 @@ fn item_outcome(
             let lost = max * (0.2 * accidents as f64 + 0.5 * missing_reports as f64);
             Outcome::Earned((max - lost).max(0.0))
         }
-        _ => Outcome::Earned(0.0),
     }
-}
-
-fn submitted(i: &Item) -> bool {
-    i.fields.get("submitted").is_some_and(|v| !v.is_null())
 }
 
 /// 达标 full, else 0; 待完成 pending; 不适用 n/a for the period.

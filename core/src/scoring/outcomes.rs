@@ -1,9 +1,9 @@
 //! After the scores: rankings (ties by roster order), 考评加减分, commendation (一.3) and
 //! 表现较好的单位, and the escalation suggestions (五.3, 六.3) — suggestions, never measures.
 
-use crate::eval::{AdjustmentRecord, Status, UnitResult};
-use crate::rules::Ctx;
-use crate::rules::listed::{OVERDUE, REFUSED};
+use crate::context::Ctx;
+use crate::mechanism::RuleId;
+use crate::results::{AdjustmentRecord, Grade, ListedOutcome, Status, UnitResult};
 
 /// The central register's 考评加减分 rows for the unit (year only).
 pub fn adjustments(ctx: &Ctx, unit: &str) -> Vec<AdjustmentRecord> {
@@ -29,15 +29,20 @@ pub fn adjustments(ctx: &Ctx, unit: &str) -> Vec<AdjustmentRecord> {
 
 /// 1-based rank by score, ties by roster order.
 pub fn rank(units: &mut [UnitResult]) {
-    let mut idx: Vec<usize> = (0..units.len()).collect();
-    idx.sort_by(|&a, &b| {
-        units[b]
-            .score
-            .total_cmp(&units[a].score)
-            .then(units[a].order.cmp(&units[b].order))
-    });
-    for (r, i) in idx.into_iter().enumerate() {
-        units[i].rank = r + 1;
+    let mut keys: Vec<(usize, f64, usize)> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (i, u.score.unwrap_or(f64::NEG_INFINITY), u.order))
+        .collect();
+    keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    let mut ranks = vec![0; units.len()];
+    for (r, (i, _, _)) in keys.into_iter().enumerate() {
+        if let Some(slot) = ranks.get_mut(i) {
+            *slot = r + 1;
+        }
+    }
+    for (u, r) in units.iter_mut().zip(ranks) {
+        u.rank = r;
     }
 }
 
@@ -45,7 +50,7 @@ pub fn rank(units: &mut [UnitResult]) {
 /// 表现较好.
 pub fn commend(ctx: &Ctx, u: &mut UnitResult) {
     if ctx.final_year() {
-        u.commended = u.grade == "优秀"
+        u.commended = u.grade == Grade::Excellent
             && u.vetoes.is_empty()
             && !u.accidents.iter().any(|a| a.accountability);
     } else {
@@ -61,27 +66,31 @@ pub fn suggestions(ctx: &Ctx, u: &UnitResult) -> Vec<String> {
     if cfg.interview_at > 0 && n >= cfg.interview_at as usize {
         out.push(format!(
             "建议约谈（五.3）：本期{n}项规定未达标（{}）",
-            u.not_met.join("、")
+            u.not_met
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
         ));
     }
     if let Some(r10) = u
         .rules
-        .get("R10")
+        .get(&RuleId::R10)
         .filter(|_| cfg.criticism_on_missing_report)
     {
         for i in r10.items.iter().filter(|i| i.status == Status::NotMet) {
-            if i.fields.get("submitted").is_none_or(|v| v.is_null()) {
+            if !i.fields.submitted() {
                 out.push(format!("建议通报批评（五.3）：{}", i.detail));
             }
         }
     }
-    if let Some(r12) = u.rules.get("R12") {
+    if let Some(r12) = u.rules.get(&RuleId::R12) {
         for i in &r12.items {
-            match i.fields.get("state").and_then(|v| v.as_str()) {
-                Some(OVERDUE) if cfg.heavier_on_overdue_hazard => {
+            match i.fields.listed_state() {
+                Some(ListedOutcome::Overdue) if cfg.heavier_on_overdue_hazard => {
                     out.push(format!("建议从重处罚（六.3）：{}", i.detail));
                 }
-                Some(REFUSED) if cfg.replace_head_on_refusal => {
+                Some(ListedOutcome::Refused) if cfg.replace_head_on_refusal => {
                     out.push(format!("建议撤换部门主要负责人（六.3）：{}", i.detail));
                 }
                 _ => {}

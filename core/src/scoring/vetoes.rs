@@ -1,14 +1,15 @@
 //! 一票否决 (七): the conditions V1–V5. At year-end they are vetoes; in H1/H2 V1, V2, V4, V5 are
 //! evaluated on the data so far and reported as 否决风险. Each names its evidence.
 
-use crate::eval::{AccidentRecord, VetoRecord};
-use crate::rules::Ctx;
+use crate::context::Ctx;
+use crate::model::AccidentGrade;
+use crate::results::{AccidentRecord, VetoId, VetoRecord};
 
-fn rec(id: &str, clause: &str, condition: &str, detail: String) -> VetoRecord {
+fn rec(id: VetoId, detail: String) -> VetoRecord {
     VetoRecord {
-        id: id.into(),
-        clause: clause.into(),
-        condition: condition.into(),
+        id,
+        clause: id.clause().to_string(),
+        condition: id.condition().to_string(),
         detail,
     }
 }
@@ -27,33 +28,29 @@ fn evidence(a: &AccidentRecord) -> String {
         .map_or(String::new(), |s| format!("，{s}"));
     format!(
         "{when}{}事故（{how}{what}）",
-        a.grade.as_deref().unwrap_or("")
+        a.grade.map_or("", |g| g.label())
     )
 }
 
-fn is_grade(a: &AccidentRecord, grades: &[&str]) -> bool {
-    a.grade.as_deref().is_some_and(|g| grades.contains(&g))
+fn is_grade(a: &AccidentRecord, grades: &[AccidentGrade]) -> bool {
+    a.grade.is_some_and(|g| grades.contains(&g))
 }
 
 /// V1, V2, V4, V5 on a unit's accidents (the period's, or in H2 the year's so far).
 pub fn conditions(ctx: &Ctx, accidents: &[AccidentRecord]) -> Vec<VetoRecord> {
+    use AccidentGrade::*;
     let mut out = Vec::new();
     let worst: Vec<String> = accidents
         .iter()
-        .filter(|a| is_grade(a, &["重大", "特别重大"]))
+        .filter(|a| is_grade(a, &[Serious, Extraordinary]))
         .map(evidence)
         .collect();
     if !worst.is_empty() {
-        out.push(rec(
-            "V1",
-            "七.3 一",
-            "发生重大校园安全事故",
-            worst.join("；"),
-        ));
+        out.push(rec(VetoId::V1, worst.join("；")));
     }
     let major: Vec<String> = accidents
         .iter()
-        .filter(|a| is_grade(a, &["较大"]))
+        .filter(|a| is_grade(a, &[Major]))
         .map(evidence)
         .collect();
     let target = ctx.cfg.rules.major_accident_control_target as usize;
@@ -63,7 +60,7 @@ pub fn conditions(ctx: &Ctx, accidents: &[AccidentRecord]) -> Vec<VetoRecord> {
             major.len(),
             major.join("；")
         );
-        out.push(rec("V2", "七.3 二", "较大校园安全事故超过控制目标", detail));
+        out.push(rec(VetoId::V2, detail));
     }
     let concealed: Vec<String> = accidents
         .iter()
@@ -71,25 +68,15 @@ pub fn conditions(ctx: &Ctx, accidents: &[AccidentRecord]) -> Vec<VetoRecord> {
         .map(|a| format!("保卫处认定{}谎报或瞒报，且造成不良影响", evidence(a)))
         .collect();
     if !concealed.is_empty() {
-        out.push(rec(
-            "V4",
-            "七.3 四",
-            "谎报或隐瞒不报安全事故，且造成不良影响",
-            concealed.join("；"),
-        ));
+        out.push(rec(VetoId::V4, concealed.join("；")));
     }
     let responsible: Vec<String> = accidents
         .iter()
-        .filter(|a| a.responsible == Some(true) && is_grade(a, &["较大", "重大", "特别重大"]))
+        .filter(|a| a.responsible == Some(true) && is_grade(a, &[Major, Serious, Extraordinary]))
         .map(|a| format!("保卫处认定对{}负有责任", evidence(a)))
         .collect();
     if !responsible.is_empty() {
-        out.push(rec(
-            "V5",
-            "七.1",
-            "对较大及以上学校安全事故负有责任",
-            responsible.join("；"),
-        ));
+        out.push(rec(VetoId::V5, responsible.join("；")));
     }
     out
 }
@@ -99,9 +86,7 @@ pub fn v3(ctx: &Ctx, score: f64) -> Option<VetoRecord> {
     let pass = ctx.cfg.grades.pass;
     (ctx.period.is_year() && ctx.period_over() && score < pass).then(|| {
         rec(
-            "V3",
-            "七.3 三",
-            "综治安全目标责任制考评不达标",
+            VetoId::V3,
             format!("年终考核得分{score}分，低于合格线{pass}分"),
         )
     })

@@ -19,6 +19,10 @@ fn text(v: &Option<String>) -> Cell {
     Cell::text(v.clone().unwrap_or_default())
 }
 
+fn grade(g: Option<crate::model::AccidentGrade>) -> Cell {
+    Cell::text(g.map_or("", |g| g.label()))
+}
+
 pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<(), XlsxError> {
     let head = [
         "单位",
@@ -47,10 +51,10 @@ pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<
                 Cell::text(u.name.clone()),
                 Cell::date(a.date),
                 text(&a.summary),
-                text(&a.reported_grade),
-                text(&a.determined_grade),
-                text(&a.implied_grade),
-                text(&a.grade),
+                grade(a.reported_grade),
+                grade(a.determined_grade),
+                grade(a.implied_grade),
+                grade(a.grade),
                 Cell::int(a.deaths),
                 Cell::int(a.serious_injuries),
                 Cell::int(a.injuries),
@@ -60,7 +64,7 @@ pub(super) fn accidents(ws: &mut Worksheet, f: &Formats, r: &Results) -> Result<
                 yes_no(a.concealed),
                 yes_no(a.bad_influence),
                 yes_no(a.in_activity),
-                Cell::text(if a.source == "register" {
+                Cell::text(if a.source == crate::eval::AccidentSource::Register {
                     "保卫处认定"
                 } else {
                     "单位台账"

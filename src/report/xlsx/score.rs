@@ -10,7 +10,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Sort key of a rubric item: its first rule's number (R1 < R2 < … < R13).
 fn rule_order(p: &Points) -> (u32, String) {
-    let first = p.rules.first().map(String::as_str).unwrap_or("");
+    let first = p.rules.first().map_or("", |r| r.as_str());
     let n = first.trim_start_matches('R').parse().unwrap_or(u32::MAX);
     (n, p.label.clone())
 }

@@ -185,7 +185,7 @@ fn r12_states_in_order_and_hints() {
     let states: Vec<String> = r.units[0].rules["R12"]
         .items
         .iter()
-        .map(|i| i.fields["state"].as_str().unwrap().to_string())
+        .map(|i| i.fields.listed_state().unwrap().label().to_string())
         .collect();
     assert_eq!(
         states,
@@ -197,11 +197,12 @@ fn r12_states_in_order_and_hints() {
             "整改中(未到期)"
         ]
     );
-    let hints = &r.units[0].rules["R12"].items[4].fields["hints"];
-    assert_eq!(
-        hints,
-        &serde_json::json!(["可提请市教育局挂牌督办（六.2）"])
-    );
+    let hints = &r.units[0].rules["R12"].items[4]
+        .fields
+        .listed()
+        .unwrap()
+        .hints;
+    assert_eq!(hints, &["可提请市教育局挂牌督办（六.2）"]);
     assert_eq!(r.units[0].points["listed_hazards"].earned, 0.0);
     let s = &r.units[0].suggestions;
     assert!(
@@ -289,7 +290,7 @@ fn r15_late_and_missing_submissions() {
         assert_eq!(r.units[2].rules[id].status, Status::NotMet, "{id}");
     }
     assert_eq!(r.units[2].rules["R8"].status, Status::Na);
-    assert_eq!(r.units[2].score, 0.0);
+    assert_eq!(r.units[2].score, Some(0.0));
     assert_eq!(
         (r.summary.submitted, r.summary.late, r.summary.on_time),
         (1, 1, 0)

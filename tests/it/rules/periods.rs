@@ -2,7 +2,7 @@
 //! across the year end, pending deadlines, R4 months, R6 visits.
 
 use crate::support::rule_inputs::*;
-use tongbao::eval::{Results, Status, UnitResult};
+use tongbao::eval::{ItemFields, Results, RuleFacts, Status, UnitResult};
 
 fn status(r: &Results, unit: usize, rule: &str) -> Status {
     r.units[unit].rules[rule].status
@@ -25,14 +25,14 @@ fn clean_unit_meets_everything_and_scores_100() {
     for id in ["R10", "R11", "R12", "R13"] {
         assert_eq!(u.rules[id].status, Status::Na, "{id}");
     }
-    assert_eq!(u.score, 100.0);
+    assert_eq!(u.score, Some(100.0));
     assert_eq!(u.grade, "优秀");
     assert!(u.commended && u.vetoes.is_empty());
     assert_eq!(y.leaders[0].rules["R7"].status, Status::Met);
     assert_eq!(y.doc_number, "厦城院综〔2027〕12号");
     assert_eq!(y.summary.commended, vec!["信息工程系".to_string()]);
     let h1 = run(&cfg, &inbox, "2026H1", d(2026, 7, 15));
-    assert_eq!(h1.units[0].score, 100.0);
+    assert_eq!(h1.units[0].score, Some(100.0));
     assert!(h1.units[0].provisional && h1.units[0].performing_well);
     assert_eq!(status(&h1, 0, "R8"), Status::Na);
     assert!(h1.units[0].points["duty_report"].excluded);
@@ -140,7 +140,10 @@ fn r2_r3_semester_across_the_year_end_belongs_to_its_starting_period() {
         "judged at the period's end"
     );
     let item = &jan.units[0].rules["R2"].items[0];
-    assert_eq!(item.fields["semester"], "2026-2027学年第一学期");
+    let ItemFields::Semester(semester) = &item.fields else {
+        panic!("R2 item without a semester");
+    };
+    assert_eq!(semester.semester, "2026-2027学年第一学期");
     let y = run(&cfg, &inbox, "2026", d(2027, 1, 12));
     assert_eq!(y.units[0].rules["R2"].items.len(), 2);
     assert_eq!(y.units[0].points["meetings"].earned, 5.0);
@@ -180,9 +183,10 @@ fn r4_missing_month_running_month_and_exempt_month() {
     let r4 = &r.units[0].rules["R4"];
     assert_eq!(r4.status, Status::NotMet);
     assert_eq!(r4.detail, "缺2026年4月、5月");
+    let facts = r4.facts.as_ref().map(RuleFacts::missing_months);
     assert_eq!(
-        r4.extra["missing_months"],
-        serde_json::json!(["2026-04", "2026-05"])
+        facts,
+        Some(&["2026-04".to_string(), "2026-05".to_string()][..])
     );
     let st: Vec<Status> = r4.items.iter().map(|i| i.status).collect();
     use Status::*;
@@ -227,7 +231,7 @@ fn r6_in_h1_with_zero_one_two_visits() {
         let r6 = &r.leaders[0].rules["R6"];
         assert_eq!(r6.status, st, "{n}");
         assert!(r6.detail.contains(word), "{}", r6.detail);
-        assert_eq!(r6.extra["visits"], n);
+        assert_eq!(r6.facts, Some(RuleFacts::Visits { visits: n as usize }));
     }
     let mut reg = register();
     reg.visits = Some(vec![visit("王某某", 2, d(2026, 3, 5))]);

@@ -2,7 +2,7 @@
 //! data"; contract.md, `missing_register`): R10/R12, R6/R7, 事故认定, 考评加减分 and `notes`.
 
 use crate::support::rule_inputs::*;
-use tongbao::eval::{Results, Status};
+use tongbao::eval::{Results, RuleFacts, Status};
 use tongbao::model::Register;
 
 const U: [&str; 2] = ["信息工程系", "图书馆"];
@@ -29,21 +29,24 @@ fn register_without_punishment_and_listed_sheets_fails_r10_r12_for_every_unit() 
                 r.detail,
                 format!("保卫处台账缺少“{sheet}”工作表，按未达标处理")
             );
-            assert_eq!(r.extra["missing_sheet"], sheet);
+            let facts = RuleFacts::MissingSheet {
+                missing_sheet: sheet,
+            };
+            assert_eq!(r.facts, Some(facts));
         }
     }
     let u = &y.units[0];
     assert_eq!(u.not_met, ["R10", "R12"]);
     assert_eq!(u.points["rectification_reports"].earned, 0.0);
     assert_eq!(u.points["listed_hazards"].earned, 0.0);
-    assert_eq!(u.score, 80.0);
+    assert_eq!(u.score, Some(80.0));
     assert_eq!(y.notes.len(), 2, "{:?}", y.notes);
     assert!(y.notes[0].starts_with("保卫处台账缺少“惩戒措施”工作表：各单位"));
     assert!(y.notes[1].contains("R12，六.1–3"));
     // The H1 provisional score loses the same 20 of 95 points: 75 / 95 → 78.9.
     let h1 = build(without_r10_r12_sheets(), "2026H1", d(2026, 7, 15));
     assert_eq!(h1.units[0].rules["R10"].status, Status::NotMet);
-    assert_eq!(h1.units[0].score, 78.9);
+    assert_eq!(h1.units[0].score, Some(78.9));
 }
 
 fn without_r10_r12_sheets() -> Option<Register> {
@@ -60,7 +63,7 @@ fn no_register_keeps_r10_r12_na_and_says_v4_v5_cannot_be_evaluated() {
         assert_eq!(y.units[0].rules[id].status, Status::Na);
         assert_eq!(y.units[0].rules[id].detail, "未收到保卫处台账，本项不评");
     }
-    assert_eq!(y.units[0].score, 100.0);
+    assert_eq!(y.units[0].score, Some(100.0));
     assert!(!y.register_present);
     assert!(
         y.notes[0].contains("V4（七.3 四）、V5（七.1）无法评估"),
@@ -80,7 +83,8 @@ fn no_register_keeps_r10_r12_na_and_says_v4_v5_cannot_be_evaluated() {
         leader(&y, "R7"),
         (Status::NotMet, "无述职报告记录（未收到保卫处台账）".into())
     );
-    assert_eq!(y.leaders[0].rules["R6"].extra["visits"], 0);
+    let visits = RuleFacts::Visits { visits: 0 };
+    assert_eq!(y.leaders[0].rules["R6"].facts, Some(visits));
     let dec31 = build(None, "2026", d(2026, 12, 31));
     assert_eq!(leader(&dec31, "R6").0, Status::Pending);
     assert_eq!(leader(&dec31, "R7").0, Status::Pending);
@@ -123,7 +127,7 @@ fn r6_r7_register_without_leader_sheets_is_pending_until_year_end_then_not_met()
     );
     assert_eq!(y.notes.len(), 2, "{:?}", y.notes);
     // The units are not affected.
-    assert_eq!(y.units[0].score, 100.0);
+    assert_eq!(y.units[0].score, Some(100.0));
 }
 
 #[test]
@@ -136,7 +140,7 @@ fn r9_r11_v4_v5_register_without_determinations_or_adjustments_counts_none() {
     assert_eq!(u.rules["R9"].status, Status::Met);
     assert_eq!(u.rules["R11"].status, Status::Na);
     assert!(u.adjustments.is_empty());
-    assert_eq!(u.score, 100.0);
+    assert_eq!(u.score, Some(100.0));
     assert_eq!(
         y.notes,
         [

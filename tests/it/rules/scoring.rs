@@ -1,7 +1,7 @@
 //! Scores, vetoes (七), commendation, adjustments, accident cross-checks.
 
 use crate::support::rule_inputs::*;
-use tongbao::eval::{Results, Status};
+use tongbao::eval::{AccidentSource, Grade, Results, Status};
 use tongbao::findings::Code;
 use tongbao::model::{AccidentGrade, Adjustment};
 
@@ -19,7 +19,7 @@ fn year(ledger: tongbao::model::Ledger, reg: tongbao::model::Register, target: u
 }
 
 fn ids(r: &Results) -> Vec<String> {
-    r.units[0].vetoes.iter().map(|v| v.id.clone()).collect()
+    r.units[0].vetoes.iter().map(|v| v.id.to_string()).collect()
 }
 
 fn with_accident(grade: AccidentGrade) -> tongbao::model::Ledger {
@@ -49,7 +49,7 @@ fn v1_serious_accident() {
 fn v2_major_accidents_over_target() {
     let r = year(with_accident(AccidentGrade::Major), register(), 0);
     assert_eq!(ids(&r), ["V2"]);
-    assert_eq!(r.units[0].score, 98.0);
+    assert_eq!(r.units[0].score, Some(98.0));
     assert!(
         year(with_accident(AccidentGrade::Major), register(), 1).units[0]
             .vetoes
@@ -65,7 +65,7 @@ fn v3_score_below_pass_line() {
     l.quarterly = Some(vec![]);
     l.plan = None;
     let r = year(l, register(), 0);
-    assert_eq!(r.units[0].score, 35.0);
+    assert_eq!(r.units[0].score, Some(35.0));
     assert_eq!(ids(&r), ["V3"]);
     assert_eq!(
         r.units[0].rules["R1"].detail,
@@ -101,8 +101,8 @@ fn v5_responsible_for_major_accident() {
     let r = year(l, reg, 1);
     assert_eq!(ids(&r), ["V5"]);
     assert_eq!(
-        r.units[0].accidents[0].grade.as_deref(),
-        Some("较大"),
+        r.units[0].accidents[0].grade,
+        Some(AccidentGrade::Major),
         "the determination is authoritative"
     );
     assert_eq!(r.units[0].rules["R11"].status, Status::Met);
@@ -138,7 +138,7 @@ fn v3_unit_without_ledger_scores_zero_and_is_vetoed_at_year_end() {
         d(2027, 1, 12),
     );
     let u = &r.units[1];
-    assert_eq!(u.score, 0.0);
+    assert_eq!(u.score, Some(0.0));
     assert_eq!(
         u.vetoes.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(),
         ["V3"]
@@ -169,10 +169,13 @@ fn adjustment(unit: &str, points: f64) -> Adjustment {
 fn adjustments_are_clamped_and_rounded_half_up() {
     let mut reg = register();
     reg.adjustments = Some(vec![adjustment(U, 5.0)]);
-    assert_eq!(year(full_ledger(U), reg.clone(), 0).units[0].score, 100.0);
+    assert_eq!(
+        year(full_ledger(U), reg.clone(), 0).units[0].score,
+        Some(100.0)
+    );
     reg.adjustments = Some(vec![adjustment(U, -3.75)]);
     let r = year(full_ledger(U), reg.clone(), 0);
-    assert_eq!(r.units[0].score, 96.3);
+    assert_eq!(r.units[0].score, Some(96.3));
     assert_eq!(r.units[0].adjustments[0].points, -3.75);
     let h1 = run(
         &config(&[U]),
@@ -180,7 +183,11 @@ fn adjustments_are_clamped_and_rounded_half_up() {
         "2026H1",
         d(2026, 7, 15),
     );
-    assert_eq!(h1.units[0].score, 100.0, "no adjustments in a half year");
+    assert_eq!(
+        h1.units[0].score,
+        Some(100.0),
+        "no adjustments in a half year"
+    );
 }
 
 #[test]
@@ -222,8 +229,8 @@ fn r9_r11_accident_cross_checks() {
     assert_eq!(g.cell.as_deref(), Some("C2"));
     let u = &r.units[0];
     assert_eq!(u.accidents.len(), 4);
-    assert_eq!(u.accidents[3].source, "register");
-    assert_eq!(u.accidents[0].implied_grade.as_deref(), Some("较大"));
+    assert_eq!(u.accidents[3].source, AccidentSource::Register);
+    assert_eq!(u.accidents[0].implied_grade, Some(AccidentGrade::Major));
     assert_eq!(u.rules["R9"].status, Status::NotMet);
     assert_eq!(r.summary.frequent_accident_units, [U]);
     assert_eq!(
@@ -262,7 +269,7 @@ fn ranks_commendation_and_feedback_names() {
         "a ledger resolved from an alias counts for its unit"
     );
     assert_eq!(r.summary.commended, ["a/b", "a_b", "信息工程系"]);
-    assert_eq!(r.units[3].score, 98.3);
+    assert_eq!(r.units[3].score, Some(98.3));
     assert_eq!(r.summary.grade_counts["优秀"], 3);
     let r4 = r.summary.met_rates.iter().find(|m| m.rule == "R4").unwrap();
     assert_eq!((r4.met, r4.not_met, r4.rate), (2, 2, Some(0.5)));
@@ -330,4 +337,28 @@ fn evaluate_time_on_30_units() {
         times[20], times[0], times[40]
     );
     assert!(times[20] < 1000.0);
+}
+
+/// outputs.md "Settled" 5: in a year preview a unit with nothing judged yet (here: its ledger
+/// is not due before January) has `score: null`, shown —, and no grade, ranked last; after
+/// 31 Dec the same unit scores 0 (R15) and is vetoed (V3).
+#[test]
+fn year_preview_unit_with_nothing_judged_has_no_score() {
+    let cfg = config(&[U, "学生处"]);
+    let inbox = inbox(vec![full_ledger(U)], Some(register()));
+    let preview = run(&cfg, &inbox, "2026", d(2026, 7, 15));
+    assert!(preview.preview);
+    let (sent, missing) = (&preview.units[0], &preview.units[1]);
+    assert!(sent.score.is_some_and(|s| s > 0.0));
+    assert_eq!(missing.score, None);
+    assert_eq!(missing.grade, Grade::NotYet);
+    assert_eq!(missing.rank, 2, "ranked after every scored unit");
+    assert!(!preview.summary.grade_counts.contains_key("—"));
+    let json: serde_json::Value = serde_json::from_slice(&preview.to_json()).unwrap();
+    assert_eq!(json["units"][1]["score"], serde_json::Value::Null);
+    assert_eq!(json["units"][1]["grade"], serde_json::Value::Null);
+    assert!(json["units"][0]["score"].is_number());
+    let done = run(&cfg, &inbox, "2026", d(2027, 1, 12));
+    assert_eq!(done.units[1].score, Some(0.0));
+    assert_eq!(done.units[1].grade, Grade::Vetoed, "V3 (七.3 三)");
 }

@@ -4,12 +4,12 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use serde_json::json;
 use std::collections::BTreeMap;
 use tongbao::config::{Config, from_toml_str};
 use tongbao::eval::*;
 use tongbao::findings::{Code, Finding};
-use tongbao::model::{InputFile, Role};
+use tongbao::model::{AccidentGrade, InputFile, Measure, Role, SupervisionLevel};
+use tongbao::rules::RuleId;
 
 pub const SCRIPT: &str = "<script>alert(1)</script>";
 pub const FORMULA: &str = "=HYPERLINK(\"http://x\",\"y\")";
@@ -30,11 +30,7 @@ printed_by = "厦门城市职业学院保卫处"
     from_toml_str(toml, std::path::Path::new(".")).unwrap()
 }
 
-fn item(status: Status, detail: &str, fields: serde_json::Value) -> Item {
-    let fields = match fields {
-        serde_json::Value::Object(m) => m.into_iter().collect(),
-        _ => BTreeMap::new(),
-    };
+fn item(status: Status, detail: &str, fields: ItemFields) -> Item {
     Item {
         status,
         detail: detail.into(),
@@ -49,12 +45,12 @@ fn rule(status: Status, clause: &str, title: &str, detail: &str, items: Vec<Item
         clause: clause.into(),
         title: title.into(),
         items,
-        extra: BTreeMap::new(),
+        facts: None,
     }
 }
 
 /// Every unit rule, met, with no items.
-fn all_met() -> BTreeMap<String, RuleResult> {
+fn all_met() -> RuleMap {
     let spec = [
         ("R1", "一.1", "年度安全工作计划"),
         ("R2", "二.1", "每学期安全工作会议"),
@@ -76,7 +72,8 @@ fn all_met() -> BTreeMap<String, RuleResult> {
                 "R10" | "R12" | "R13" | "R11" => Status::Na,
                 _ => Status::Met,
             };
-            (id.to_string(), rule(st, c, t, "", vec![]))
+            let id = RuleId::parse(id).unwrap();
+            (id, rule(st, c, t, "", vec![]))
         })
         .collect()
 }
@@ -84,17 +81,22 @@ fn all_met() -> BTreeMap<String, RuleResult> {
 fn months(missing: &[u32], pending: u32) -> Vec<Item> {
     (1..=6)
         .map(|m| {
-            let key = format!("2026-{m:02}");
+            let month = |inspections| {
+                ItemFields::Month(MonthItem {
+                    month: format!("2026-{m:02}"),
+                    inspections,
+                })
+            };
             if missing.contains(&m) {
                 item(
                     Status::NotMet,
                     &format!("2026年{m}月无排查记录"),
-                    json!({"month": key}),
+                    month(Some(0)),
                 )
             } else if m == pending {
-                item(Status::Pending, "本月尚未结束", json!({"month": key}))
+                item(Status::Pending, "本月尚未结束", month(Some(0)))
             } else {
-                item(Status::Met, "", json!({"month": key, "count": 1}))
+                item(Status::Met, "", month(Some(1)))
             }
         })
         .collect()
@@ -111,9 +113,9 @@ fn unit(name: &str, kind: &str, order: usize) -> UnitResult {
         submitted_on: Some(d(2026, 7, 3)),
         late_submission: false,
         feedback: format!("feedback/{name}.html"),
-        score: 100.0,
+        score: Some(100.0),
         provisional: true,
-        grade: "优秀".into(),
+        grade: Grade::Excellent,
         rank: order + 1,
         commended: false,
         performing_well: false,
@@ -131,17 +133,17 @@ fn unit(name: &str, kind: &str, order: usize) -> UnitResult {
 fn accident(
     date: NaiveDate,
     summary: &str,
-    grade: &str,
-    implied: &str,
+    grade: AccidentGrade,
+    implied: AccidentGrade,
     deaths: u32,
 ) -> AccidentRecord {
     AccidentRecord {
         date: Some(date),
         summary: Some(summary.into()),
-        reported_grade: Some(grade.into()),
+        reported_grade: Some(grade),
         determined_grade: None,
-        implied_grade: Some(implied.into()),
-        grade: Some(grade.into()),
+        implied_grade: Some(implied),
+        grade: Some(grade),
         deaths: Some(deaths),
         injuries: Some(2),
         serious_injuries: Some(0),
@@ -151,7 +153,7 @@ fn accident(
         concealed: None,
         bad_influence: None,
         in_activity: Some(false),
-        source: "ledger".into(),
+        source: AccidentSource::Ledger,
         accountability: true,
     }
 }
@@ -162,19 +164,39 @@ fn units() -> Vec<UnitResult> {
         r.status = Status::NotMet;
         r.detail = "缺2026年4月、5月".into();
         r.items = months(&[4, 5], 0);
-        r.extra
-            .insert("missing_months".into(), json!(["2026-04", "2026-05"]));
+        r.facts = Some(RuleFacts::Months {
+            missing_months: vec!["2026-04".into(), "2026-05".into()],
+        });
     }
     a.rules.insert(
-        "R10".into(),
-        rule(Status::Met, "五.3", "惩戒整改报告", "", vec![item(
+        RuleId::R10,
+        rule(
             Status::Met,
-            "约谈（2026-04-28）：按时提交",
-            json!({"measure": "约谈", "imposed": "2026-04-28", "due": "2026-05-28", "submitted": "2026-05-27"}),
-        )]),
+            "五.3",
+            "惩戒整改报告",
+            "",
+            vec![item(
+                Status::Met,
+                "约谈（2026-04-28）：按时提交",
+                ItemFields::Punishment(PunishmentItem {
+                    measure: Some(Measure::Interview),
+                    imposed: Some(d(2026, 4, 28)),
+                    due: d(2026, 5, 28),
+                    submitted: Some(d(2026, 5, 27)),
+                }),
+            )],
+        ),
     );
+    let quarter = |quarter, due, submitted, late_days| {
+        ItemFields::Quarter(QuarterItem {
+            quarter,
+            due,
+            submitted: Some(submitted),
+            late_days,
+        })
+    };
     a.rules.insert(
-        "R5".into(),
+        RuleId::R5,
         rule(
             Status::NotMet,
             "五.1",
@@ -184,19 +206,19 @@ fn units() -> Vec<UnitResult> {
                 item(
                     Status::NotMet,
                     "逾期3天",
-                    json!({"quarter": 1, "due": "2026-04-10", "submitted": "2026-04-13"}),
+                    quarter(1, d(2026, 4, 10), d(2026, 4, 13), 3),
                 ),
                 item(
                     Status::Met,
                     "按时",
-                    json!({"quarter": 2, "due": "2026-07-10", "submitted": "2026-07-02"}),
+                    quarter(2, d(2026, 7, 10), d(2026, 7, 2), 0),
                 ),
             ],
         ),
     );
-    a.not_met = vec!["R4".into(), "R5".into()];
-    a.score = 87.5;
-    a.grade = "良好".into();
+    a.not_met = vec![RuleId::R4, RuleId::R5];
+    a.score = Some(87.5);
+    a.grade = Grade::Good;
     a.suggestions = vec!["建议约谈（五.3）".into()];
 
     let mut b = unit("经济管理系", "系部", 1);
@@ -209,17 +231,17 @@ fn units() -> Vec<UnitResult> {
     c.submitted = false;
     c.file = None;
     c.submitted_on = None;
-    c.score = 0.0;
-    c.grade = "不合格".into();
+    c.score = Some(0.0);
+    c.grade = Grade::Fail;
     for id in ["R1", "R2", "R3", "R4", "R5", "R15"] {
         if let Some(r) = c.rules.get_mut(id) {
             r.status = Status::NotMet;
             r.detail = "未报送台账".into();
         }
     }
-    c.not_met = vec!["R1", "R2", "R3", "R4", "R5", "R15"]
+    c.not_met = ["R1", "R2", "R3", "R4", "R5", "R15"]
         .into_iter()
-        .map(String::from)
+        .filter_map(RuleId::parse)
         .collect();
     c.feedback = "feedback/_script_alert(1)__script_.html".into();
 
@@ -227,9 +249,15 @@ fn units() -> Vec<UnitResult> {
     e.feedback = "feedback/../../etc/x.html".into(); // hostile on purpose: must be made safe
     e.late_submission = true;
     e.submitted_on = Some(d(2026, 7, 8));
-    e.accidents = vec![accident(d(2026, 3, 12), "实验室火灾", "一般", "重大", 11)];
+    e.accidents = vec![accident(
+        d(2026, 3, 12),
+        "实验室火灾",
+        AccidentGrade::General,
+        AccidentGrade::Serious,
+        11,
+    )];
     e.rules.insert(
-        "R11".into(),
+        RuleId::R11,
         rule(
             Status::NotMet,
             "五.4",
@@ -239,23 +267,38 @@ fn units() -> Vec<UnitResult> {
         ),
     );
     e.rules.insert(
-        "R12".into(),
-        rule(Status::NotMet, "六.1", "挂牌督办整改", "拒不整改", vec![item(
+        RuleId::R12,
+        rule(
             Status::NotMet,
-            "GP-2026-01实验楼消防通道堵塞：拒不整改，整改时限2026-04-30，学校督办",
-            json!({"id": "GP-2026-01", "name": FORMULA, "level": "学校", "listed": "2026-02-01", "deadline": "2026-04-30",
-                   "hints": ["撤换部门主要负责人（六.3）"]}),
-        )]),
+            "六.1",
+            "挂牌督办整改",
+            "拒不整改",
+            vec![item(
+                Status::NotMet,
+                "GP-2026-01实验楼消防通道堵塞：拒不整改，整改时限2026-04-30，学校督办",
+                ItemFields::Listed(ListedItem {
+                    id: Some("GP-2026-01".into()),
+                    name: Some(FORMULA.into()),
+                    level: Some(SupervisionLevel::School),
+                    listed: Some(d(2026, 2, 1)),
+                    deadline: Some(d(2026, 4, 30)),
+                    closed: None,
+                    state: ListedOutcome::Refused,
+                    register_state: None,
+                    hints: vec!["撤换部门主要负责人（六.3）".into()],
+                }),
+            )],
+        ),
     );
     e.veto_risks = vec![VetoRecord {
-        id: "V1".into(),
+        id: VetoId::V1,
         clause: "七.3 一".into(),
         condition: "发生重大校园安全事故".into(),
         detail: "2026-03-12实验室火灾，死亡11人".into(),
     }];
-    e.not_met = vec!["R11".into(), "R12".into()];
-    e.score = 62.0;
-    e.grade = "合格".into();
+    e.not_met = vec![RuleId::R11, RuleId::R12];
+    e.score = Some(62.0);
+    e.grade = Grade::Pass;
     e.suggestions = vec!["建议撤换部门主要负责人（六.3）".into()];
     vec![a, b, c, e]
 }
@@ -266,13 +309,10 @@ fn leaders() -> Vec<LeaderResult> {
         title: Some("副校长".into()),
         rules: [
             (
-                "R6".to_string(),
+                RuleId::R6,
                 rule(Status::Pending, "四.1", "调研督查", detail, vec![]),
             ),
-            (
-                "R7".to_string(),
-                rule(Status::Na, "四.1", "述职报告", "", vec![]),
-            ),
+            (RuleId::R7, rule(Status::Na, "四.1", "述职报告", "", vec![])),
         ]
         .into_iter()
         .collect(),
@@ -315,7 +355,7 @@ fn findings() -> Vec<Finding> {
 fn rate(rule: &str, title: &str, clause: &str, met: usize, not_met: usize) -> MetRate {
     let judged = met + not_met;
     MetRate {
-        rule: rule.into(),
+        rule: RuleId::parse(rule).unwrap(),
         title: title.into(),
         clause: clause.into(),
         met,
@@ -397,7 +437,7 @@ pub fn year() -> Results {
         u.provisional = false;
         u.vetoes = std::mem::take(&mut u.veto_risks);
         if !u.vetoes.is_empty() {
-            u.grade = "不合格（一票否决）".into();
+            u.grade = Grade::Vetoed;
         }
     }
     r.units[1].commended = true;

@@ -1,12 +1,12 @@
 //! R5 (五.1): a report every quarter on implementation, progress and statistics, due
 //! `quarterly_report_grace_days` calendar days after the quarter's end.
 
-use super::{Ctx, date, from_items, item, missing_sheet};
-use crate::eval::{Item, RuleResult, Status};
+use super::diags::missing_sheet;
+use super::{Ctx, RuleId, from_items, item};
 use crate::model::QuarterlyReport;
+use crate::results::{Item, ItemFields, QuarterItem, RuleResult, Status};
 use crate::schema::QUARTERLY;
 use chrono::{Days, NaiveDate};
-use serde_json::Value;
 
 /// 第一季度 … 第四季度
 pub fn quarter_label(q: u8) -> &'static str {
@@ -50,7 +50,7 @@ pub fn r5(ctx: &Ctx, reports: Option<&[QuarterlyReport]>) -> RuleResult {
         Status::Pending => super::join_details(&items, Status::Pending, ""),
         _ => "各季度均按时报告".to_string(),
     };
-    from_items("R5", items, detail)
+    from_items(RuleId::R5, items, detail)
 }
 
 fn quarter_item(ctx: &Ctx, q: u8, due: NaiveDate, reports: Option<&[QuarterlyReport]>) -> Item {
@@ -72,12 +72,12 @@ fn quarter_item(ctx: &Ctx, q: u8, due: NaiveDate, reports: Option<&[QuarterlyRep
         (_, None) if ctx.as_of > due => (Status::NotMet, format!("{label}：未报")),
         (_, None) => (Status::Pending, format!("{label}：待完成，截止{due}")),
     };
-    let fields = vec![
-        ("quarter", Value::from(q)),
-        ("due", date(Some(due))),
-        ("submitted", date(submitted)),
-        ("late_days", Value::from(late)),
-    ];
+    let fields = ItemFields::Quarter(QuarterItem {
+        quarter: q,
+        due,
+        submitted,
+        late_days: late,
+    });
     item(status, detail, fields)
 }
 

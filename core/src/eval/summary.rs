@@ -1,22 +1,26 @@
 //! The bulletin's 总体情况 figures: submissions, met rates per rule (达标 ÷ (达标 + 未达标)),
 //! vetoes and risks, 事故多发单位, commendation lists, grade counts, finding counts.
 
-use super::{Ctx, LEADER_RULES, UNIT_RULES, meta};
-use crate::eval::{LeaderResult, MetRate, RuleResult, Status, Summary, UnitResult};
+use crate::context::Ctx;
 use crate::findings::{Finding, Severity};
+use crate::mechanism::RuleId;
+use crate::results::{Grade, LeaderResult, MetRate, RuleResult, Status, Summary, UnitResult};
 use std::collections::BTreeMap;
 
-fn rate<'a>(id: &str, results: impl Iterator<Item = &'a RuleResult>) -> MetRate {
-    let (clause, title) = meta(id);
-    let mut counts = [0usize; 4];
+fn rate<'a>(id: RuleId, results: impl Iterator<Item = &'a RuleResult>) -> MetRate {
+    let (mut met, mut not_met, mut pending, mut na) = (0, 0, 0, 0);
     for r in results {
-        counts[r.status as usize] += 1;
+        match r.status {
+            Status::Met => met += 1,
+            Status::NotMet => not_met += 1,
+            Status::Pending => pending += 1,
+            Status::Na => na += 1,
+        }
     }
-    let [met, not_met, pending, na] = counts;
     MetRate {
-        rule: id.into(),
-        title: title.into(),
-        clause: clause.into(),
+        rule: id,
+        title: id.title().to_string(),
+        clause: id.clause().to_string(),
         met,
         not_met,
         pending,
@@ -44,8 +48,8 @@ pub fn summarise(
     by_rank.sort_by_key(|u| u.rank);
     let mut grade_counts = BTreeMap::new();
     if ctx.period.is_year() {
-        for u in units {
-            *grade_counts.entry(u.grade.clone()).or_insert(0) += 1;
+        for u in units.iter().filter(|u| u.grade != Grade::NotYet) {
+            *grade_counts.entry(u.grade.to_string()).or_insert(0) += 1;
         }
     }
     Summary {
@@ -63,7 +67,7 @@ pub fn summarise(
         veto_risk: names(&|u| !u.veto_risks.is_empty()),
         frequent_accident_units: names(&|u| {
             u.rules
-                .get("R9")
+                .get(&RuleId::R9)
                 .is_some_and(|r| r.status == Status::NotMet)
         }),
         commended: by_rank
@@ -86,17 +90,17 @@ pub fn summarise(
 
 /// Met rates per unit rule (R1…R15), then the leader rules, and the overall rate of unit rules.
 fn met_rates(units: &[UnitResult], leaders: &[LeaderResult]) -> (Vec<MetRate>, Option<f64>) {
-    let mut rates: Vec<MetRate> = UNIT_RULES
-        .iter()
-        .map(|id| rate(id, units.iter().filter_map(|u| u.rules.get(*id))))
+    let mut rates: Vec<MetRate> = RuleId::UNIT
+        .into_iter()
+        .map(|id| rate(id, units.iter().filter_map(|u| u.rules.get(&id))))
         .collect();
     let (met, judged) = rates
         .iter()
         .fold((0, 0), |(m, j), r| (m + r.met, j + r.met + r.not_met));
     rates.extend(
-        LEADER_RULES
-            .iter()
-            .map(|id| rate(id, leaders.iter().filter_map(|l| l.rules.get(*id)))),
+        RuleId::LEADER
+            .into_iter()
+            .map(|id| rate(id, leaders.iter().filter_map(|l| l.rules.get(&id)))),
     );
     (rates, (judged > 0).then(|| met as f64 / judged as f64))
 }

@@ -2,39 +2,30 @@
 //! (mechanism.md "bad or missing data"; contract.md `missing_register`), and the `notes` that
 //! say so in results.json.
 
-use super::result;
-use crate::eval::{RuleResult, Status};
+use super::{RuleId, result, with_facts};
+use crate::context::RegisterGap;
+use crate::results::{RuleFacts, RuleResult, Status};
 use crate::schema::{ADJUSTMENTS, DETERMINATIONS, LEADER_REPORTS, LISTED, PUNISHMENTS, VISITS};
-use serde_json::Value;
 
-/// Why a central-register sheet gives no rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RegisterGap {
-    /// No central register in the inbox (contract.md: `missing_register`).
-    NoRegister,
-    /// The register lacks this sheet (an error finding from ingest).
-    MissingSheet(&'static str),
-}
-
-impl RegisterGap {
-    /// 未收到保卫处台账 / 保卫处台账缺少“惩戒措施”工作表
-    pub fn text(&self) -> String {
-        match self {
-            RegisterGap::NoRegister => "未收到保卫处台账".to_string(),
-            RegisterGap::MissingSheet(s) => format!("保卫处台账缺少“{s}”工作表"),
-        }
+/// 未收到保卫处台账 / 保卫处台账缺少“惩戒措施”工作表
+pub fn text(gap: RegisterGap) -> String {
+    match gap {
+        RegisterGap::NoRegister => "未收到保卫处台账".to_string(),
+        RegisterGap::MissingSheet(s) => format!("保卫处台账缺少“{s}”工作表"),
     }
 }
 
 /// R10/R12 without their register sheet: 不适用 with no register at all (contract.md), 未达标
 /// when the register lacks the sheet (mechanism.md, "bad or missing data").
-pub fn register_gap_result(id: &str, gap: RegisterGap) -> RuleResult {
+pub fn register_gap_result(id: RuleId, gap: RegisterGap) -> RuleResult {
     match gap {
         RegisterGap::NoRegister => result(id, Status::Na, "未收到保卫处台账，本项不评"),
         RegisterGap::MissingSheet(sheet) => {
-            let mut r = result(id, Status::NotMet, format!("{}，按未达标处理", gap.text()));
-            r.extra.insert("missing_sheet".into(), Value::from(sheet));
-            r
+            let detail = format!("{}，按未达标处理", text(gap));
+            let facts = RuleFacts::MissingSheet {
+                missing_sheet: sheet,
+            };
+            with_facts(id, Status::NotMet, detail, facts)
         }
     }
 }
@@ -99,6 +90,6 @@ pub fn register_notes(ctx: &super::Ctx) -> Vec<String> {
     sheets
         .iter()
         .filter(|(_, missing, relevant, _)| *missing && *relevant)
-        .map(|(sheet, _, _, what)| format!("{}：{what}", RegisterGap::MissingSheet(sheet).text()))
+        .map(|(sheet, _, _, what)| format!("{}：{what}", text(RegisterGap::MissingSheet(sheet))))
         .collect()
 }

@@ -1,20 +1,24 @@
 //! R8 (四.2): the principal leader reports safety duty in the annual summary and 述安 in the
 //! performance review. Year-end only; pending while as-of is on or before 31 Dec.
 
-use super::{Ctx, result};
-use crate::eval::{RuleResult, Status};
+use super::{Ctx, RuleId, result, with_facts};
 use crate::model::Ledger;
-use serde_json::Value;
+use crate::results::{RuleFacts, RuleResult, Status};
 
 /// R8 for a submitted ledger.
 pub fn r8(ctx: &Ctx, l: &Ledger) -> RuleResult {
     if !ctx.period.is_year() {
-        return result("R8", Status::Na, "年终考核项目，半年不评");
+        return result(RuleId::R8, Status::Na, "年终考核项目，半年不评");
     }
     let summary = l.cover.annual_summary_duty;
     let review = l.cover.performance_review_duty;
-    let mut r = if summary == Some(true) && review == Some(true) {
-        result("R8", Status::Met, "年度总结已报告安全履职，绩效述职已述安")
+    let facts = RuleFacts::Duty {
+        annual_summary: summary,
+        performance_review: review,
+    };
+    if summary == Some(true) && review == Some(true) {
+        let detail = "年度总结已报告安全履职，绩效述职已述安";
+        with_facts(RuleId::R8, Status::Met, detail, facts)
     } else {
         let mut missing = Vec::new();
         if summary != Some(true) {
@@ -28,10 +32,6 @@ pub fn r8(ctx: &Ctx, l: &Ledger) -> RuleResult {
         } else {
             Status::Pending
         };
-        result("R8", status, missing.join("；"))
-    };
-    let yn = |b: Option<bool>| b.map_or(Value::Null, Value::from);
-    r.extra.insert("annual_summary".into(), yn(summary));
-    r.extra.insert("performance_review".into(), yn(review));
-    r
+        with_facts(RuleId::R8, status, missing.join("；"), facts)
+    }
 }

@@ -2,9 +2,9 @@
 //! written rectification report within `rectification_working_days` working days of the
 //! punishment (实施之日起, the day itself not counted).
 
-use super::{Ctx, Notes, date, item, items_result, join_details, text};
-use crate::eval::{Item, RuleResult, Status};
+use super::{Ctx, Notes, RuleId, item, items_result, join_details};
 use crate::model::Punishment;
+use crate::results::{Item, ItemFields, PunishmentItem, RuleResult, Status};
 use crate::schema::PUNISHMENTS;
 
 /// R10 for `unit` from the central register's 惩戒措施 sheet. Item keys: measure, imposed, due,
@@ -12,7 +12,7 @@ use crate::schema::PUNISHMENTS;
 pub fn r10(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
     let rows = match ctx.register_rows(PUNISHMENTS, |r| r.punishments.as_deref()) {
         Ok(rows) => rows,
-        Err(gap) => return super::register_gap_result("R10", gap),
+        Err(gap) => return super::register_gap_result(RuleId::R10, gap),
     };
     let mut held: Vec<&Punishment> = rows
         .iter()
@@ -24,7 +24,7 @@ pub fn r10(ctx: &Ctx, unit: &str, notes: &mut Notes) -> RuleResult {
         .into_iter()
         .map(|p| punishment_item(ctx, unit, p, notes))
         .collect();
-    items_result("R10", items, "本期未受惩戒", |status, items| {
+    items_result(RuleId::R10, items, "本期未受惩戒", |status, items| {
         join_details(items, status, "")
     })
 }
@@ -56,12 +56,12 @@ fn punishment_item(ctx: &Ctx, unit: &str, p: &Punishment, notes: &mut Notes) -> 
     };
     missing.sort_unstable();
     missing.dedup();
-    notes.holiday_missing(Some(unit), "R10", &missing);
-    let fields = vec![
-        ("measure", text(p.measure.map(|m| m.label()))),
-        ("imposed", date(p.imposed)),
-        ("due", date(Some(due))),
-        ("submitted", date(submitted)),
-    ];
+    notes.holiday_missing(Some(unit), RuleId::R10, &missing);
+    let fields = ItemFields::Punishment(PunishmentItem {
+        measure: p.measure,
+        imposed: p.imposed,
+        due,
+        submitted,
+    });
     item(status, detail, fields)
 }

@@ -1,0 +1,308 @@
+//! The results of an evaluation, typed: what the rules and scoring hand to the renderers. It
+//! serialises to results.json exactly (outputs.md): keys are sorted by going through
+//! `serde_json::Value` (a BTreeMap), dates are ISO, `status` is met / not_met / pending / na,
+//! enums serialise as the text results.json has always carried.
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+mod items;
+mod outcome;
+
+pub use items::{
+    AccidentItem, HazardItem, ItemFields, ListedItem, ListedOutcome, MonthItem, PunishmentItem,
+    QuarterItem, RuleFacts, SemesterItem,
+};
+pub use outcome::{AccidentSource, Grade, VetoId};
+
+use crate::findings::Finding;
+use crate::mechanism::RuleId;
+use crate::model::{AccidentGrade, InputFile};
+use crate::period::PeriodKind;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// 达标 / 未达标 / 待完成 / 不适用
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Pending,
+    Na,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Met => "达标",
+            Status::NotMet => "未达标",
+            Status::Pending => "待完成",
+            Status::Na => "不适用",
+        }
+    }
+    /// Worst of the items (mechanism.md): any 未达标 → 未达标, else any 待完成 → 待完成,
+    /// else 达标; no items → 不适用.
+    pub fn worst<I: IntoIterator<Item = Status>>(items: I) -> Status {
+        let mut any = false;
+        let mut pending = false;
+        for s in items {
+            match s {
+                Status::NotMet => return Status::NotMet,
+                Status::Pending => pending = true,
+                Status::Met => {}
+                Status::Na => {}
+            }
+            any = true;
+        }
+        if !any {
+            Status::Na
+        } else if pending {
+            Status::Pending
+        } else {
+            Status::Met
+        }
+    }
+}
+
+/// One item of a multi-item rule. Every item has `status` and a Chinese `detail`; the other
+/// keys depend on the rule (`ItemFields`: R10 measure, imposed, due, submitted; R4 month; …).
+/// Serialised flat.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub status: Status,
+    pub detail: String,
+    #[serde(flatten)]
+    pub fields: ItemFields,
+}
+
+/// The rule results of a unit or a leader, keyed by rule (serialised as `"R10": {…}`).
+pub type RuleMap = BTreeMap<RuleId, RuleResult>;
+
+/// One rule's result for a unit or a leader.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleResult {
+    pub status: Status,
+    /// e.g. 缺2026年4月、5月 · 逾期3个工作日 · 未到期，截止2026-05-28
+    pub detail: String,
+    /// Clause of the mechanism, e.g. 二.1
+    pub clause: String,
+    /// Short Chinese name of the requirement, e.g. 每月隐患排查
+    pub title: String,
+    /// Items in date order then row order; empty for single-item rules. Always serialised
+    /// (`[]` when empty) so readers of results.json find `items` on every rule.
+    pub items: Vec<Item>,
+    /// Rule-specific keys (R4 `missing_months`, R6 `visits`, …), serialised flat.
+    #[serde(flatten)]
+    pub facts: Option<RuleFacts>,
+}
+
+/// Points earned on one rubric item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Points {
+    /// 年度工作计划 …
+    pub label: String,
+    pub rules: Vec<RuleId>,
+    pub earned: f64,
+    pub max: f64,
+    /// Left out of a provisional score (entirely pending, or n/a for the period).
+    pub excluded: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdjustmentRecord {
+    pub points: f64,
+    pub reason: String,
+}
+
+/// A unit's accident as the bulletin lists it (ledger row, or a determination matching none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AccidentRecord {
+    pub date: Option<NaiveDate>,
+    pub summary: Option<String>,
+    /// 单位报告的等级
+    pub reported_grade: Option<AccidentGrade>,
+    /// 保卫处等级认定
+    pub determined_grade: Option<AccidentGrade>,
+    /// Grade implied by the casualty/loss figures (493号令).
+    pub implied_grade: Option<AccidentGrade>,
+    /// The grade that counts: determined if present, else reported.
+    pub grade: Option<AccidentGrade>,
+    pub deaths: Option<u32>,
+    pub injuries: Option<u32>,
+    pub serious_injuries: Option<u32>,
+    /// 万元
+    pub loss: Option<f64>,
+    pub report_date: Option<NaiveDate>,
+    /// 负有责任 (central register)
+    pub responsible: Option<bool>,
+    /// 谎报瞒报 (central register)
+    pub concealed: Option<bool>,
+    pub bad_influence: Option<bool>,
+    pub in_activity: Option<bool>,
+    /// ledger / register (determination with no reported accident)
+    pub source: AccidentSource,
+    /// Needs a written inspection report and starts accountability (五.4, R11).
+    pub accountability: bool,
+}
+
+/// A veto (year) or a veto risk (H1/H2).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VetoRecord {
+    /// V1…V5
+    pub id: VetoId,
+    /// e.g. 七.3 一
+    pub clause: String,
+    /// The condition in words, e.g. 发生重大校园安全事故
+    pub condition: String,
+    /// The evidence: which accident, which determination.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitResult {
+    pub name: String,
+    pub kind: String,
+    /// Roster order, 0-based (tie-breaks rankings).
+    pub order: usize,
+    pub principal: Option<String>,
+    pub submitted: bool,
+    /// Ledger file relative to the inbox.
+    pub file: Option<String>,
+    pub submitted_on: Option<NaiveDate>,
+    /// 报送日期 after the period's submission due date.
+    pub late_submission: bool,
+    /// The feedback page's file name, e.g. `feedback/信息工程系.html`.
+    pub feedback: String,
+    /// One decimal; `null` in a year preview while nothing is judged yet (outputs.md "Settled"
+    /// 5), ranked after every scored unit.
+    pub score: Option<f64>,
+    pub provisional: bool,
+    /// 优秀 / 良好 / 合格 / 不合格 / 不合格（一票否决）; `null` with a `null` score.
+    pub grade: Grade,
+    /// 1-based ranking by score (ties by roster order).
+    pub rank: usize,
+    pub commended: bool,
+    /// H1/H2: no 未达标 rule and no veto risk (表现较好的单位).
+    pub performing_well: bool,
+    /// Every rule ID R1–R5, R8–R13, R15 → result.
+    pub rules: RuleMap,
+    /// Rubric item key (plan, meetings, …) → points.
+    pub points: BTreeMap<String, Points>,
+    pub adjustments: Vec<AdjustmentRecord>,
+    pub suggestions: Vec<String>,
+    pub accidents: Vec<AccidentRecord>,
+    pub vetoes: Vec<VetoRecord>,
+    pub veto_risks: Vec<VetoRecord>,
+    /// Rule IDs with status 未达标, in rule order.
+    pub not_met: Vec<RuleId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaderResult {
+    pub name: String,
+    pub title: Option<String>,
+    /// R6, R7 → result (R6 has `visits` in its facts).
+    pub rules: RuleMap,
+    /// Visits from 1 Jan to the period end (up to as-of).
+    pub visits: Vec<VisitRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VisitRecord {
+    pub date: NaiveDate,
+    pub unit: Option<String>,
+    pub content: Option<String>,
+}
+
+/// A rule's met rate across units: 达标 ÷ (达标 + 未达标).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetRate {
+    pub rule: RuleId,
+    pub title: String,
+    pub clause: String,
+    pub met: usize,
+    pub not_met: usize,
+    pub pending: usize,
+    pub na: usize,
+    /// None when nothing was judged.
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub roster: usize,
+    pub submitted: usize,
+    pub on_time: usize,
+    pub late: usize,
+    pub missing: Vec<String>,
+    pub met_rates: Vec<MetRate>,
+    /// Overall 达标 ÷ (达标 + 未达标) over all unit rules.
+    pub overall_rate: Option<f64>,
+    pub vetoed: Vec<String>,
+    pub veto_risk: Vec<String>,
+    /// 事故多发单位 (R9)
+    pub frequent_accident_units: Vec<String>,
+    /// 表彰建议名单 (year), by score.
+    pub commended: Vec<String>,
+    /// 表现较好的单位 (H1/H2)
+    pub performing_well: Vec<String>,
+    /// Grade → number of units (year).
+    pub grade_counts: BTreeMap<String, usize>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Everything a build produced, the root of results.json.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    /// 2026H1 / 2026H2 / 2026
+    pub period: String,
+    pub period_kind: PeriodKind,
+    pub year: i32,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub as_of: NaiveDate,
+    /// 关于2026年上半年安全工作跟踪督查情况的通报
+    pub title: String,
+    /// A year build made on or before 31 Dec: a preview (预评) with provisional scores, veto
+    /// risks and no commendation (outputs.md "Settled" 5). Always false for H1/H2.
+    pub preview: bool,
+    pub school: String,
+    pub issuer: String,
+    /// 厦城院综〔2026〕12号 (or with a blank number)
+    pub doc_number: String,
+    /// The 整改要求 date (working days after the bulletin date).
+    pub rectification_due: NaiveDate,
+    /// Years without holiday data that `rectification_due` was counted through (Monday–Friday
+    /// only): `build` lists the date under 印发前请核对 (never in the bulletin).
+    pub rectification_due_unverified: Vec<i32>,
+    /// Submission due date for this period (报送日期).
+    pub submission_due: NaiveDate,
+    pub config_sha256: String,
+    pub register_present: bool,
+    pub register_file: Option<String>,
+    /// What could not be evaluated for want of central-register data, in Chinese naming the
+    /// rules, vetoes and clauses (e.g. no register → V4、V5 无法评估). `[]` when nothing is missing.
+    pub notes: Vec<String>,
+    pub inputs: Vec<InputFile>,
+    pub units: Vec<UnitResult>,
+    pub leaders: Vec<LeaderResult>,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    /// 按语.md rendered later; the raw Markdown is kept here.
+    pub prose: Option<String>,
+}
+
+impl Results {
+    /// results.json bytes: pretty, keys sorted, trailing newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+}
