@@ -3,12 +3,12 @@
 //! touches the file system except reading `--templates` overrides and, for the index, the
 //! results.json of periods already built; `output` writes.
 
+mod bulletin;
 pub mod docx;
 pub mod feedback;
 pub mod index;
 pub mod markdown;
-mod sections;
-mod sections2;
+pub mod phrases;
 pub mod svg;
 pub mod view;
 pub mod xlsx;
@@ -20,7 +20,6 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
-use view::{BulletinView, Esc};
 
 /// Built-in templates (`--templates DIR` overrides each by file name, e.g. bulletin.html.tera).
 const BUILTIN: &[(&str, &str)] = &[
@@ -119,66 +118,5 @@ pub fn render_all(
     Ok(files)
 }
 
-/// The bulletin's view for one target (HTML: `charts` on, text unescaped for tera's
-/// autoescape; Markdown: text Markdown-escaped, no charts).
-pub fn bulletin_view(r: &Results, cfg: &Config, esc: Esc, html: bool, css: String) -> BulletinView {
-    let preamble = match r.prose.as_deref() {
-        Some(p) if html => markdown::to_html(p),
-        Some(p) => markdown::sanitize_markdown(p),
-        None => String::new(),
-    };
-    let intro = format!(
-        "根据《{}安全“党政同责、一岗双责、齐抓共管、失职追责”工作机制》一.3关于开展半年跟踪督查和年终考核的规定，保卫处对各部门、系部{}安全工作落实情况进行了{}。现将有关情况通报如下：",
-        esc(&r.school),
-        period_label(r),
-        if view::final_year(r) {
-            "年终考核"
-        } else if r.preview {
-            "年终考核预评"
-        } else {
-            "跟踪督查"
-        }
-    );
-    BulletinView {
-        masthead: esc(cfg.masthead().unwrap_or("")),
-        lead: preview_lead(r),
-        preview: r.preview,
-        title: esc(&r.title),
-        doc_number: esc(&r.doc_number),
-        addressee: "各部门、系部：".into(),
-        preamble,
-        intro,
-        is_year: r.period_kind == crate::eval::PeriodKind::Year,
-        sections: sections::sections(r, &cfg.bulletin.cc, esc, html),
-        appendix: sections2::appendix(r, esc, html),
-        issuer: esc(&r.issuer),
-        date_cn: view::date_cn(r.as_of),
-        cc: view::names(&cfg.bulletin.cc, esc),
-        printed_by: esc(&cfg.bulletin.printed_by),
-        print_date_cn: view::date_cn(r.as_of),
-        css,
-    }
-}
-
-/// A year preview's first paragraph (outputs.md "Settled" 5); empty otherwise.
-fn preview_lead(r: &Results) -> String {
-    if !r.preview {
-        return String::new();
-    }
-    format!(
-        "年终考核预评：{}年度尚未结束，本通报按截至{}的台账和记录预评，得分为参考分（待完成事项不计入），一票否决事项为风险提示，不提出表彰建议；考核结果以年度结束后的年终考核为准。",
-        r.year,
-        view::date_cn(r.as_of)
-    )
-}
-
-/// 2026年上半年 / 2026年下半年 / 2026年度
-fn period_label(r: &Results) -> String {
-    match r.period_kind {
-        crate::eval::PeriodKind::H1 => format!("{}年上半年", r.year),
-        crate::eval::PeriodKind::H2 => format!("{}年下半年", r.year),
-        crate::eval::PeriodKind::Year => format!("{}年度", r.year),
-    }
-}
-
+pub use bulletin::bulletin_view;
 pub use index::render_index;
