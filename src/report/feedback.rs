@@ -256,12 +256,12 @@ pub fn render_all(
         let hv = feedback_view(r, cfg, u, &plain, css);
         out.insert(
             dir.join(format!("{stem}.html")),
-            super::render(tera, "feedback.html", &hv)?,
+            super::templates::render(tera, "feedback.html", &hv)?,
         );
         let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
         out.insert(
             dir.join(format!("{stem}.md")),
-            super::render(tera, "feedback.md", &mv)?,
+            super::templates::render(tera, "feedback.md", &mv)?,
         );
     }
     Ok(out)
