@@ -1,0 +1,165 @@
+//! What `build` and its 印发前请核对 list say on the terminal, in one place: the commands
+//! (`build`, `verify`) decide what to say, the words are here (Chinese, for the office).
+//! Paths and dates arrive formatted for display.
+
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+// ── build ────────────────────────────────────────────────────────────────────────────────
+
+/// A folder named by `--inbox` that does not exist (a typo would assess nothing).
+pub fn inbox_missing(dir: &str) -> String {
+    format!("收件文件夹 {dir} 不存在")
+}
+
+/// The default inbox/<year> does not exist: every unit is 未报送.
+pub fn inbox_missing_hint(dir: &str) -> String {
+    format!("提示：收件文件夹 {dir} 不存在，按空收件处理（各单位均为未报送）。")
+}
+
+/// Context of an error while reading the inbox.
+pub fn inbox(dir: &str) -> String {
+    format!("收件文件夹 {dir}")
+}
+
+/// The progress bar's name and its four steps.
+pub const BUILD: &str = "生成";
+pub const STEP_READ: &str = "读取收件文件夹";
+pub const STEP_EVALUATE: &str = "评估各项要求";
+pub const STEP_RENDER: &str = "生成通报、汇总表和反馈";
+pub const STEP_WRITE: &str = "写入输出文件夹";
+
+/// `--strict` and errors were found.
+pub fn strict_errors(n: usize) -> String {
+    format!("存在{n}条错误级问题（--strict）。")
+}
+
+/// The figures of the closing summary line.
+pub struct Summary<'a> {
+    pub roster: usize,
+    pub submitted: usize,
+    pub late: usize,
+    pub overall_rate: &'a str,
+    /// Final year: (vetoed, commended); otherwise the veto risks.
+    pub vetoes: Result<(usize, usize), usize>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// 单位20个，已报送18个（逾期1个）；总体达标率87.5%；一票否决风险1个；数据问题：错误2条、警告3条。
+pub fn summary(s: &Summary) -> String {
+    let mut out = format!("单位{}个，已报送{}个", s.roster, s.submitted);
+    if s.late > 0 {
+        out.push_str(&format!("（逾期{}个）", s.late));
+    }
+    out.push_str(&format!("；总体达标率{}", s.overall_rate));
+    match s.vetoes {
+        Ok((vetoed, commended)) => {
+            out.push_str(&format!("；一票否决{vetoed}个；建议表彰{commended}个"))
+        }
+        Err(risks) => out.push_str(&format!("；一票否决风险{risks}个")),
+    }
+    out.push_str(&format!(
+        "；数据问题：错误{}条、警告{}条。",
+        s.errors, s.warnings
+    ));
+    out
+}
+
+/// Where the files are (paths displayed), after the bulletin's title.
+pub struct Written<'a> {
+    pub title: &'a str,
+    pub files: usize,
+    pub dir: &'a str,
+    pub bulletin: &'a str,
+    pub summary: &'a str,
+    pub feedback: &'a str,
+    pub index: &'a str,
+}
+
+pub fn written(w: &Written, summary_line: &str) -> String {
+    format!(
+        "{}\n已生成 {} 个文件：{}\n  通报：{}\n  汇总表：{}\n  各单位反馈：{}\n  索引：{}\n{}",
+        w.title, w.files, w.dir, w.bulletin, w.summary, w.feedback, w.index, summary_line
+    )
+}
+
+// ── 印发前请核对 (cmd/verify.rs) ────────────────────────────────────────────────────────────
+
+/// A file the office must look at, with its finding: 文件“x.xlsx”：…
+pub fn check_file(file: &str, message: &str) -> String {
+    format!("文件“{file}”：{message}")
+}
+
+/// A file that does not count and why (its first error, or `NOT_COUNTED`).
+pub fn check_not_counted(file: &str, unreadable: bool, why: &str) -> String {
+    let what = if unreadable {
+        "无法读取"
+    } else {
+        NOT_COUNTED
+    };
+    format!("文件“{file}”{what}：{why}")
+}
+
+pub const NOT_COUNTED: &str = "未计入";
+
+/// A year build before the year has ended (outputs.md "Settled" 5).
+pub fn check_preview(year: i32, as_of: NaiveDate) -> String {
+    format!(
+        "本次为{year}年度考核预评（截至{as_of}）：年度尚未结束，得分为参考分，不作表彰，不是最终考核结果；正式考核请在次年用 --as-of 指定年度结束后的日期重新生成"
+    )
+}
+
+/// The 整改要求 date counted Monday–Friday through years without holiday data.
+pub fn check_rectification(due: NaiveDate, years: &BTreeSet<i32>) -> String {
+    format!(
+        "通报“整改要求”的期限 {due} 是按周一至周五推算的（{}尚无节假日安排）：{}",
+        years_text(years),
+        ways_out(years, true)
+    )
+}
+
+/// A rule's deadlines counted Monday–Friday: each (date, unit) named.
+pub fn check_rule_deadlines(
+    rule: &str,
+    years: &BTreeSet<i32>,
+    dates: &BTreeSet<(NaiveDate, &str)>,
+) -> String {
+    let list: Vec<String> = dates.iter().map(|(d, u)| format!("{u} {d}")).collect();
+    format!(
+        "{rule} 的期限按周一至周五推算（{}尚无节假日安排）：{}；{}",
+        years_text(years),
+        list.join("、"),
+        ways_out(years, false)
+    )
+}
+
+fn years_text(years: &BTreeSet<i32>) -> String {
+    let v: Vec<String> = years.iter().map(|y| format!("{y}年")).collect();
+    v.join("、")
+}
+
+/// The two ways out: the year's holidays in the config, or (for the 整改要求 date) the flag.
+fn ways_out(years: &BTreeSet<i32>, flag: bool) -> String {
+    let year = years.iter().next().map_or(String::new(), |y| y.to_string());
+    let block = format!(
+        "在 tongbao.toml 中加入 [[calendar.year]]（year = {year}，holidays、makeup_workdays 按国务院办公厅放假通知填写）后重新生成"
+    );
+    if flag {
+        format!("{block}，或用 tongbao build --rectification-due 日期 直接指定整改期限")
+    } else {
+        block
+    }
+}
+
+/// The list as printed: a heading and numbered lines; empty when there is nothing to check.
+pub fn check_list(items: &[String]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("印发前请核对（{}项）：\n", items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(&format!("  {}. {item}\n", i + 1));
+    }
+    out
+}
