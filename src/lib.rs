@@ -3,24 +3,27 @@
 //!
 //! Stages pass owned, typed values: `ingest` → `model::Inbox` → `rules::evaluate` →
 //! `eval::Results` → `report` (bytes) → `output` (the only place that writes files).
+//!
+//! The stages up to `eval::Results` live in the core crate (`tongbao_core`: no file system,
+//! threads, terminal or clock; builds for the browser) and are re-exported here under their own
+//! names; this crate adds the commands, reading files and folders, rendering and writing.
 
-pub mod calendar;
+pub use tongbao_core::{calendar, digest, eval, findings, model, period, rules, schema, scoring};
+
 pub mod clap_cn;
 pub mod cli;
 pub mod cmd;
-pub mod config;
-pub mod digest;
-pub mod eval;
-pub mod findings;
 pub mod ingest;
-pub mod model;
 pub mod oserror;
 pub mod output;
-pub mod period;
 pub mod progress;
 pub mod report;
-pub mod rules;
-pub mod schema;
-pub mod scoring;
 pub mod template;
 pub mod zipfix;
+
+/// `tongbao.toml`: parsed and validated by the core, read from disk by `load`.
+pub mod config {
+    pub use crate::config_file::load;
+    pub use tongbao_core::config::*;
+}
+mod config_file;

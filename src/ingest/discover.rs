@@ -29,14 +29,7 @@ pub struct Found {
     pub kind: Kind,
 }
 
-/// Lower-case extension of a file name, without the dot.
-pub fn ext(name: &str) -> String {
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase()
-}
+pub use crate::ingest::sniff::ext;
 
 /// Classify a file by its name (the last path component).
 pub fn classify(name: &str) -> Kind {

@@ -5,46 +5,22 @@
 //! version dated on or before as-of counts (select), likewise the central register → `Inbox`,
 //! findings sorted.
 
-pub mod biff;
-pub mod cells;
-pub mod cover;
 pub mod discover;
-pub mod ledger;
-pub mod odsscan;
-pub mod partscan;
-pub mod prescan;
-pub mod read;
-pub mod register;
-pub mod repair;
-pub mod select;
-pub mod sheets;
-pub mod sniff;
-pub mod sst;
-pub mod units;
-pub mod values;
+mod files;
 
-pub use select::Selection;
-pub use units::{match_unit, normalize_name};
+pub use files::hash_file;
+pub use tongbao_core::ingest::*;
 
 use crate::config::Config;
 use crate::findings::{self, Code, Finding};
-use crate::model::{Inbox, InputFile, Role};
+use crate::model::{Inbox, Role};
 use discover::{Found, Kind};
+use files::{read_prose, size_of};
 use read::{FileOut, Parsed};
 use std::path::{Path, PathBuf};
 
 /// Files read at once (the office PC is small; calamine is single-threaded per file).
 pub const THREADS: usize = 4;
-
-/// How to ingest.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// The assessed year; None in `check`, where the cover 年度 is not judged and event dates are
-    /// judged against each ledger's own cover 年度.
-    pub year: Option<i32>,
-    /// Also read sub-folders.
-    pub recursive: bool,
-}
 
 /// The inbox cannot be used at all (every other problem is a finding).
 #[derive(Debug, thiserror::Error)]
@@ -136,29 +112,6 @@ fn list(dir: &Path, opts: &Options) -> Result<Vec<Found>, IngestError> {
     })
 }
 
-/// SHA-256 of a file streamed from disk ("" when it cannot be read).
-pub fn hash_file(path: &Path) -> String {
-    crate::digest::sha256_file(path).unwrap_or_default()
-}
-
-/// 按语.md is staff prose of a page or two: anything over this is not a 按语.
-const MAX_PROSE_BYTES: u64 = 1024 * 1024;
-
-/// Read 按语.md, refusing an unreadable or oversized file with a Chinese reason.
-fn read_prose(path: &Path) -> Result<Vec<u8>, String> {
-    let size = size_of(path);
-    if size > MAX_PROSE_BYTES {
-        return Err(format!(
-            "按语文件过大（{size} 字节，上限 1 MB），未写入通报；请精简后重新放入"
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("按语文件无法读取（{e}），未写入通报"))
-}
-
-fn size_of(path: &Path) -> u64 {
-    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
-}
-
 /// Everything after discovery: notices, parallel reads, selection, sorting.
 fn finish(
     found: Vec<Found>,
@@ -229,71 +182,22 @@ fn finish(
     inbox
 }
 
-fn input(file: &str, sha256: String, size: u64, role: Role) -> InputFile {
-    InputFile {
-        file: file.to_string(),
-        sha256,
-        role,
-        size,
-    }
-}
-
 /// Read workbooks on a capped pool; results in path order.
 fn read_all(books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
     use rayon::prelude::*;
     let run = || {
         books
             .par_iter()
-            .map(|f| read::read_file(&f.path, &f.rel, cfg, opts))
+            .map(|f| files::read_file(&f.path, &f.rel, cfg, opts))
             .collect::<Vec<_>>()
     };
     let mut outs = match rayon::ThreadPoolBuilder::new().num_threads(THREADS).build() {
         Ok(pool) => pool.install(run),
         Err(_) => books
             .iter()
-            .map(|f| read::read_file(&f.path, &f.rel, cfg, opts))
+            .map(|f| files::read_file(&f.path, &f.rel, cfg, opts))
             .collect(),
     };
     outs.sort_by(|a, b| a.rel.cmp(&b.rel));
     outs
-}
-
-/// Record a file that is not a counting ledger/register, with its findings.
-fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
-    let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
-    let mut units = units::units_in_file_name(cfg, &name);
-    // An unrecognised cover name with one close roster unit: that unit is the likely sender,
-    // and its feedback page asks it to correct the cover (outputs.md "Settled" 3).
-    if units.is_empty()
-        && let Some(raw) = out
-            .findings
-            .iter()
-            .find(|f| f.code == Code::UnknownUnit && f.unit.is_none())
-            .and_then(|f| f.raw.as_deref())
-        && let [only] = units::closest_units(cfg, raw).as_slice()
-    {
-        units = vec![only.clone()];
-    }
-    // A file that does not count but whose name names one unit: its findings go to that unit's
-    // feedback (a cover naming an unknown unit is not merged, only shown to its likely sender).
-    if let [only] = units.as_slice()
-        && out.findings.iter().all(|f| f.unit.is_none())
-    {
-        for f in &mut out.findings {
-            f.unit = Some(only.clone());
-        }
-    }
-    if role == Role::Unreadable {
-        for u in units {
-            inbox
-                .unreadable_by_unit
-                .entry(u)
-                .or_default()
-                .push(out.rel.clone());
-        }
-    }
-    inbox
-        .inputs
-        .push(input(&out.rel, out.sha256, out.size, role));
-    inbox.findings.extend(out.findings);
 }

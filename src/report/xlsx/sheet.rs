@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 pub const CELL_MAX: usize = 32_767;
 /// A text longer than this (in characters) may be shortened in the workbook: ingest warns at
 /// its source cell, and `cap` keeps this much of a text over `CELL_MAX`.
-pub const LONG_TEXT: usize = 32_000;
+pub use crate::ingest::limits::LONG_TEXT;
 /// Display width (Excel characters) above which a column wraps at this width.
 const WRAP: usize = 30;
 /// Display width at which a header wraps.

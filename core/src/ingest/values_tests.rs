@@ -289,7 +289,7 @@ fn generated_text_never_panics() {
 
 #[test]
 fn only_texts_too_long_for_a_workbook_cell_are_flagged() {
-    let limit = crate::report::xlsx::LONG_TEXT;
+    let limit = crate::ingest::limits::LONG_TEXT;
     assert_eq!(too_long("隐患描述", &"字".repeat(limit)), None);
     let msg = too_long("隐患描述", &"字".repeat(limit + 1)).unwrap();
     assert!(msg.contains("隐患描述") && msg.contains("32001字"), "{msg}");

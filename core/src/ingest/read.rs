@@ -3,7 +3,6 @@
 //! Panics inside the readers are contained and reported as an unreadable file.
 
 use super::cells::{Book, Grid};
-use super::discover;
 use super::ledger::{self, Judge, load_grid};
 use super::prescan;
 use super::register;
@@ -15,8 +14,7 @@ use crate::config::Config;
 use crate::findings::{Code, Finding};
 use crate::model::{Ledger, Register};
 use crate::schema;
-use std::io::{Cursor, Read};
-use std::path::Path;
+use std::io::Cursor;
 
 /// What a readable workbook turned out to be.
 #[derive(Debug)]
@@ -48,20 +46,8 @@ pub struct FileOut {
 const BROKEN_INDEX: &str = "文件已损坏：工作簿的工作表清单（内部索引）无法读取，任何工作表都无法打开；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再报送";
 const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
 
-/// Read and parse one workbook file; never panics, never fails.
-pub fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if let Err(msg) = prescan::check_size(size, discover::ext(rel) == "xls") {
-        return refused(rel, super::hash_file(path), size, msg);
-    }
-    match read_bytes(path, size) {
-        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
-        Err(msg) => refused(rel, String::new(), size, msg),
-    }
-}
-
 /// A file that cannot be read, with the reason.
-fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
+pub fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
     FileOut {
         rel: rel.to_string(),
         sha256,
@@ -75,7 +61,7 @@ fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
 /// fails. The entry point of the fuzz target and the mutation test.
 pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = bytes.len() as u64;
-    let ext = discover::ext(rel);
+    let ext = sniff::ext(rel);
     let unreadable = |sha256: String, msg: String| refused(rel, sha256, size, msg);
     if let Err(msg) = prescan::check_size(size, ext == "xls") {
         return unreadable(crate::digest::sha256_hex(&bytes), msg);
@@ -123,33 +109,6 @@ pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) 
         },
         Err(_) => unreadable(sha256, INTERNAL.into()),
     }
-}
-
-/// The file's bytes (at most `MAX_FILE` + 1). Opened without blocking (a pipe that appeared
-/// after discovery would otherwise wait forever for a writer) and refused unless it is a regular
-/// file once open.
-fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(true);
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(0o4000); // O_NONBLOCK
-    }
-    let f = opts.open(path).map_err(|e| open_error_text(&e))?;
-    if !f.metadata().is_ok_and(|m| m.is_file()) {
-        return Err("不是普通文件（可能是命名管道或设备），未读取".into());
-    }
-    let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
-    f.take(prescan::MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            format!(
-                "无法读取文件：{}",
-                crate::oserror::explain(&e, crate::oserror::Access::Read)
-            )
-        })?;
-    Ok(bytes)
 }
 
 /// calamine parses .xls/.ods whole at open, and the workbook-level parts of .xlsx/.xlsb:
@@ -356,17 +315,4 @@ fn unit_key(
         );
     }
     found
-}
-
-/// Why a file could not be opened. On Windows a file another program holds without read
-/// sharing fails with ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33): say so.
-fn open_error_text(e: &std::io::Error) -> String {
-    if crate::oserror::in_use(e) {
-        "文件正被 Excel/WPS 打开，无法读取；请关闭该文件（或请对方关闭）后重新运行".to_string()
-    } else {
-        format!(
-            "无法打开文件：{}",
-            crate::oserror::explain(e, crate::oserror::Access::Read)
-        )
-    }
 }

@@ -2,6 +2,15 @@
 //! file renamed), OLE (xls, WPS .et, or an encrypted OOXML package), PDF, empty, other.
 //! Each mismatch becomes a Chinese reason saying what the file really is and what to do.
 
+/// Lower-case extension of a file name, without the dot.
+pub fn ext(name: &str) -> String {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// What the bytes are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sniffed {

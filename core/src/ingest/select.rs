@@ -24,7 +24,7 @@ pub struct Selection {
 }
 
 /// Sort read files into the counting ledger per unit and the counting register.
-pub(super) fn select(
+pub fn select(
     inbox: &mut Inbox,
     cfg: &Config,
     outs: Vec<FileOut>,

@@ -70,7 +70,7 @@ pub fn text(v: &Value) -> Option<String> {
 /// A text too long for one cell of summary.xlsx (outputs.md "One bad value never costs the
 /// whole output"): the warning's message, None when it fits.
 pub fn too_long(col: &str, s: &str) -> Option<String> {
-    let limit = crate::report::xlsx::LONG_TEXT;
+    let limit = crate::ingest::limits::LONG_TEXT;
     if s.len() <= limit {
         return None;
     }

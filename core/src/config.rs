@@ -312,7 +312,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn plain(message: String) -> Self {
+    pub fn plain(message: String) -> Self {
         ConfigError {
             message,
             line: None,
@@ -350,21 +350,14 @@ pub fn from_toml_str(text: &str, base_dir: &std::path::Path) -> Result<Config, C
     parse_named(text, base_dir, "")
 }
 
-/// Read and validate the config file.
-pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "文件不存在（请在工作文件夹中运行，或用 --config 指定配置文件；新建可用 tongbao init 文件夹）".to_string(),
-            _ => crate::oserror::explain(&e, crate::oserror::Access::Read),
-        };
-        ConfigError::plain(format!("无法读取配置文件 {}：{why}", path.display()))
-    })?;
-    let text = messages::decode_text(&bytes)
+/// Validate the bytes of the config file at `path` (the binary's `config::load` reads them).
+pub fn from_file_bytes(bytes: &[u8], path: &std::path::Path) -> Result<Config, ConfigError> {
+    let text = messages::decode_text(bytes)
         .map_err(|why| ConfigError::plain(format!("配置文件 {} {why}", path.display())))?;
     let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let mut cfg = parse_named(text, &base, &path.display().to_string())?;
     // The digest is of the file as it is on disk (with its byte-order mark, if any).
-    cfg.sha256 = crate::digest::sha256_hex(&bytes);
+    cfg.sha256 = crate::digest::sha256_hex(bytes);
     Ok(cfg)
 }
 

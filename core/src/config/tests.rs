@@ -218,25 +218,6 @@ fn duplicate_leader_and_year() {
 }
 
 #[test]
-fn load_names_the_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("tongbao.toml");
-    std::fs::write(
-        &p,
-        "[school]\nname = \"x\"\n[rules]\nplan_due = \"13-01\"\n",
-    )
-    .unwrap();
-    let e = load(&p).unwrap_err();
-    assert!(e.message.contains("tongbao.toml 第4行"), "{}", e.message);
-    assert!(
-        load(&dir.path().join("nope.toml"))
-            .unwrap_err()
-            .message
-            .contains("不存在")
-    );
-}
-
-#[test]
 fn normaliser() {
     assert_eq!(normalize_name(" ＡＢ信息 系\u{3000}"), "ab信息系");
 }

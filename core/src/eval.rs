@@ -331,7 +331,7 @@ impl UniqueStems {
 }
 
 /// A Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9), whatever the case.
-pub(crate) fn is_reserved_file_name(stem: &str) -> bool {
+pub fn is_reserved_file_name(stem: &str) -> bool {
     let upper = stem.to_ascii_uppercase();
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((upper.starts_with("COM") || upper.starts_with("LPT"))

@@ -1,0 +1,100 @@
+//! Reading one inbox file from disk: size check before reading, a non-blocking open that
+//! refuses pipes and devices, the bytes handed to the core's `read::read_from_bytes`; digests
+//! streamed from disk; the staff prose 按语.md.
+
+use super::Options;
+use super::prescan;
+use super::read::{FileOut, read_from_bytes, refused};
+use crate::config::Config;
+use std::io::Read;
+use std::path::Path;
+
+/// Read and parse one workbook file; never panics, never fails.
+pub(super) fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if let Err(msg) = prescan::check_size(size, super::sniff::ext(rel) == "xls") {
+        return refused(rel, hash_file(path), size, msg);
+    }
+    match read_bytes(path, size) {
+        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
+        Err(msg) => refused(rel, String::new(), size, msg),
+    }
+}
+
+/// The file's bytes (at most `MAX_FILE` + 1). Opened without blocking (a pipe that appeared
+/// after discovery would otherwise wait forever for a writer) and refused unless it is a regular
+/// file once open.
+fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(0o4000); // O_NONBLOCK
+    }
+    let f = opts.open(path).map_err(|e| open_error_text(&e))?;
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return Err("不是普通文件（可能是命名管道或设备），未读取".into());
+    }
+    let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
+    f.take(prescan::MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            format!(
+                "无法读取文件：{}",
+                crate::oserror::explain(&e, crate::oserror::Access::Read)
+            )
+        })?;
+    Ok(bytes)
+}
+
+/// Why a file could not be opened. On Windows a file another program holds without read
+/// sharing fails with ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33): say so.
+fn open_error_text(e: &std::io::Error) -> String {
+    if crate::oserror::in_use(e) {
+        "文件正被 Excel/WPS 打开，无法读取；请关闭该文件（或请对方关闭）后重新运行".to_string()
+    } else {
+        format!(
+            "无法打开文件：{}",
+            crate::oserror::explain(e, crate::oserror::Access::Read)
+        )
+    }
+}
+
+/// SHA-256 of a file streamed from disk ("" when it cannot be read).
+pub fn hash_file(path: &Path) -> String {
+    std::fs::File::open(path)
+        .and_then(crate::digest::sha256_read)
+        .unwrap_or_default()
+}
+
+/// 按语.md is staff prose of a page or two: anything over this is not a 按语.
+const MAX_PROSE_BYTES: u64 = 1024 * 1024;
+
+/// Read 按语.md, refusing an unreadable or oversized file with a Chinese reason.
+pub(super) fn read_prose(path: &Path) -> Result<Vec<u8>, String> {
+    let size = size_of(path);
+    if size > MAX_PROSE_BYTES {
+        return Err(format!(
+            "按语文件过大（{size} 字节，上限 1 MB），未写入通报；请精简后重新放入"
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("按语文件无法读取（{e}），未写入通报"))
+}
+
+pub(super) fn size_of(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_digest_matches_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.bin");
+        let bytes = vec![7u8; 200 * 1024];
+        std::fs::write(&p, &bytes).unwrap();
+        assert_eq!(super::hash_file(&p), crate::digest::sha256_hex(&bytes));
+        assert_eq!(super::hash_file(&dir.path().join("none")), "");
+    }
+}
