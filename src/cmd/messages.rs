@@ -1,7 +1,8 @@
-//! What `build` and its 印发前请核对 list say on the terminal, in one place: the commands
-//! (`build`, `verify`) decide what to say, the words are here (Chinese, for the office).
-//! Paths and dates arrive formatted for display.
+//! What `build`, `check` and their 印发前请核对 list say on the terminal, in one place: the
+//! commands (`build`, `check`, `verify`) decide what to say, the words are here (Chinese, for
+//! the office). Paths and dates arrive formatted for display.
 
+use crate::model::Role;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -82,6 +83,50 @@ pub fn written(w: &Written, summary_line: &str) -> String {
         "{}\n已生成 {} 个文件：{}\n  通报：{}\n  汇总表：{}\n  各单位反馈：{}\n  索引：{}\n{}",
         w.title, w.files, w.dir, w.bulletin, w.summary, w.feedback, w.index, summary_line
     )
+}
+
+// ── check ────────────────────────────────────────────────────────────────────────────────
+
+/// `check` without a config: unit names are not judged (outputs.md "Settled" 2).
+pub fn check_without_config(path: &str) -> String {
+    format!("未找到配置文件 {path}：不核对单位名称，只检查文件本身。")
+}
+
+/// `名册中尚未报送的单位（2个）：机电工程系、学生处`, or that all have sent theirs.
+pub fn not_submitted(list: &[String]) -> String {
+    if list.is_empty() {
+        "名册中的单位均已报送。".to_string()
+    } else {
+        format!(
+            "名册中尚未报送的单位（{}个）：{}",
+            list.len(),
+            list.join("、")
+        )
+    }
+}
+
+/// What a file was taken as, for people.
+pub fn role(role: Role) -> &'static str {
+    match role {
+        Role::Ledger => "单位台账",
+        Role::Register => "保卫处台账",
+        Role::Prose => "按语",
+        Role::Skipped => "已跳过",
+        Role::Superseded => "已被较新的文件取代",
+        Role::Unreadable => "无法读取",
+        Role::Rejected => NOT_COUNTED,
+        Role::AfterAsOf => "报送日期晚于评价基准日，未计入",
+    }
+}
+
+/// Under a file without findings.
+pub const NO_FINDINGS: &str = "没有发现问题";
+/// The heading of findings that concern no file.
+pub const GENERAL_FINDINGS: &str = "（不属于某个文件的问题）";
+
+/// `共检查12个文件：错误3项，警告5项，提示1项`
+pub fn checked(files: usize, errors: usize, warnings: usize, infos: usize) -> String {
+    format!("共检查{files}个文件：错误{errors}项，警告{warnings}项，提示{infos}项")
 }
 
 // ── 印发前请核对 (cmd/verify.rs) ────────────────────────────────────────────────────────────

@@ -121,6 +121,11 @@ pub fn ranking(preview: bool, counts: &[String]) -> (&'static str, String) {
     }
 }
 
+/// The overview's chart: met rate per rule.
+pub const MET_RATES_CHART: &str = "各项要求达标率";
+/// The ranking's second chart: units per grade.
+pub const GRADES_CHART: &str = "等级分布";
+
 pub fn ranking_chart_title(preview: bool) -> &'static str {
     if preview {
         "预评参考分排名"
