@@ -1,6 +1,7 @@
 //! View structs for tera: `Results` → plain, already formatted, already escaped-for-Markdown
 //! strings. Templates never see internal types; numbers and dates are formatted here.
 
+pub use super::phrases::cn_numeral;
 use crate::eval::{Item, Results, RuleResult, Status, UnitResult};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -203,18 +204,6 @@ pub fn status_class(s: Status) -> &'static str {
         Status::NotMet => "not_met",
         Status::Pending => "pending",
         Status::Na => "na",
-    }
-}
-
-/// 一、二、… for section numbers (sections are numbered only when present).
-pub fn cn_numeral(n: usize) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => D[n].to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[n - 10]),
-        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
-        _ => n.to_string(),
     }
 }
 

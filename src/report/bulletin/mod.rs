@@ -82,9 +82,9 @@ fn sections(r: &Results, cc: &[String], esc: Esc, charts: bool) -> Vec<Section> 
     }
     out.extend(problems::rectification(r, esc, &pages));
     for (i, s) in out.iter_mut().enumerate() {
-        s.num = format!("{}、", view::cn_numeral(i + 1));
+        s.num = say::section_number(i + 1);
         for (j, g) in s.groups.iter_mut().enumerate() {
-            g.num = format!("（{}）", view::cn_numeral(j + 1));
+            g.num = say::group_number(j + 1);
         }
     }
     out

@@ -76,6 +76,28 @@ pub fn printed_on(date_cn: &str) -> String {
     format!("{date_cn}印发")
 }
 
+/// 一、二、… for section numbers (sections are numbered only when present).
+pub fn cn_numeral(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[n - 10]),
+        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
+/// A section's number: 一、
+pub fn section_number(n: usize) -> String {
+    format!("{}、", cn_numeral(n))
+}
+
+/// A group's number within its section: （一）
+pub fn group_number(n: usize) -> String {
+    format!("（{}）", cn_numeral(n))
+}
+
 // ── Words shared by several sections ──────────────────────────────────────────────────────
 
 /// 得分 (final year) / 参考分 (H1, H2, year preview, provisional scores).
@@ -162,5 +184,112 @@ mod tests {
             loss: None,
         };
         assert_eq!(accident(&facts), "2026-03-02，一般事故，受伤2人");
+    }
+
+    /// Chinese in a string literal of a file that should take its words from here: the
+    /// literals that are data, not wording (values compared against, item keys), are allowed.
+    fn stray_words(name: &str, text: &str, data: &[&str]) -> Vec<String> {
+        let cjk = |c: char| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+        };
+        let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+        let mut out = Vec::new();
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for lit in line.split('"').skip(1).step_by(2) {
+                if lit.chars().any(cjk) && !data.contains(&lit) {
+                    out.push(format!("{name}:{}: \"{lit}\"", n + 1));
+                }
+            }
+        }
+        out
+    }
+
+    /// The bulletin's content, its docx and charts and the built-in templates say nothing of
+    /// their own: a wording change is an edit here (issue 9 "Words in one place").
+    #[test]
+    fn the_bulletin_takes_its_words_from_here() {
+        // Values the code compares against or looks up (unit kind, accident and grade
+        // names, item keys), not text it shows.
+        const DATA: &[&str] = &[
+            "部门",
+            "编号",
+            "名称",
+            "督办级别",
+            "整改时限",
+            "特别重大",
+            "重大",
+            "较大",
+            "一般",
+            "不合格",
+            "优秀",
+            // docx: an ideographic space between table cells of the staff's prose (layout).
+            "\u{3000}",
+        ];
+        let files = [
+            ("bulletin/mod.rs", include_str!("../bulletin/mod.rs")),
+            (
+                "bulletin/overview.rs",
+                include_str!("../bulletin/overview.rs"),
+            ),
+            (
+                "bulletin/problems.rs",
+                include_str!("../bulletin/problems.rs"),
+            ),
+            ("bulletin/cases.rs", include_str!("../bulletin/cases.rs")),
+            (
+                "bulletin/appendix.rs",
+                include_str!("../bulletin/appendix.rs"),
+            ),
+            ("docx/body.rs", include_str!("../docx/body.rs")),
+            ("svg.rs", include_str!("../svg.rs")),
+        ];
+        let mut stray: Vec<String> = files
+            .iter()
+            .flat_map(|(name, text)| stray_words(name, text, DATA))
+            .collect();
+        // Templates: Chinese only inside {# comments #}.
+        let templates = [
+            (
+                "bulletin.html",
+                include_str!("../../../templates/bulletin.html.tera"),
+            ),
+            (
+                "bulletin.md",
+                include_str!("../../../templates/bulletin.md.tera"),
+            ),
+            (
+                "feedback.html",
+                include_str!("../../../templates/feedback.html.tera"),
+            ),
+            (
+                "feedback.md",
+                include_str!("../../../templates/feedback.md.tera"),
+            ),
+        ];
+        for (name, text) in templates {
+            let shown: String = text
+                .split("{#")
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part
+                    } else {
+                        part.split_once("#}").map_or("", |p| p.1)
+                    }
+                })
+                .collect();
+            stray.extend(stray_words(
+                name,
+                &format!("\"{}\"", shown.replace('"', "'")),
+                &[],
+            ));
+        }
+        assert!(
+            stray.is_empty(),
+            "wording outside report/phrases: {stray:#?}"
+        );
     }
 }
