@@ -1,6 +1,6 @@
-//! What `build`, `check` and their 印发前请核对 list say on the terminal, in one place: the
-//! commands (`build`, `check`, `verify`) decide what to say, the words are here (Chinese, for
-//! the office). Paths and dates arrive formatted for display.
+//! What the commands say on the terminal, in one place: `build`, `check` and their 印发前请核对
+//! list, `watch`, `template`, `--open`. The commands decide what to say, the words are here
+//! (Chinese, for the office). Paths and dates arrive formatted for display.
 
 use crate::model::Role;
 use chrono::NaiveDate;
@@ -83,6 +83,64 @@ pub fn written(w: &Written, summary_line: &str) -> String {
         "{}\n已生成 {} 个文件：{}\n  通报：{}\n  汇总表：{}\n  各单位反馈：{}\n  索引：{}\n{}",
         w.title, w.files, w.dir, w.bulletin, w.summary, w.feedback, w.index, summary_line
     )
+}
+
+// ── watch, template, --open ─────────────────────────────────────────────────────────────
+
+pub fn watching(inbox: &str, config: &str) -> String {
+    format!("正在监视 {inbox} 和配置文件 {config}，有变化后自动重新生成（按 Ctrl-C 结束）。")
+}
+
+/// The changed files (see `changed_config`, `changed_prose`) before a rebuild.
+pub fn changed(names: &[String]) -> String {
+    format!("检测到变化：{}，重新生成……", names.join("、"))
+}
+
+pub fn changed_config(name: &str) -> String {
+    format!("{name}（配置文件）")
+}
+
+pub fn changed_prose(name: &str) -> String {
+    format!("{name}（按语）")
+}
+
+/// After each rebuild, with the time of day.
+pub fn rebuilt(time: &str) -> String {
+    format!("已生成（{time}）。")
+}
+
+pub fn warning(text: &str) -> String {
+    format!("警告：{text}")
+}
+
+pub fn cannot_watch(why: &str) -> String {
+    format!("无法监视文件夹：{why}")
+}
+
+pub const WATCH_NO_FOLDER: &str = "文件夹不存在";
+pub const WATCH_TOO_MANY: &str = "系统可监视的文件数已达上限，请改用 --poll（轮询方式）";
+pub const WATCH_UNSUPPORTED: &str = "系统不支持变化通知，请改用 --poll（轮询方式）";
+
+/// `template` without a config: the built-in one, no drop-down lists of names.
+pub fn template_without_config(path: &str) -> String {
+    format!(
+        "提示：未找到配置文件 {path}，使用内置默认配置（名单为空，模板中不含单位和领导下拉列表）。"
+    )
+}
+
+pub const TEMPLATES_WRITTEN: &str = "已生成模板：";
+
+pub fn opening(file: &str) -> String {
+    format!("正在用默认浏览器打开 {file}")
+}
+
+pub fn cannot_open(file: &str) -> String {
+    format!("无法用默认浏览器打开 {file}，请在文件夹中双击该文件")
+}
+
+/// The menu's 4 with nothing built yet.
+pub fn no_bulletin_yet(out: &str) -> String {
+    format!("{out} 中还没有通报。请先选 2 生成通报。")
 }
 
 // ── check ────────────────────────────────────────────────────────────────────────────────
