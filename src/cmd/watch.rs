@@ -23,7 +23,7 @@ pub fn run(common: &Common, args: &WatchArgs) -> anyhow::Result<ExitCode> {
     let cfg = super::load_config(common)?;
     let inbox = super::inbox_dir(common, &cfg, period.year);
     if !inbox.is_dir() {
-        anyhow::bail!("收件文件夹 {} 不存在", inbox.display());
+        anyhow::bail!(say::inbox_missing(&inbox.display().to_string()));
     }
     // Events carry absolute paths; watch the absolute folder so names can be shown relative.
     let inbox = inbox.canonicalize().unwrap_or(inbox);

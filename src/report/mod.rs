@@ -2,6 +2,14 @@
 //! Markdown, summary.xlsx, results.json, feedback pages) and the archive index. Nothing here
 //! touches the file system except reading `--templates` overrides and, for the index, the
 //! results.json of periods already built; `output` writes.
+//!
+//! bulletin/   `Results` → `BulletinView`: the frame, the order of the sections, what each says
+//! phrases/    every sentence, heading and label of the bulletin and the feedback pages
+//! view        the view structs and formatting (dates, scores, percentages, links)
+//! templates   the tera engine: built-in templates, `--templates` overrides, rendering
+//! feedback    a unit's `FeedbackView` and its pages · index: the archive page
+//! docx/       bulletin.docx from the same `BulletinView` · xlsx/: summary.xlsx
+//! markdown    the one pulldown-cmark wrapper (staff prose) · svg: the charts
 
 mod bulletin;
 pub mod docx;
