@@ -1,6 +1,7 @@
 //! `tongbao build`: config → inbox → findings → rules → scores/vetoes → rendered files →
 //! atomic write of the period folder → archive index. Orchestration only.
 
+use super::messages as say;
 use crate::cli::{BuildArgs, Common};
 use crate::eval::{PeriodKind, Results};
 use crate::period::Period;
@@ -17,12 +18,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if common.inbox.is_some() && !inbox_dir.exists() {
         // A folder named on the command line must exist (a typo would assess nothing); the
         // default inbox/<year> may be missing: then every unit is 未报送.
-        anyhow::bail!("收件文件夹 {} 不存在", inbox_dir.display());
+        anyhow::bail!(say::inbox_missing(&inbox_dir.display().to_string()));
     }
     if !inbox_dir.exists() {
         eprintln!(
-            "提示：收件文件夹 {} 不存在，按空收件处理（各单位均为未报送）。",
-            inbox_dir.display()
+            "{}",
+            say::inbox_missing_hint(&inbox_dir.display().to_string())
         );
     }
     let out = common
@@ -30,8 +31,8 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("public"));
     // A bar on a terminal only (crate::progress); the four steps below.
-    let bar = crate::progress::bar(4, "生成");
-    bar.set_message("读取收件文件夹");
+    let bar = crate::progress::bar(4, say::BUILD);
+    bar.set_message(say::STEP_READ);
     let opts = crate::ingest::Options {
         year: Some(period.year),
         recursive: common.recursive,
@@ -42,9 +43,9 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         keep_all: false,
     };
     let inbox = crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel)
-        .with_context(|| format!("收件文件夹 {}", inbox_dir.display()))?;
+        .with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
     bar.inc(1);
-    bar.set_message("评估各项要求");
+    bar.set_message(say::STEP_EVALUATE);
     let input = crate::rules::EvalInput {
         cfg: &cfg,
         inbox: &inbox,
@@ -54,12 +55,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let results = crate::rules::evaluate_with(&input, rectification_due);
     bar.inc(1);
-    bar.set_message("生成通报、汇总表和反馈");
+    bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();
     let files = crate::report::render_all(&results, &cfg, templates)?;
     let count = files.len();
     bar.inc(1);
-    bar.set_message("写入输出文件夹");
+    bar.set_message(say::STEP_WRITE);
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
     crate::output::write_period(&out, &period.to_string(), files)?;
@@ -82,7 +83,7 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if common.strict && results.summary.errors > 0 {
-        eprintln!("存在{}条错误级问题（--strict）。", results.summary.errors);
+        eprintln!("{}", say::strict_errors(results.summary.errors));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -92,35 +93,29 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
 pub fn report_lines(r: &Results, out: &Path, files: usize) -> String {
     let s = &r.summary;
     let dir = out.join(&r.period);
-    let mut summary = format!("单位{}个，已报送{}个", s.roster, s.submitted);
-    if s.late > 0 {
-        summary.push_str(&format!("（逾期{}个）", s.late));
-    }
-    summary.push_str(&format!(
-        "；总体达标率{}",
-        crate::report::view::percent(s.overall_rate)
-    ));
-    match r.period_kind {
-        PeriodKind::Year if !r.preview => summary.push_str(&format!(
-            "；一票否决{}个；建议表彰{}个",
-            s.vetoed.len(),
-            s.commended.len()
-        )),
-        _ => summary.push_str(&format!("；一票否决风险{}个", s.veto_risk.len())),
-    }
-    summary.push_str(&format!(
-        "；数据问题：错误{}条、警告{}条。",
-        s.errors, s.warnings
-    ));
-    format!(
-        "{}\n已生成 {} 个文件：{}\n  通报：{}\n  汇总表：{}\n  各单位反馈：{}\n  索引：{}\n{}",
-        r.title,
-        files,
-        dir.display(),
-        dir.join("bulletin.html").display(),
-        dir.join("summary.xlsx").display(),
-        dir.join("feedback").display(),
-        out.join("index.html").display(),
-        summary
+    let summary = say::summary(&say::Summary {
+        roster: s.roster,
+        submitted: s.submitted,
+        late: s.late,
+        overall_rate: &crate::report::view::percent(s.overall_rate),
+        vetoes: match r.period_kind {
+            PeriodKind::Year if !r.preview => Ok((s.vetoed.len(), s.commended.len())),
+            _ => Err(s.veto_risk.len()),
+        },
+        errors: s.errors,
+        warnings: s.warnings,
+    });
+    let shown = |p: PathBuf| p.display().to_string();
+    say::written(
+        &say::Written {
+            title: &r.title,
+            files,
+            dir: &shown(dir.clone()),
+            bulletin: &shown(dir.join("bulletin.html")),
+            summary: &shown(dir.join("summary.xlsx")),
+            feedback: &shown(dir.join("feedback")),
+            index: &shown(out.join("index.html")),
+        },
+        &summary,
     )
 }

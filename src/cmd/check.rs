@@ -4,6 +4,7 @@
 //! chooses them (same year, same as-of). Writes nothing. Exit 0, or 1 with `--strict` when
 //! errors exist.
 
+use super::messages as say;
 use crate::cli::{CheckArgs, Common};
 use crate::config::Config;
 use crate::findings::{Finding, Severity};
@@ -100,12 +101,7 @@ fn not_submitted(cfg: &Config, inbox: &Inbox, paths: &[PathBuf]) -> Option<Vec<S
 fn missing_line(missing: Option<&[String]>) -> String {
     match missing {
         None => String::new(),
-        Some([]) => "名册中的单位均已报送。\n".to_string(),
-        Some(list) => format!(
-            "名册中尚未报送的单位（{}个）：{}\n",
-            list.len(),
-            list.join("、")
-        ),
+        Some(list) => format!("{}\n", say::not_submitted(list)),
     }
 }
 
@@ -146,27 +142,10 @@ pub fn json_report(inbox: &Inbox, missing: Option<&[String]>) -> String {
 fn config_for_check(common: &Common) -> anyhow::Result<(Config, Option<String>)> {
     let path = super::config_path(common);
     if common.config.is_none() && !path.exists() {
-        let note = format!(
-            "未找到配置文件 {}：不核对单位名称，只检查文件本身。",
-            path.display()
-        );
+        let note = say::check_without_config(&path.display().to_string());
         return Ok((Config::default(), Some(note)));
     }
     Ok((super::load_config(common)?, None))
-}
-
-/// What a file was taken as, for people.
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Ledger => "单位台账",
-        Role::Register => "保卫处台账",
-        Role::Prose => "按语",
-        Role::Skipped => "已跳过",
-        Role::Superseded => "已被较新的文件取代",
-        Role::Unreadable => "无法读取",
-        Role::Rejected => "未计入",
-        Role::AfterAsOf => "报送日期晚于评价基准日，未计入",
-    }
 }
 
 /// One finding line: `  [错误] 隐患排查!B7：日期无法识别：2026-02-30  (R4, bad_value)` — the
@@ -226,7 +205,7 @@ pub fn format_report(inbox: &Inbox) -> String {
     for (file, role) in &files {
         let mut head = file.to_string();
         if let Some(role) = role {
-            let _ = write!(head, "（{}", role_label(*role));
+            let _ = write!(head, "（{}", say::role(*role));
             if let Some(unit) = unit_of.get(file).filter(|_| *role == Role::Ledger) {
                 let _ = write!(head, "：{unit}");
             }
@@ -239,12 +218,14 @@ pub fn format_report(inbox: &Inbox) -> String {
                 out.push_str(&finding_line(f));
                 out.push('\n');
             }),
-            None => out.push_str("  没有发现问题\n"),
+            None => {
+                let _ = writeln!(out, "  {}", say::NO_FINDINGS);
+            }
         }
         out.push('\n');
     }
     if !general.is_empty() {
-        out.push_str("（不属于某个文件的问题）\n");
+        let _ = writeln!(out, "{}", say::GENERAL_FINDINGS);
         for f in &general {
             out.push_str(&finding_line(f));
             out.push('\n');
@@ -279,11 +260,11 @@ fn colourise(report: &str) -> String {
 /// `共检查12个文件：错误3项，警告5项，提示1项`
 pub fn total_line(files: usize, findings: &[Finding]) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    format!(
-        "共检查{files}个文件：错误{}项，警告{}项，提示{}项",
+    say::checked(
+        files,
         count(Severity::Error),
         count(Severity::Warning),
-        count(Severity::Info)
+        count(Severity::Info),
     )
 }
 

@@ -5,6 +5,7 @@ pub mod check;
 pub mod console;
 pub mod init;
 pub mod menu;
+pub mod messages;
 pub mod open;
 pub mod template;
 pub mod verify;

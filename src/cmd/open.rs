@@ -1,18 +1,15 @@
 //! `build --open` and the menu's 4 打开最新通报: a bulletin in the default browser.
 
+use super::messages as say;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Open `file` with the system's default program (the browser for .html).
 pub fn open(file: &Path) -> anyhow::Result<()> {
-    println!("正在用默认浏览器打开 {}", file.display());
-    opener::open(file).with_context(|| {
-        format!(
-            "无法用默认浏览器打开 {}，请在文件夹中双击该文件",
-            file.display()
-        )
-    })
+    let shown = file.display().to_string();
+    println!("{}", say::opening(&shown));
+    opener::open(file).with_context(|| say::cannot_open(&shown))
 }
 
 /// The bulletin written last under `out` (newest `*/bulletin.html`), if any.
@@ -32,7 +29,7 @@ pub fn latest_bulletin(out: &Path) -> Option<PathBuf> {
 /// The menu's 4: open the latest bulletin, or say how to make one.
 pub fn open_latest(out: &Path) -> ExitCode {
     let Some(file) = latest_bulletin(out) else {
-        println!("{} 中还没有通报。请先选 2 生成通报。", out.display());
+        println!("{}", say::no_bulletin_yet(&out.display().to_string()));
         return ExitCode::SUCCESS;
     };
     match open(&file) {

@@ -18,14 +18,14 @@ pub fn run(common: &Common, out: Option<&Path>) -> anyhow::Result<ExitCode> {
         super::load_config(common)?
     } else {
         eprintln!(
-            "提示：未找到配置文件 {}，使用内置默认配置（名单为空，模板中不含单位和领导下拉列表）。",
-            path.display()
+            "{}",
+            super::messages::template_without_config(&path.display().to_string())
         );
         builtin_config()
     };
     let dir = out.unwrap_or(Path::new("."));
     let written = crate::template::write_templates(dir, &cfg)?;
-    println!("已生成模板：");
+    println!("{}", super::messages::TEMPLATES_WRITTEN);
     for p in &written {
         println!("  {}", p.display());
     }

@@ -8,7 +8,10 @@
 //! 4. (`build`) deadlines counted through a year without holiday data, each date named, with the
 //!    two ways out: a `[[calendar.year]]` block for that year, or `build --rectification-due`;
 //! 5. (`build`) a year build made before the year has ended: a 预评, not the final result.
+//!
+//! The words are in `cmd::messages`.
 
+use super::messages as say;
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::eval::{PeriodKind, Results};
@@ -28,7 +31,7 @@ pub fn file_items(findings: &[Finding], inputs: &[InputFile]) -> Vec<String> {
     for f in unknown.chain(later) {
         let file = f.file.as_deref().unwrap_or("");
         listed.insert(file);
-        out.push(format!("文件“{file}”：{}", f.message));
+        out.push(say::check_file(file, &f.message));
     }
     for i in inputs {
         if !matches!(i.role, Role::Unreadable | Role::Rejected) || listed.contains(i.file.as_str())
@@ -40,13 +43,12 @@ pub fn file_items(findings: &[Finding], inputs: &[InputFile]) -> Vec<String> {
             .iter()
             .filter(|f| f.file.as_deref() == Some(i.file.as_str()))
             .min_by_key(|f| f.severity)
-            .map_or("未计入", |f| f.message.as_str());
-        let what = if i.role == Role::Unreadable {
-            "无法读取"
-        } else {
-            "未计入"
-        };
-        out.push(format!("文件“{}”{what}：{why}", i.file));
+            .map_or(say::NOT_COUNTED, |f| f.message.as_str());
+        out.push(say::check_not_counted(
+            &i.file,
+            i.role == Role::Unreadable,
+            why,
+        ));
     }
     out
 }
@@ -57,10 +59,7 @@ pub fn build_items(r: &Results, cfg: &Config) -> Vec<String> {
     let mut out = file_items(&r.findings, &r.inputs);
     out.extend(holiday_items(r, cfg));
     if r.period_kind == PeriodKind::Year && r.as_of <= r.period_end {
-        out.push(format!(
-            "本次为{}年度考核预评（截至{}）：年度尚未结束，得分为参考分，不作表彰，不是最终考核结果；正式考核请在次年用 --as-of 指定年度结束后的日期重新生成",
-            r.year, r.as_of
-        ));
+        out.push(say::check_preview(r.year, r.as_of));
     }
     out
 }
@@ -80,12 +79,7 @@ fn holiday_items(r: &Results, cfg: &Config) -> Vec<String> {
         let years: BTreeSet<i32> = (r.as_of.year()..=r.rectification_due.year())
             .filter(|y| !cal.knows_year(*y))
             .collect();
-        out.push(format!(
-            "通报“整改要求”的期限 {} 是按周一至周五推算的（{}尚无节假日安排）：{}",
-            r.rectification_due,
-            years_text(&years),
-            ways_out(&years, true)
-        ));
+        out.push(say::check_rectification(r.rectification_due, &years));
     }
     // Rule deadlines: every item date of the rules named, by rule.
     let mut by_rule: BTreeMap<&str, BTreeSet<(NaiveDate, &str)>> = BTreeMap::new();
@@ -106,13 +100,7 @@ fn holiday_items(r: &Results, cfg: &Config) -> Vec<String> {
         }
     }
     for (rule, dates) in by_rule {
-        let list: Vec<String> = dates.iter().map(|(d, u)| format!("{u} {d}")).collect();
-        out.push(format!(
-            "{rule} 的期限按周一至周五推算（{}尚无节假日安排）：{}；{}",
-            years_text(&years),
-            list.join("、"),
-            ways_out(&years, false)
-        ));
+        out.push(say::check_rule_deadlines(rule, &years, &dates));
     }
     out
 }
@@ -128,34 +116,9 @@ fn item_dates(u: &crate::eval::UnitResult, rule: &str) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn years_text(years: &BTreeSet<i32>) -> String {
-    let v: Vec<String> = years.iter().map(|y| format!("{y}年")).collect();
-    v.join("、")
-}
-
-/// The two ways out: the year's holidays in the config, or (for the 整改要求 date) the flag.
-fn ways_out(years: &BTreeSet<i32>, flag: bool) -> String {
-    let year = years.iter().next().map_or(String::new(), |y| y.to_string());
-    let block = format!(
-        "在 tongbao.toml 中加入 [[calendar.year]]（year = {year}，holidays、makeup_workdays 按国务院办公厅放假通知填写）后重新生成"
-    );
-    if flag {
-        format!("{block}，或用 tongbao build --rectification-due 日期 直接指定整改期限")
-    } else {
-        block
-    }
-}
-
 /// The list as printed: a heading and numbered lines; empty when there is nothing to check.
 pub fn render(items: &[String]) -> String {
-    if items.is_empty() {
-        return String::new();
-    }
-    let mut out = format!("印发前请核对（{}项）：\n", items.len());
-    for (i, item) in items.iter().enumerate() {
-        out.push_str(&format!("  {}. {item}\n", i + 1));
-    }
-    out
+    say::check_list(items)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! Lock files, hidden files and temp files are ignored. Ctrl-C ends. `--poll` uses the polling
 //! watcher, for network shares that send no change notifications.
 
+use super::messages as say;
 use crate::cli::{Common, WatchArgs};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent};
@@ -22,7 +23,7 @@ pub fn run(common: &Common, args: &WatchArgs) -> anyhow::Result<ExitCode> {
     let cfg = super::load_config(common)?;
     let inbox = super::inbox_dir(common, &cfg, period.year);
     if !inbox.is_dir() {
-        anyhow::bail!("收件文件夹 {} 不存在", inbox.display());
+        anyhow::bail!(say::inbox_missing(&inbox.display().to_string()));
     }
     // Events carry absolute paths; watch the absolute folder so names can be shown relative.
     let inbox = inbox.canonicalize().unwrap_or(inbox);
@@ -67,13 +68,11 @@ pub fn run(common: &Common, args: &WatchArgs) -> anyhow::Result<ExitCode> {
 fn watch_error(e: notify::Error) -> anyhow::Error {
     let why = match &e.kind {
         notify::ErrorKind::Io(io) => crate::oserror::explain(io, crate::oserror::Access::Read),
-        notify::ErrorKind::PathNotFound => "文件夹不存在".into(),
-        notify::ErrorKind::MaxFilesWatch => {
-            "系统可监视的文件数已达上限，请改用 --poll（轮询方式）".into()
-        }
-        _ => "系统不支持变化通知，请改用 --poll（轮询方式）".into(),
+        notify::ErrorKind::PathNotFound => say::WATCH_NO_FOLDER.into(),
+        notify::ErrorKind::MaxFilesWatch => say::WATCH_TOO_MANY.into(),
+        _ => say::WATCH_UNSUPPORTED.into(),
     };
-    anyhow::anyhow!("无法监视文件夹：{why}")
+    anyhow::anyhow!(say::cannot_watch(&why))
 }
 
 /// What `watch` looks at: the inbox folder and the config file.
@@ -109,11 +108,11 @@ impl Watched {
             let name = path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            return format!("{name}（配置文件）");
+            return say::changed_config(&name);
         }
         let shown = display_name(path, &self.inbox);
         if path.file_name().and_then(|n| n.to_str()) == Some(crate::ingest::discover::PROSE) {
-            format!("{shown}（按语）")
+            say::changed_prose(&shown)
         } else {
             shown
         }
@@ -134,9 +133,11 @@ fn serve(
     rebuild.build.open = false;
     let args = &rebuild;
     println!(
-        "正在监视 {} 和配置文件 {}，有变化后自动重新生成（按 Ctrl-C 结束）。",
-        watched.inbox.display(),
-        watched.config.display()
+        "{}",
+        say::watching(
+            &watched.inbox.display().to_string(),
+            &watched.config.display().to_string()
+        )
     );
     let mut settle = Settle::default();
     loop {
@@ -147,7 +148,7 @@ fn serve(
         match msg {
             Ok(Ok(events)) => settle.add(changed_files(&events, watched), Instant::now()),
             Ok(Err(errors)) => errors.into_iter().for_each(|e| {
-                eprintln!("警告：{}", watch_error(e));
+                eprintln!("{}", say::warning(&watch_error(e).to_string()));
             }),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
@@ -155,7 +156,7 @@ fn serve(
         if settle.ready(Instant::now(), quiet) {
             let files = settle.take();
             let names: Vec<String> = files.iter().map(|p| watched.describe(p)).collect();
-            println!("检测到变化：{}，重新生成……", names.join("、"));
+            println!("{}", say::changed(&names));
             build_once(common, args);
         }
     }
@@ -163,7 +164,10 @@ fn serve(
 
 fn build_once(common: &Common, args: &WatchArgs) {
     match super::build::run(common, &args.build) {
-        Ok(_) => println!("已生成（{}）。", chrono::Local::now().format("%H:%M:%S")),
+        Ok(_) => println!(
+            "{}",
+            say::rebuilt(&chrono::Local::now().format("%H:%M:%S").to_string())
+        ),
         Err(e) => super::print_error(&e),
     }
 }

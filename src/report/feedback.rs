@@ -1,6 +1,7 @@
 //! Per-unit 反馈意见: the unit's findings (file › sheet!cell, what was expected) and its
 //! not-met and pending rules with clauses and what to do, as feedback/<stem>.html and .md.
 
+use super::phrases as say;
 use super::view::{self, Esc};
 use crate::config::Config;
 use crate::eval::{Results, RuleResult, Status, UnitResult};
@@ -16,6 +17,8 @@ pub struct FeedbackView {
     pub title: String,
     pub period_label: String,
     pub as_of_cn: String,
+    /// 关于…的通报（2026H1，截至2026年7月15日）
+    pub subtitle: String,
     pub issuer: String,
     pub status_line: String,
     pub findings: Vec<FindingView>,
@@ -26,6 +29,10 @@ pub struct FeedbackView {
     pub veto_heading: String,
     pub vetoes: Vec<String>,
     pub rectification_due_cn: String,
+    /// 请于…前将整改落实情况书面报送保卫处。
+    pub rectification: String,
+    /// Fixed headings and labels.
+    pub words: &'static say::FeedbackWords,
     pub css: String,
 }
 
@@ -43,6 +50,8 @@ pub struct RuleView {
     pub label: String,
     pub detail: String,
     pub todo: String,
+    /// The whole line: label：detail。应当 / 请按时完成：todo
+    pub line: String,
 }
 
 /// What a unit should do about a rule, in plain Chinese; deadlines from the config
@@ -95,10 +104,20 @@ pub fn stem_from(feedback: &str, name: &str) -> String {
 fn rule_views(u: &UnitResult, status: Status, esc: Esc, cfg: &Config) -> Vec<RuleView> {
     view::unit_rules_with(u, status)
         .into_iter()
-        .map(|(id, r): (&crate::rules::RuleId, &RuleResult)| RuleView {
-            label: esc(&view::rule_label(id, r)),
-            detail: esc(&view::why(r)),
-            todo: todo(id, cfg),
+        .map(|(id, r): (&crate::rules::RuleId, &RuleResult)| {
+            let label = esc(&view::rule_label(id, r));
+            let detail = esc(&view::why(r));
+            let todo = todo(id, cfg);
+            let line = match status {
+                Status::Pending => say::pending_todo(&label, &detail, &todo),
+                _ => say::not_met_todo(&label, &detail, &todo),
+            };
+            RuleView {
+                label,
+                detail,
+                todo,
+                line,
+            }
         })
         .collect()
 }
@@ -116,30 +135,23 @@ fn finding_view(f: &Finding, unit: &str, esc: Esc) -> FindingView {
 
 /// 得分87.5分（含考评加减分 +1分：…），良好；未达标1项，待完成2项。
 fn status_line(u: &UnitResult, not_met: usize, esc: Esc) -> String {
-    let score_word = if u.provisional { "参考分" } else { "得分" };
-    let adjusted = if u.adjustments.is_empty() {
-        String::new()
-    } else {
-        let list: Vec<String> = u
-            .adjustments
-            .iter()
-            .map(|a| format!("{:+}分：{}", a.points, esc(&a.reason)))
-            .collect();
-        format!("（含考评加减分 {}）", list.join("；"))
-    };
-    let score = match u.score {
-        Some(s) => format!(
-            "{score_word}{}分{adjusted}，{}",
-            view::one_decimal(s),
-            esc(&u.grade)
-        ),
+    let adjustments: Vec<String> = u
+        .adjustments
+        .iter()
+        .map(|a| say::adjustment(a.points, &esc(&a.reason)))
+        .collect();
+    let pending = view::unit_rules_with(u, Status::Pending).len();
+    let Some(score) = u.score else {
         // A year preview with nothing judged yet (outputs.md "Settled" 5).
-        None => format!("{score_word}—（暂无可评分事项）"),
+        return say::status_line_unscored(say::score_word(!u.provisional), not_met, pending);
     };
-    format!(
-        "{score}；未达标{}项，待完成{}项。",
+    say::status_line(
+        say::score_word(!u.provisional),
+        &view::one_decimal(score),
+        &adjustments,
+        &esc(&u.grade),
         not_met,
-        view::unit_rules_with(u, Status::Pending).len()
+        pending,
     )
 }
 
@@ -148,13 +160,8 @@ fn veto_lines(u: &UnitResult, year: bool, esc: Esc) -> Vec<String> {
     if year { &u.vetoes } else { &u.veto_risks }
         .iter()
         .map(|v| {
-            format!(
-                "{}（{}，{}）：{}",
-                esc(&v.condition),
-                esc(&v.clause),
-                esc(&v.id),
-                esc(&v.detail)
-            )
+            let veto = say::veto(&esc(&v.condition), &esc(&v.clause), &esc(&v.id));
+            say::feedback_veto(&veto, &esc(&v.detail))
         })
         .collect()
 }
@@ -179,17 +186,13 @@ pub fn feedback_view(
     let not_met = rule_views(u, Status::NotMet, esc, cfg);
     let year = view::final_year(r);
     FeedbackView {
-        veto_heading: if year {
-            "一票否决情况"
-        } else {
-            "一票否决风险"
-        }
-        .into(),
+        veto_heading: say::veto_heading(year).into(),
         vetoes: veto_lines(u, year, esc),
         unit: esc(&u.name),
         title: esc(&r.title),
         period_label: esc(&r.period),
         as_of_cn: view::date_cn(r.as_of),
+        subtitle: say::feedback_subtitle(&esc(&r.title), &esc(&r.period), &view::date_cn(r.as_of)),
         issuer: esc(&r.issuer),
         status_line: status_line(u, not_met.len(), esc),
         findings,
@@ -197,6 +200,8 @@ pub fn feedback_view(
         pending: rule_views(u, Status::Pending, esc, cfg),
         suggestions: u.suggestions.iter().map(|s| esc(s)).collect(),
         rectification_due_cn: view::date_cn(r.rectification_due),
+        rectification: say::feedback_rectification(&view::date_cn(r.rectification_due)),
+        words: &say::FEEDBACK,
         css: css.to_string(),
     }
 }
@@ -230,12 +235,12 @@ pub fn render_all(
         let hv = feedback_view(r, cfg, u, &plain, css);
         out.insert(
             dir.join(format!("{stem}.html")),
-            super::render(tera, "feedback.html", &hv)?,
+            super::templates::render(tera, "feedback.html", &hv)?,
         );
         let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
         out.insert(
             dir.join(format!("{stem}.md")),
-            super::render(tera, "feedback.md", &mv)?,
+            super::templates::render(tera, "feedback.md", &mv)?,
         );
     }
     Ok(out)

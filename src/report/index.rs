@@ -97,12 +97,12 @@ pub fn render_index(
     school: &str,
     templates: Option<&Path>,
 ) -> anyhow::Result<Vec<u8>> {
-    let tera = super::engine(templates)?;
+    let tera = super::templates::engine(templates)?;
     let entries = entries(out_root);
     let view = IndexView {
         school,
         entries: &entries,
-        css: super::css(templates)?,
+        css: super::templates::css(templates)?,
     };
-    super::render(&tera, "index.html", &view)
+    super::templates::render(&tera, "index.html", &view)
 }

@@ -1,6 +1,7 @@
 //! Inline SVG charts (deterministic text, no script, no external reference): met rate per rule,
 //! year-end score ranking and grade distribution. Labels are XML-escaped here.
 
+use super::phrases as say;
 use crate::eval::{MetRate, UnitResult};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -95,7 +96,7 @@ pub fn met_rates(rates: &[MetRate]) -> String {
     if bars.is_empty() {
         return String::new();
     }
-    hbar("各项要求达标率", &bars, 100.0)
+    hbar(say::MET_RATES_CHART, &bars, 100.0)
 }
 
 /// 得分排名 (units in ranking order), coloured by grade (the thresholds are the config's
@@ -130,7 +131,7 @@ pub fn grades(counts: &BTreeMap<String, usize>) -> String {
         .map(|(k, n)| Bar {
             label: k.clone(),
             value: n as f64,
-            text: format!("{n}个"),
+            text: say::grade_count("", n),
             class: if k.starts_with("不合格") {
                 "b-low"
             } else {
@@ -141,7 +142,7 @@ pub fn grades(counts: &BTreeMap<String, usize>) -> String {
     if bars.is_empty() {
         return String::new();
     }
-    hbar("等级分布", &bars, max)
+    hbar(say::GRADES_CHART, &bars, max)
 }
 
 #[cfg(test)]

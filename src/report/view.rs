@@ -1,6 +1,7 @@
 //! View structs for tera: `Results` → plain, already formatted, already escaped-for-Markdown
 //! strings. Templates never see internal types; numbers and dates are formatted here.
 
+pub use super::phrases::cn_numeral;
 use crate::eval::{Results, RuleResult, Status, UnitResult};
 use crate::mechanism::RuleId;
 use chrono::{Datelike, NaiveDate};
@@ -97,14 +98,8 @@ impl Cell {
     }
     /// √ × △ — in the appendix grid, where 17 columns share 156 mm.
     pub fn status_mark(s: Status) -> Self {
-        let mark = match s {
-            Status::Met => "√",
-            Status::NotMet => "×",
-            Status::Pending => "△",
-            Status::Na => "—",
-        };
         Cell {
-            text: mark.into(),
+            text: super::phrases::status_mark(s).into(),
             class: status_class(s).into(),
             ..Default::default()
         }
@@ -135,12 +130,21 @@ pub struct BulletinView {
     /// A year build made before the year ended (预评).
     pub preview: bool,
     pub sections: Vec<Section>,
+    /// 附件 (the label over the appendix).
+    pub attachment: String,
+    /// 附件说明 under the text: 附件：各单位情况一览表
+    pub attachment_note: String,
     pub appendix: Section,
     pub issuer: String,
     pub date_cn: String,
+    /// The cc names (抄送), joined; empty = none.
     pub cc: String,
+    /// 版记's 抄送 line (抄送：….), empty without a cc list.
+    pub cc_line: String,
     pub printed_by: String,
     pub print_date_cn: String,
+    /// 版记's 印发日期: 2026年7月15日印发
+    pub printed_on: String,
     /// Inline stylesheet (HTML only).
     pub css: String,
 }
@@ -210,18 +214,6 @@ pub fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// 一、二、… for section numbers (sections are numbered only when present).
-pub fn cn_numeral(n: usize) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => D[n].to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[n - 10]),
-        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
-        _ => n.to_string(),
-    }
-}
-
 /// Grades in the usual order (优秀 … 不合格（一票否决）), unknown grades after them.
 pub fn grade_order(counts: &std::collections::BTreeMap<String, usize>) -> Vec<(&String, usize)> {
     const ORDER: [&str; 5] = ["优秀", "良好", "合格", "不合格", "不合格（一票否决）"];
@@ -275,11 +267,7 @@ pub fn value_text(v: &serde_json::Value) -> String {
 /// "名称（二.1）" for a rule.
 pub fn rule_label(id: &str, r: &RuleResult) -> String {
     let title = if r.title.is_empty() { id } else { &r.title };
-    if r.clause.is_empty() {
-        title.to_string()
-    } else {
-        format!("{title}（{}）", r.clause)
-    }
+    super::phrases::rule_label(title, &r.clause)
 }
 
 /// Why a rule is not met: its detail, else its not-met items' details.
@@ -302,7 +290,7 @@ pub fn why(r: &RuleResult) -> String {
 
 /// Unit names joined with 、 (escaped).
 pub fn names(list: &[String], esc: Esc) -> String {
-    list.iter().map(|s| esc(s)).collect::<Vec<_>>().join("、")
+    super::phrases::list(&list.iter().map(|s| esc(s)).collect::<Vec<_>>())
 }
 
 /// Rules of a unit with a given status, in mechanism order.

@@ -4,8 +4,9 @@
 //! (text starting with = + - @ also gets a quote prefix) and cut to Excel's cell limit.
 //! Fixed metadata makes the bytes reproducible; every sheet prints legibly on A4 (`print`).
 
-mod more;
+mod audit;
 pub(crate) mod print;
+mod records;
 mod score;
 mod sheet;
 
@@ -34,11 +35,11 @@ pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
     items_sheet(wb.add_worksheet().set_name("季度报告")?, &f, r, "R5")?;
     items_sheet(wb.add_worksheet().set_name("惩戒整改")?, &f, r, "R10")?;
     items_sheet(wb.add_worksheet().set_name("挂牌督办")?, &f, r, "R12")?;
-    more::accidents(wb.add_worksheet().set_name("安全事故")?, &f, r)?;
-    more::leaders(wb.add_worksheet().set_name("领导调研督查")?, &f, r)?;
-    more::findings(wb.add_worksheet().set_name("数据问题")?, &f, r)?;
+    records::accidents(wb.add_worksheet().set_name("安全事故")?, &f, r)?;
+    records::leaders(wb.add_worksheet().set_name("领导调研督查")?, &f, r)?;
+    audit::findings(wb.add_worksheet().set_name("数据问题")?, &f, r)?;
     score::points(wb.add_worksheet().set_name("得分明细")?, &f, r)?;
-    more::about(wb.add_worksheet().set_name("说明")?, &f, r)?;
+    audit::about(wb.add_worksheet().set_name("说明")?, &f, r)?;
     Ok(crate::zipfix::made_by_unix(wb.save_to_buffer()?))
 }
 

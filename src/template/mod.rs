@@ -4,6 +4,7 @@
 //! what we hand out and what we read back never drift apart.
 
 mod help;
+mod lists;
 mod sheet;
 mod validate;
 
@@ -132,7 +133,7 @@ pub fn fill_workbook(specs: &[SheetSpec], cfg: &Config, fill: &Fill) -> anyhow::
         .set_company(cfg.school.name.as_str())
         .set_creation_datetime(&fixed_creation_date());
     wb.set_properties(&props);
-    let lists = help::Lists::from_config(cfg);
+    let lists = lists::Lists::from_config(cfg);
     help::write_help(wb.add_worksheet(), specs)?;
     for spec in specs {
         let ws = wb.add_worksheet();
@@ -148,7 +149,7 @@ pub fn fill_workbook(specs: &[SheetSpec], cfg: &Config, fill: &Fill) -> anyhow::
             ws.set_active(true);
         }
     }
-    help::write_lists(wb.add_worksheet(), &lists)?;
+    lists::write_lists(wb.add_worksheet(), &lists)?;
     let bytes = wb.save_to_buffer().context("生成工作簿失败")?;
     Ok(crate::zipfix::made_by_unix(bytes))
 }

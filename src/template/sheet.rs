@@ -1,7 +1,7 @@
 //! One sheet of a schema-shaped workbook: the cover (key in A, value in B, help in C) or a table
 //! (optional title row, header row, data rows), with formats, widths and validations.
 
-use super::help::Lists;
+use super::lists::Lists;
 use super::validate;
 use super::{LAST_ROW, Table, Value};
 use crate::report::xlsx::print::{self, Repeat};

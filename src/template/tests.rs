@@ -31,7 +31,7 @@ fn bytes_are_deterministic() {
 
 #[test]
 fn roster_lists_point_at_hidden_sheet() {
-    let lists = help::Lists::from_config(&cfg());
+    let lists = lists::Lists::from_config(&cfg());
     assert_eq!(
         lists.formula(crate::schema::Kind::Unit).as_deref(),
         Some("='_lists'!$A$2:$A$3")
@@ -41,7 +41,7 @@ fn roster_lists_point_at_hidden_sheet() {
         Some("='_lists'!$B$2:$B$2")
     );
     assert_eq!(
-        help::Lists::default().formula(crate::schema::Kind::Unit),
+        lists::Lists::default().formula(crate::schema::Kind::Unit),
         None
     );
 }
@@ -57,7 +57,7 @@ fn every_help_text_fits_an_input_message() {
     for spec in crate::schema::LEDGER.iter().chain(crate::schema::REGISTER) {
         for col in spec.cols {
             assert!(
-                validate::for_col(col, &help::Lists::default()).is_ok(),
+                validate::for_col(col, &lists::Lists::default()).is_ok(),
                 "{}",
                 col.name
             );

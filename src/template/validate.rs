@@ -1,7 +1,7 @@
 //! Data validation per column kind: drop-down lists for closed sets, roster lists through the
 //! hidden `_lists` sheet, date and whole-number checks, and an input message with the help text.
 
-use super::help::Lists;
+use super::lists::Lists;
 use crate::schema::{Col, Kind};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, DataValidationRule, XlsxError};

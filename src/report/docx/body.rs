@@ -23,7 +23,7 @@ pub fn document(v: &BulletinView, masthead: Option<&str>) -> String {
     }
     let mut b = blocks.concat();
     b.push_str(&signature(v));
-    b.push_str(&appendix(&v.appendix));
+    b.push_str(&appendix(&v.attachment, &v.appendix));
     b.push_str(&banji(v));
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -175,7 +175,7 @@ fn signature(v: &BulletinView) -> String {
         spacing: Some(format!(r#"w:before="{LINE_PITCH}""#)),
         ..Default::default()
     };
-    let mut x = para(&note, &run(&format!("附件：{}", v.appendix.heading)));
+    let mut x = para(&note, &run(&v.attachment_note));
     let date_w = v.date_cn.width() as u32;
     let issuer_w = v.issuer.width() as u32;
     // Widths in half characters; the 署名's centre sits over the date's centre.
@@ -209,8 +209,8 @@ fn keep_with_next(block: &mut String) {
 }
 
 /// 附件: new page, 附件 label, title, legend, the grid.
-fn appendix(a: &Section) -> String {
-    let mut x = styled("AttachLabel", "附件");
+fn appendix(label: &str, a: &Section) -> String {
+    let mut x = styled("AttachLabel", label);
     x.push_str(&styled("AttachTitle", &a.heading));
     for p in &a.paras {
         x.push_str(&styled("TableNote", p));
@@ -247,8 +247,8 @@ fn banji(v: &BulletinView) -> String {
             r#"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{BANJI_W}" w:type="dxa"/></w:tcPr>{content}</w:tc></w:tr>"#
         )
     };
-    if !v.cc.is_empty() {
-        x.push_str(&cell(styled("Banji", &format!("抄送：{}。", v.cc))));
+    if !v.cc_line.is_empty() {
+        x.push_str(&cell(styled("Banji", &v.cc_line)));
     }
     let tab = format!(r#"<w:tab w:val="right" w:pos="{}"/>"#, BANJI_W - 280);
     let ppr = Ppr {
@@ -259,7 +259,7 @@ fn banji(v: &BulletinView) -> String {
     let runs = format!(
         "{}<w:r><w:tab/></w:r>{}",
         run(&v.printed_by),
-        run(&format!("{}印发", v.print_date_cn))
+        run(&v.printed_on)
     );
     x.push_str(&cell(para(&ppr, &runs)));
     x.push_str("</w:tbl>");

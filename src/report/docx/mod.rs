@@ -16,7 +16,7 @@ use zip::write::SimpleFileOptions;
 /// bulletin.docx bytes for one period.
 pub fn render(results: &Results, cfg: &Config) -> anyhow::Result<Vec<u8>> {
     let plain = |s: &str| s.to_string();
-    let view = super::bulletin_view(results, cfg, &plain, false, String::new());
+    let view = super::bulletin::bulletin_view(results, cfg, &plain, false, String::new());
     let document = body::document(&view, cfg.masthead());
     package(&[
         ("[Content_Types].xml", parts::content_types()),

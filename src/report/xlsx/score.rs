@@ -3,8 +3,7 @@
 //! 得分 plus 加减分, clamped to 0–100; half year: 参考分 = counted 得分 ÷ counted 满分 × 100
 //! (mechanism.md "Scoring").
 
-use super::sheet::{self, Cell};
-use super::{Formats, Sheet};
+use super::sheet::{self, Cell, Formats, Sheet};
 use crate::eval::{PeriodKind, Points, Results};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 

@@ -52,6 +52,18 @@ impl Cell {
     pub fn int<T: Into<f64>>(n: Option<T>) -> Cell {
         n.map_or(Cell::Blank, |n| Cell::Num(n.into(), INT))
     }
+    /// Optional text; none = blank text (as every column of the record sheets).
+    pub fn opt_text(v: &Option<String>) -> Cell {
+        Cell::text(v.clone().unwrap_or_default())
+    }
+    /// 是 / 否, blank when not known.
+    pub fn yes_no(v: Option<bool>) -> Cell {
+        match v {
+            Some(true) => Cell::text("是"),
+            Some(false) => Cell::text("否"),
+            None => Cell::Blank,
+        }
+    }
     /// Display width in Excel characters (CJK counts double).
     fn width(&self) -> usize {
         match self {
