@@ -3,7 +3,7 @@
 //! streamed from disk; the staff prose 按语.md.
 
 use super::Options;
-use super::prescan;
+use super::guard::prescan;
 use super::read::{FileOut, read_from_bytes, refused};
 use crate::config::Config;
 use std::io::Read;
@@ -12,7 +12,7 @@ use std::path::Path;
 /// Read and parse one workbook file; never panics, never fails.
 pub(super) fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if let Err(msg) = prescan::check_size(size, super::sniff::ext(rel) == "xls") {
+    if let Err(msg) = prescan::check_size(size, super::guard::sniff::ext(rel) == "xls") {
         return refused(rel, hash_file(path), size, msg);
     }
     match read_bytes(path, size) {

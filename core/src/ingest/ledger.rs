@@ -2,9 +2,9 @@
 //! event dates judged against the ledger's year (`out_of_period`) and every event or submission
 //! date judged against the file's own cover 报送日期 (`future_date`).
 
-use super::cells::{Book, Grid, Value};
-use super::sheets::{Cover, Ctx, Table, find_sheet, with_rule};
-use super::values;
+use super::grid::cells::{Book, Grid, Value};
+use super::grid::sheets::{Cover, Ctx, Table, find_sheet, with_rule};
+use super::grid::values;
 use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema::{self, SheetSpec};
@@ -107,10 +107,10 @@ pub fn load_grid(
                 let cell = crate::findings::a1(r, c);
                 let msg = format!(
                     "单元格 {cell} 超出读取范围（最多 {} 行、{} 列、{} 个单元格、文字合计 {} MB），本表自该处起的内容未读取；请删除表格以外的多余内容",
-                    super::cells::MAX_ROWS,
-                    super::cells::MAX_COLS,
-                    super::cells::MAX_CELLS,
-                    super::cells::MAX_TEXT / 1024 / 1024
+                    super::grid::cells::MAX_ROWS,
+                    super::grid::cells::MAX_COLS,
+                    super::grid::cells::MAX_CELLS,
+                    super::grid::cells::MAX_TEXT / 1024 / 1024
                 );
                 ctx.push(
                     Finding::warning(Code::UnreadableFile, msg),
@@ -170,7 +170,7 @@ impl Judge {
         match self.submitted {
             Some(s) if d > s => {
                 let msg = format!("“{col}”{d} 晚于本台账封面报送日期 {s}，不可能属实，按未填处理");
-                let rule = super::sheets::rule_for(t.spec, col);
+                let rule = super::grid::sheets::rule_for(t.spec, col);
                 let f = with_rule(
                     Finding::warning(Code::FutureDate, msg).raw(d.to_string()),
                     rule,

@@ -2,14 +2,15 @@
 //! sniffing, zip pre-scan, open with calamine, classify by the cover's 台账类型, read the sheets.
 //! Panics inside the readers are contained and reported as an unreadable file.
 
-use super::cells::{Book, Grid};
+use super::Options;
+use super::grid::cells::{Book, Grid};
+use super::grid::sheets::{Cover, Ctx, header_base, with_rule};
+use super::grid::values;
+use super::guard::prescan;
+use super::guard::sniff::{self, Format, Sniffed};
 use super::ledger::{self, Judge, load_grid};
-use super::prescan;
 use super::register;
-use super::sheets::{Cover, Ctx, header_base, with_rule};
-use super::sniff::{self, Format, Sniffed};
 use super::units::{match_unit, normalize_name};
-use super::{Options, values};
 use crate::config::Config;
 use crate::findings::{Code, Finding};
 use crate::model::{Ledger, Register};
@@ -80,7 +81,7 @@ pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) 
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
-    let bytes = super::repair::repair(format, bytes);
+    let bytes = super::guard::repair::repair(format, bytes);
     if let Err(r) = scan_whole(format, &bytes) {
         let mut out = unreadable(sha256, r.message);
         for f in &mut out.findings {
@@ -115,9 +116,9 @@ pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) 
 /// refuse what it would blow up on (pitfall 1).
 fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
     std::panic::catch_unwind(|| match format {
-        Format::Xls => super::biff::scan_xls(bytes),
-        Format::Ods => super::odsscan::scan_ods(bytes),
-        Format::Xlsx | Format::Xlsb => super::partscan::scan_parts(bytes, format),
+        Format::Xls => super::guard::biff::scan_xls(bytes),
+        Format::Ods => super::guard::odsscan::scan_ods(bytes),
+        Format::Xlsx | Format::Xlsb => super::guard::partscan::scan_parts(bytes, format),
     })
     .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
@@ -157,7 +158,7 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
 fn is_register(grid: &Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
-        super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
+        super::grid::cover::pair(grid, r).is_some_and(|(key, v, _)| {
             key == "台账类型" && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
         })
     })

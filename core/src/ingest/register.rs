@@ -3,11 +3,11 @@
 //! responsible units (separated by 、，,;；/) becomes one `ListedHazard` per unit; leader names are
 //! matched to `cfg.leaders` (unknown → warning, kept as written).
 
-use super::cells::{Book, Value};
+use super::grid::cells::{Book, Value};
+use super::grid::sheets::{Cover, Ctx, Table, rule_for, with_rule};
+use super::grid::values;
 use super::ledger::with_table;
-use super::sheets::{Cover, Ctx, Table, rule_for, with_rule};
 use super::units::{match_leader, match_unit, split_units};
-use super::values;
 use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema;
@@ -16,12 +16,16 @@ use crate::schema;
 /// without 台账类型 = 保卫处台账: the office forgot the cover field. It is not read as the register
 /// (the contract recognises it by that field only); one finding says so instead of a ledger's
 /// worth of missing sheets.
-pub fn unmarked_register(names: &[String], cover: Option<&super::cells::Grid>) -> Option<Finding> {
-    let has = |s: &str| super::sheets::find_sheet(names, s).is_some();
+pub fn unmarked_register(
+    names: &[String],
+    cover: Option<&super::grid::cells::Grid>,
+) -> Option<Finding> {
+    let has = |s: &str| super::grid::sheets::find_sheet(names, s).is_some();
     let own = [schema::PUNISHMENTS, schema::LISTED, schema::DETERMINATIONS];
     let ledger = [schema::PLAN, schema::MEETINGS, schema::INSPECTIONS];
     let names_unit = cover.is_some_and(|g| {
-        (0..g.height()).any(|r| super::cover::pair(g, r).is_some_and(|(k, _, _)| k == "单位名称"))
+        (0..g.height())
+            .any(|r| super::grid::cover::pair(g, r).is_some_and(|(k, _, _)| k == "单位名称"))
     });
     let own = own.iter().filter(|s| has(s)).count();
     if own < 2 || ledger.iter().any(|s| has(s)) || names_unit {

@@ -44,7 +44,8 @@ impl Refusal {
 /// Dense cells (rows × columns, summed over the sheets) calamine may build for one .xls/.ods,
 /// which it materialises whole at open: two sheets filled to the cell bounds (about 64 MB of
 /// values, the same again for formulas).
-pub const MAX_AREA: u64 = 2 * super::cells::MAX_ROWS as u64 * super::cells::MAX_COLS as u64;
+pub const MAX_AREA: u64 =
+    2 * crate::ingest::grid::cells::MAX_ROWS as u64 * crate::ingest::grid::cells::MAX_COLS as u64;
 
 /// Text calamine may build for one .xls/.ods (UTF-8 bytes, counting every copy it makes of a
 /// shared or repeated string): far above a real ledger (a few MB), far below what hurts.
@@ -61,7 +62,7 @@ pub fn too_much_text(bytes: u64, what: &str) -> Refusal {
 
 /// The message for a content cell beyond the cell bounds in a format read whole.
 pub fn beyond(sheet: &str, row: u64, col: u64, what: &str) -> Refusal {
-    use super::cells::{MAX_COLS, MAX_ROWS};
+    use crate::ingest::grid::cells::{MAX_COLS, MAX_ROWS};
     let (r, c) = (
         row.min(u64::from(u32::MAX)) as u32,
         col.min(u64::from(u32::MAX)) as u32,
@@ -83,7 +84,7 @@ pub fn too_many(sheet: Option<&str>, n: u64, what: &str) -> Refusal {
     let (whose, max) = match sheet {
         Some(s) => (
             format!("工作表“{s}”有 {n} 个有内容的单元格"),
-            super::cells::MAX_CELLS as u64,
+            crate::ingest::grid::cells::MAX_CELLS as u64,
         ),
         None => (format!("各工作表的数据区域合计 {n} 个单元格"), MAX_AREA),
     };

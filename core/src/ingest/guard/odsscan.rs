@@ -9,8 +9,8 @@
 //! Empty repeated rows and cells (LibreOffice pads every sheet to 1,048,576 rows that way) cost
 //! calamine nothing when nothing follows them, and are not refused.
 
-use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};
+use crate::ingest::grid::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor};

@@ -11,9 +11,9 @@
 //! 65,535 characters × 200,000 cells would be ~39 GB). BLANK/MULBLANK records are only
 //! formatting: calamine skips them, so they are neither placed nor counted.
 
-use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};
 use super::sniff::ENCRYPTED;
+use crate::ingest::grid::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use std::io::{Cursor, Read};
 
 const WHAT: &str = ".xls ";

@@ -196,7 +196,7 @@ fn declared(e: &BytesStart<'_>, name: &str) -> Result<(), Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::prescan::tests::zip_of;
+    use crate::ingest::guard::prescan::tests::zip_of;
 
     #[test]
     fn declared_unique_count_refused() {

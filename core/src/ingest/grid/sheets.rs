@@ -2,9 +2,9 @@
 //! typed fields out of cells with a finding for every blank required or unreadable value.
 
 use super::cells::{Grid, Value};
-use super::units::normalize_name;
 use super::values;
 use crate::findings::{Code, Finding, a1};
+use crate::ingest::units::normalize_name;
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
 use std::collections::BTreeMap;

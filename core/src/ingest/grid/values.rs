@@ -3,7 +3,7 @@
 //! caller (`missing_value`), so these only see non-blank values.
 
 use super::cells::{Value, fmt_number};
-use super::units::{half_width, normalize_name};
+use crate::ingest::units::{half_width, normalize_name};
 use crate::model::{AccidentGrade, HazardGrade, ListedState, Measure, SupervisionLevel, UnitKind};
 use crate::schema::Kind;
 use chrono::{Datelike, NaiveDate};
@@ -70,7 +70,7 @@ pub fn text(v: &Value) -> Option<String> {
 /// A text too long for one cell of summary.xlsx (outputs.md "One bad value never costs the
 /// whole output"): the warning's message, None when it fits.
 pub fn too_long(col: &str, s: &str) -> Option<String> {
-    let limit = crate::ingest::limits::LONG_TEXT;
+    let limit = crate::ingest::guard::limits::LONG_TEXT;
     if s.len() <= limit {
         return None;
     }
