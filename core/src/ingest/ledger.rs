@@ -5,6 +5,7 @@
 use super::grid::cells::{Book, Grid, Value};
 use super::grid::sheets::{Cover, Ctx, Table, find_sheet, with_rule};
 use super::grid::values;
+use super::guard::limits;
 use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema::{self, SheetSpec};
@@ -107,10 +108,10 @@ pub fn load_grid(
                 let cell = crate::findings::a1(r, c);
                 let msg = format!(
                     "单元格 {cell} 超出读取范围（最多 {} 行、{} 列、{} 个单元格、文字合计 {} MB），本表自该处起的内容未读取；请删除表格以外的多余内容",
-                    super::grid::cells::MAX_ROWS,
-                    super::grid::cells::MAX_COLS,
-                    super::grid::cells::MAX_CELLS,
-                    super::grid::cells::MAX_TEXT / 1024 / 1024
+                    limits::MAX_ROWS,
+                    limits::MAX_COLS,
+                    limits::MAX_CELLS,
+                    limits::MAX_SHEET_TEXT / 1024 / 1024
                 );
                 ctx.push(
                     Finding::warning(Code::UnreadableFile, msg),

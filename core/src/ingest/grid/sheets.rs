@@ -10,8 +10,7 @@ use crate::schema::{Col, Layout, SheetSpec};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Header rows are looked for within the first this many rows.
-pub const HEADER_SEARCH_ROWS: u32 = 10;
+use crate::ingest::guard::limits::HEADER_SEARCH_ROWS;
 
 /// Header text without any bracketed note, normalised: `排查日期（必填）` → `排查日期`.
 /// Returns (base, note).

@@ -49,7 +49,7 @@ fn pad_fat(bytes: &[u8]) -> Option<Vec<u8>> {
     let sector = 1u64 << shift;
     let fat_sectors = u64::from(u32_at(bytes, 44)?);
     let needed = (fat_sectors * (sector / 4) + 1) * sector;
-    let max = super::prescan::MAX_XLS_FILE;
+    let max = super::limits::MAX_XLS_FILE;
     if needed <= bytes.len() as u64 || needed > max {
         return None;
     }
@@ -128,14 +128,11 @@ fn sst_count(bytes: &[u8]) -> u64 {
     count().unwrap_or(0)
 }
 
-/// Largest record rewritten (a cell holds at most 32,767 characters).
-const MAX_RECORD: u32 = 1024 * 1024;
-
 /// One BIFF12 record: variable-length type (≤ 2 bytes) and size (≤ 4 bytes), then the payload.
 fn record(r: &mut impl Read) -> Option<(u32, Vec<u8>)> {
     let typ = varint(r, 2)?;
     let len = varint(r, 4)?;
-    if len > MAX_RECORD {
+    if len > super::limits::MAX_RECORD {
         return None;
     }
     let mut data = vec![0u8; len as usize];
