@@ -3,7 +3,8 @@
 //! date judged against the file's own cover 报送日期 (`future_date`).
 
 use super::grid::cells::{Book, Grid, Value};
-use super::grid::sheets::{Cover, Ctx, Table, find_sheet, with_rule};
+use super::grid::cover::Cover;
+use super::grid::sheets::{Ctx, Table, find_sheet, with_rule};
 use super::grid::values;
 use super::guard::limits;
 use crate::findings::{Code, Finding};

@@ -4,7 +4,8 @@
 
 use super::Options;
 use super::grid::cells::{Book, Grid};
-use super::grid::sheets::{Cover, Ctx, header_base, with_rule};
+use super::grid::cover::Cover;
+use super::grid::sheets::{Ctx, header_base, with_rule};
 use super::grid::values;
 use super::guard::prescan;
 use super::guard::sniff::{self, Format, Sniffed};

@@ -4,7 +4,8 @@
 //! matched to `cfg.leaders` (unknown → warning, kept as written).
 
 use super::grid::cells::{Book, Value};
-use super::grid::sheets::{Cover, Ctx, Table, rule_for, with_rule};
+use super::grid::cover::Cover;
+use super::grid::sheets::{Ctx, Table, rule_for, with_rule};
 use super::grid::values;
 use super::ledger::with_table;
 use super::units::{match_leader, match_unit, split_units};

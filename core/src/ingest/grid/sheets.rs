@@ -368,8 +368,6 @@ fn is_total(s: &str) -> bool {
     s.contains('计') && matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
 }
 
-pub use super::cover::Cover;
-
 #[cfg(test)]
 mod tests {
     use super::*;
