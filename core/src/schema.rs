@@ -2,6 +2,11 @@
 //! what type each column holds and how to fill it in. Ingest reads by it; `template` writes by it,
 //! so the two never drift apart.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -110,47 +115,50 @@ pub const ADJUSTMENTS: &str = "考评加减分";
 /// 台账类型 value that marks the central register.
 pub const REGISTER_TYPE: &str = "保卫处台账";
 
+/// 封面 of the unit ledger (the first sheet of `LEDGER`).
+pub const LEDGER_COVER: SheetSpec = SheetSpec {
+    name: COVER,
+    layout: Layout::Cover,
+    row_is: "一项封面信息（A列填项目名称，B列填内容）",
+    rules: "R1、R8、R15",
+    cols: &[
+        req(
+            "单位名称",
+            Unit,
+            "本单位全称，须与学校花名册一致（可从下拉列表选择）",
+        ),
+        req("年度", Year, "台账所属年度，如 2026"),
+        req("主要负责人", Text, "本单位党政主要负责人姓名"),
+        req(
+            "报送日期",
+            Date,
+            "本次报送台账的日期；每次更新后重新报送，以最新报送日期为准",
+        ),
+        opt("单位类型", UnitKind, "部门 或 系部"),
+        opt("分管安全负责人", Text, "分管安全工作的负责人姓名"),
+        opt("填报人", Text, "填表人姓名"),
+        opt("联系电话", Text, "填表人联系电话"),
+        opt(
+            "计划抄送保卫处日期",
+            Date,
+            "年度安全工作计划抄送保卫处的日期（一.1，默认应在3月31日前）",
+        ),
+        opt(
+            "年度总结报告安全履职",
+            YesNo,
+            "主要负责人在年度总结中是否报告了安全工作履职情况（四.2），填 是/否",
+        ),
+        opt(
+            "绩效述职述安",
+            YesNo,
+            "主要负责人在绩效考评述职中是否述安（四.2），填 是/否",
+        ),
+    ],
+};
+
 /// 单位安全工作台账 — the unit ledger.
 pub const LEDGER: &[SheetSpec] = &[
-    SheetSpec {
-        name: COVER,
-        layout: Layout::Cover,
-        row_is: "一项封面信息（A列填项目名称，B列填内容）",
-        rules: "R1、R8、R15",
-        cols: &[
-            req(
-                "单位名称",
-                Unit,
-                "本单位全称，须与学校花名册一致（可从下拉列表选择）",
-            ),
-            req("年度", Year, "台账所属年度，如 2026"),
-            req("主要负责人", Text, "本单位党政主要负责人姓名"),
-            req(
-                "报送日期",
-                Date,
-                "本次报送台账的日期；每次更新后重新报送，以最新报送日期为准",
-            ),
-            opt("单位类型", UnitKind, "部门 或 系部"),
-            opt("分管安全负责人", Text, "分管安全工作的负责人姓名"),
-            opt("填报人", Text, "填表人姓名"),
-            opt("联系电话", Text, "填表人联系电话"),
-            opt(
-                "计划抄送保卫处日期",
-                Date,
-                "年度安全工作计划抄送保卫处的日期（一.1，默认应在3月31日前）",
-            ),
-            opt(
-                "年度总结报告安全履职",
-                YesNo,
-                "主要负责人在年度总结中是否报告了安全工作履职情况（四.2），填 是/否",
-            ),
-            opt(
-                "绩效述职述安",
-                YesNo,
-                "主要负责人在绩效考评述职中是否述安（四.2），填 是/否",
-            ),
-        ],
-    },
+    LEDGER_COVER,
     SheetSpec {
         name: PLAN,
         layout: Layout::Table,
@@ -267,24 +275,27 @@ pub const LEDGER: &[SheetSpec] = &[
     },
 ];
 
+/// 封面 of the central register (the first sheet of `REGISTER`).
+pub const REGISTER_COVER: SheetSpec = SheetSpec {
+    name: COVER,
+    layout: Layout::Cover,
+    row_is: "一项封面信息（A列填项目名称，B列填内容）",
+    rules: "",
+    cols: &[
+        req(
+            "台账类型",
+            LedgerType,
+            "固定填“保卫处台账”，程序据此识别本台账",
+        ),
+        req("年度", Year, "台账所属年度，如 2026"),
+        opt("填报人", Text, "填表人姓名"),
+        opt("报送日期", Date, "本版台账的日期；有多个版本时以最新的为准"),
+    ],
+};
+
 /// 保卫处台账 — the central register.
 pub const REGISTER: &[SheetSpec] = &[
-    SheetSpec {
-        name: COVER,
-        layout: Layout::Cover,
-        row_is: "一项封面信息（A列填项目名称，B列填内容）",
-        rules: "",
-        cols: &[
-            req(
-                "台账类型",
-                LedgerType,
-                "固定填“保卫处台账”，程序据此识别本台账",
-            ),
-            req("年度", Year, "台账所属年度，如 2026"),
-            opt("填报人", Text, "填表人姓名"),
-            opt("报送日期", Date, "本版台账的日期；有多个版本时以最新的为准"),
-        ],
-    },
+    REGISTER_COVER,
     SheetSpec {
         name: PUNISHMENTS,
         layout: Layout::Table,

@@ -226,7 +226,7 @@ pub fn read_tables(
     judge: &Judge,
     ledger: &mut Ledger,
 ) {
-    let spec = |n| schema::ledger_sheet(n).unwrap_or(&schema::LEDGER[0]);
+    let spec = |n| schema::ledger_sheet(n).unwrap_or(&schema::LEDGER_COVER);
     ledger.plan = with_table(book, names, spec(schema::PLAN), ctx, plan);
     ledger.meetings = with_table(book, names, spec(schema::MEETINGS), ctx, |t, ctx| {
         meetings(t, ctx, judge)

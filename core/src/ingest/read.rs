@@ -175,7 +175,7 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         cfg,
         findings: Vec::new(),
     };
-    let cover = load_grid(&mut book, &names, &schema::LEDGER[0], &mut ctx);
+    let cover = load_grid(&mut book, &names, &schema::LEDGER_COVER, &mut ctx);
     if let Some((sheet, grid)) = cover.as_ref().filter(|(_, g)| is_register(g)) {
         let (register, counts) = parse_register(&mut book, &names, sheet, grid, opts, &mut ctx);
         let register = Box::new(register);
@@ -222,7 +222,7 @@ fn parse_register(
     opts: &Options,
     ctx: &mut Ctx,
 ) -> (Register, bool) {
-    let c = Cover::read(grid, &schema::REGISTER[0], sheet, ctx);
+    let c = Cover::read(grid, &schema::REGISTER_COVER, sheet, ctx);
     let mut reg = Register {
         file: ctx.file.to_string(),
         cover: register::read_cover(&c, ctx),
@@ -250,7 +250,7 @@ fn parse_ledger(
     let mut counts = true;
     let mut key = None;
     if let Some((sheet, grid)) = cover {
-        let c = Cover::read(grid, &schema::LEDGER[0], sheet, ctx);
+        let c = Cover::read(grid, &schema::LEDGER_COVER, sheet, ctx);
         ledger.cover = ledger::read_cover(&c, ctx);
         // A unit ledger of another year leaves the unit 未报送 (R15).
         let at = (sheet.as_str(), c.cell("年度"));

@@ -48,7 +48,7 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> RegisterCover {
 }
 
 pub fn read_tables(book: &mut Book, names: &[String], ctx: &mut Ctx, reg: &mut Register) {
-    let spec = |n| schema::register_sheet(n).unwrap_or(&schema::REGISTER[0]);
+    let spec = |n| schema::register_sheet(n).unwrap_or(&schema::REGISTER_COVER);
     reg.punishments = with_table(book, names, spec(schema::PUNISHMENTS), ctx, punishments);
     reg.listed_hazards = with_table(book, names, spec(schema::LISTED), ctx, listed);
     reg.determinations = with_table(
@@ -121,7 +121,7 @@ fn leader(t: &Table, ctx: &mut Ctx, row: u32) -> Option<String> {
 /// Give the findings raised since `from` the unit they concern.
 fn tag(ctx: &mut Ctx, from: usize, unit: &Option<String>) {
     if let Some(u) = unit {
-        for f in &mut ctx.findings[from..] {
+        for f in ctx.findings.iter_mut().skip(from) {
             f.unit.get_or_insert_with(|| u.clone());
         }
     }

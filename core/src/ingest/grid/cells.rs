@@ -179,11 +179,15 @@ impl Grid {
         if self.rows.len() <= r {
             self.rows.resize_with(r + 1, Vec::new);
         }
-        let cells = &mut self.rows[r];
-        if cells.len() <= c {
-            cells.resize(c + 1, Value::Empty);
+        let slot = self.rows.get_mut(r).and_then(|cells| {
+            if cells.len() <= c {
+                cells.resize(c + 1, Value::Empty);
+            }
+            cells.get_mut(c)
+        });
+        if let Some(slot) = slot {
+            *slot = v;
         }
-        cells[c] = v;
         self.cells += 1;
         true
     }

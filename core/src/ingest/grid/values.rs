@@ -173,10 +173,12 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     };
     let t = t.strip_suffix(['日', '号']).unwrap_or(t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    let &[ys, ms, ds] = parts.as_slice() else {
+        return None;
+    };
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
     {
         return None;
     }
@@ -185,14 +187,14 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     if cjk && t.find('年')? >= t.find('月')? {
         return None;
     }
-    if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+    if ys.len() != 4 || ms.len() > 2 || ds.len() > 2 {
         return None;
     }
-    let y: i32 = parts[0].parse().ok()?;
+    let y: i32 = ys.parse().ok()?;
     if !(1900..=2999).contains(&y) {
         return None;
     }
-    NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?)
+    NaiveDate::from_ymd_opt(y, ms.parse().ok()?, ds.parse().ok()?)
 }
 
 /// What people write in an optional date column for "not yet" (`/`, `—`, `未完成`, `未提交`):

@@ -14,6 +14,7 @@
 use super::limits::{MAX_AREA, MAX_BOOK_TEXT, MAX_CELLS, MAX_COLS, MAX_ROWS};
 use super::prescan::{self, Refusal};
 use super::sniff::ENCRYPTED;
+use super::{u16_at, u32_at};
 use std::io::{Cursor, Read};
 
 const WHAT: &str = ".xls ";
@@ -80,14 +81,6 @@ impl<'a> Iterator for Records<'a> {
             }
         }
     }
-}
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
 /// What the globals tell: the sheets (stream offset, name) and the SST strings' lengths.
@@ -157,7 +150,7 @@ fn sheet_name(b: &[u8], biff8: bool) -> Option<String> {
         let units: Vec<u16> = b
             .get(2..2 + 2 * cch)?
             .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .filter_map(|c| u16_at(c, 0))
             .collect();
         String::from_utf16_lossy(&units)
     } else {

@@ -11,3 +11,17 @@ pub mod prescan;
 pub mod repair;
 pub mod sniff;
 pub mod sst;
+
+/// The little-endian u16 at `at` (None past the end).
+pub(crate) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+/// The little-endian u32 at `at` (None past the end).
+pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}

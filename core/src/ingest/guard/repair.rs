@@ -14,6 +14,7 @@
 //! Anything unexpected leaves the bytes as they were: the pre-scans and calamine then judge them.
 
 use super::sniff::Format;
+use super::u32_at;
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
 use std::io::{BufReader, Cursor, Read, Write};
@@ -34,10 +35,6 @@ pub fn repair(format: Format, bytes: Vec<u8>) -> Vec<u8> {
         Ok(Some(b)) => b,
         _ => bytes,
     }
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
 /// An OLE file shorter than its FAT describes, padded with zero sectors.
