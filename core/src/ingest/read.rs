@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::findings::{Code, Finding};
 use crate::model::{Ledger, Register};
 use crate::schema;
+use crate::schema::col;
 use std::io::Cursor;
 
 /// What a readable workbook turned out to be.
@@ -160,7 +161,7 @@ fn is_register(grid: &Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
         super::grid::cover::pair(grid, r).is_some_and(|(key, v, _)| {
-            key == "台账类型" && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
+            key == col::LEDGER_TYPE && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
         })
     })
 }
@@ -228,7 +229,7 @@ fn parse_register(
         cover: register::read_cover(&c, ctx),
         ..Default::default()
     };
-    let at = (sheet, c.cell("年度"));
+    let at = (sheet, c.cell(col::YEAR));
     let counts = year_ok(ctx, opts, reg.cover.year, at, "保卫处台账", None);
     register::read_tables(book, names, ctx, &mut reg);
     (reg, counts)
@@ -253,9 +254,9 @@ fn parse_ledger(
         let c = Cover::read(grid, &schema::LEDGER_COVER, sheet, ctx);
         ledger.cover = ledger::read_cover(&c, ctx);
         // A unit ledger of another year leaves the unit 未报送 (R15).
-        let at = (sheet.as_str(), c.cell("年度"));
+        let at = (sheet.as_str(), c.cell(col::YEAR));
         counts = year_ok(ctx, opts, ledger.cover.year, at, "台账", Some("R15"));
-        key = unit_key(ctx, &ledger.cover, sheet, c.cell("单位名称"));
+        key = unit_key(ctx, &ledger.cover, sheet, c.cell(col::UNIT_NAME));
     }
     counts &= key.is_some();
     let judge = Judge {
