@@ -1,7 +1,7 @@
 //! Every unit's ledger: the ordinary year plus the designed deviations (EXPECTED.md).
 
-use crate::OutFile;
-use crate::content::{Ledger, d, date, meeting, n, ordinary, person, t, yes};
+use super::OutFile;
+use super::content::{Ledger, d, date, meeting, n, ordinary, person, t, yes};
 use chrono::NaiveDate;
 use tongbao::config::{Config, UnitCfg};
 use tongbao::schema::{ACCIDENTS, INSPECTIONS, LEDGER, MEETINGS, PLAN, QUARTERLY};
@@ -193,7 +193,7 @@ fn academic(l: &mut Ledger, unit: &str, i: usize) {
             l.rows(INSPECTIONS).remove(3);
             let found = date(2026, 9, 8);
             let what = "雕塑工作室切割机防护罩缺失";
-            let row = crate::content::hazard(
+            let row = super::content::hazard(
                 found,
                 what,
                 date(2026, 9, 30),

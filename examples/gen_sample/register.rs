@@ -1,8 +1,8 @@
 //! The central register (保卫处台账) of 2026, under an odd file name: punishments, listed
 //! hazards, accident determinations, leader visits and reports, score adjustments.
 
-use crate::OutFile;
-use crate::content::{d, date, n, t, yes};
+use super::OutFile;
+use super::content::{d, date, n, t, yes};
 use tongbao::config::Config;
 use tongbao::schema::{
     ADJUSTMENTS, DETERMINATIONS, LEADER_REPORTS, LISTED, PUNISHMENTS, REGISTER, REGISTER_TYPE,

@@ -1,6 +1,6 @@
 /* TEST-ONLY shim for Wine 8, which lacks bcryptprimitives.dll: Rust's std (1.78+) asks it for
  * ProcessPrng to seed HashMap keys. Forwards to advapi32's SystemFunction036 (RtlGenRandom).
- * Built by tests/dist_cross.rs with x86_64-w64-mingw32-gcc next to a copy of tongbao.exe in a
+ * Built by tests/it/dist/cross.rs with x86_64-w64-mingw32-gcc next to a copy of tongbao.exe in a
  * temporary folder. Never shipped in a package. */
 #include <windows.h>
 
