@@ -1,6 +1,11 @@
 //! SHA-256 in hex, for provenance (results.json `inputs`, 说明 sheet, config digest): bytes in
 //! memory or a stream (a file the binary opened) → 64 lowercase hex digits.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -15,7 +20,7 @@ pub fn sha256_read(mut f: impl std::io::Read) -> std::io::Result<String> {
     loop {
         match std::io::Read::read(&mut f, &mut buf)? {
             0 => break,
-            n => h.update(&buf[..n]),
+            n => h.update(buf.get(..n).unwrap_or_default()),
         }
     }
     Ok(hex(&h.finalize()))

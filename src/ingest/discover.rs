@@ -29,7 +29,7 @@ pub struct Found {
     pub kind: Kind,
 }
 
-pub use crate::ingest::sniff::ext;
+pub use crate::ingest::guard::sniff::ext;
 
 /// Classify a file by its name (the last path component).
 pub fn classify(name: &str) -> Kind {

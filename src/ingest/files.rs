@@ -3,7 +3,7 @@
 //! streamed from disk; the staff prose 按语.md.
 
 use super::Options;
-use super::prescan;
+use super::limits::{self, MAX_PROSE_BYTES};
 use super::read::{FileOut, read_from_bytes, refused};
 use crate::config::Config;
 use std::io::Read;
@@ -12,7 +12,9 @@ use std::path::Path;
 /// Read and parse one workbook file; never panics, never fails.
 pub(super) fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if let Err(msg) = prescan::check_size(size, super::sniff::ext(rel) == "xls") {
+    if let Err(msg) =
+        super::guard::prescan::check_size(size, super::guard::sniff::ext(rel) == "xls")
+    {
         return refused(rel, hash_file(path), size, msg);
     }
     match read_bytes(path, size) {
@@ -36,8 +38,8 @@ fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
     if !f.metadata().is_ok_and(|m| m.is_file()) {
         return Err("不是普通文件（可能是命名管道或设备），未读取".into());
     }
-    let mut bytes = Vec::with_capacity(size.min(prescan::MAX_FILE) as usize);
-    f.take(prescan::MAX_FILE + 1)
+    let mut bytes = Vec::with_capacity(size.min(limits::MAX_FILE) as usize);
+    f.take(limits::MAX_FILE + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
             format!(
@@ -67,9 +69,6 @@ pub fn hash_file(path: &Path) -> String {
         .and_then(crate::digest::sha256_read)
         .unwrap_or_default()
 }
-
-/// 按语.md is staff prose of a page or two: anything over this is not a 按语.
-const MAX_PROSE_BYTES: u64 = 1024 * 1024;
 
 /// Read 按语.md, refusing an unreadable or oversized file with a Chinese reason.
 pub(super) fn read_prose(path: &Path) -> Result<Vec<u8>, String> {

@@ -9,8 +9,10 @@
 //!
 //! `cargo xtask dist --target windows` (or `linux-x86_64`, `linux-aarch64`; repeatable) builds
 //! only those packages; `--no-build` packs the binaries already in target/<triple>/release;
-//! `cargo xtask guide OUT.html` renders the staff guide alone.
+//! `cargo xtask guide OUT.html` renders the staff guide alone; `cargo xtask deps` prints the
+//! module cycles of the two crates and fails on one not in `deps::KNOWN_CYCLES`.
 
+mod deps;
 mod guide;
 mod pack;
 
@@ -64,9 +66,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist(&args[1..]),
         Some("guide") if args.len() == 2 => render_guide_to(Path::new(&args[1])),
+        Some("deps") => deps::check(&root()),
         _ => Err(
             "usage: cargo xtask dist [--no-build] [--target windows|linux-x86_64|linux-aarch64]… \
-                  | cargo xtask guide OUT.html"
+                  | cargo xtask guide OUT.html | cargo xtask deps"
                 .to_string(),
         ),
     };

@@ -2,11 +2,14 @@
 //! event dates judged against the ledger's year (`out_of_period`) and every event or submission
 //! date judged against the file's own cover 报送日期 (`future_date`).
 
-use super::cells::{Book, Grid, Value};
-use super::sheets::{Cover, Ctx, Table, find_sheet, with_rule};
-use super::values;
+use super::grid::cells::{Book, Grid, Value};
+use super::grid::cover::Cover;
+use super::grid::sheets::{Ctx, Table, find_sheet, with_rule};
+use super::grid::values;
+use super::guard::limits;
 use crate::findings::{Code, Finding};
 use crate::model::*;
+use crate::schema::col;
 use crate::schema::{self, SheetSpec};
 use chrono::{Datelike, NaiveDate};
 
@@ -107,10 +110,10 @@ pub fn load_grid(
                 let cell = crate::findings::a1(r, c);
                 let msg = format!(
                     "单元格 {cell} 超出读取范围（最多 {} 行、{} 列、{} 个单元格、文字合计 {} MB），本表自该处起的内容未读取；请删除表格以外的多余内容",
-                    super::cells::MAX_ROWS,
-                    super::cells::MAX_COLS,
-                    super::cells::MAX_CELLS,
-                    super::cells::MAX_TEXT / 1024 / 1024
+                    limits::MAX_ROWS,
+                    limits::MAX_COLS,
+                    limits::MAX_CELLS,
+                    limits::MAX_SHEET_TEXT / 1024 / 1024
                 );
                 ctx.push(
                     Finding::warning(Code::UnreadableFile, msg),
@@ -170,7 +173,7 @@ impl Judge {
         match self.submitted {
             Some(s) if d > s => {
                 let msg = format!("“{col}”{d} 晚于本台账封面报送日期 {s}，不可能属实，按未填处理");
-                let rule = super::sheets::rule_for(t.spec, col);
+                let rule = super::grid::sheets::rule_for(t.spec, col);
                 let f = with_rule(
                     Finding::warning(Code::FutureDate, msg).raw(d.to_string()),
                     rule,
@@ -188,17 +191,17 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> LedgerCover {
     let is_1904 = ctx.is_1904;
     let date = |v: &Value| values::date(v, is_1904);
     let mut cover = LedgerCover {
-        unit_name_raw: c.get(ctx, "单位名称", values::text),
-        year: c.get(ctx, "年度", values::year),
-        principal: c.get(ctx, "主要负责人", values::text),
-        submitted_on: c.get(ctx, "报送日期", date),
-        kind: c.get(ctx, "单位类型", values::unit_kind),
-        safety_deputy: c.get(ctx, "分管安全负责人", values::text),
-        filled_by: c.get(ctx, "填报人", values::text),
-        phone: c.get(ctx, "联系电话", values::text),
-        plan_copied_on: c.get(ctx, "计划抄送保卫处日期", date),
-        annual_summary_duty: c.get(ctx, "年度总结报告安全履职", values::yes_no),
-        performance_review_duty: c.get(ctx, "绩效述职述安", values::yes_no),
+        unit_name_raw: c.get(ctx, col::UNIT_NAME, values::text),
+        year: c.get(ctx, col::YEAR, values::year),
+        principal: c.get(ctx, col::PRINCIPAL, values::text),
+        submitted_on: c.get(ctx, col::SUBMITTED_ON, date),
+        kind: c.get(ctx, col::UNIT_KIND, values::unit_kind),
+        safety_deputy: c.get(ctx, col::SAFETY_DEPUTY, values::text),
+        filled_by: c.get(ctx, col::FILLED_BY, values::text),
+        phone: c.get(ctx, col::PHONE, values::text),
+        plan_copied_on: c.get(ctx, col::PLAN_COPIED_ON, date),
+        annual_summary_duty: c.get(ctx, col::ANNUAL_SUMMARY_DUTY, values::yes_no),
+        performance_review_duty: c.get(ctx, col::PERFORMANCE_REVIEW_DUTY, values::yes_no),
         cells: c.cells(),
         sheet: c.sheet.clone(),
     };
@@ -210,7 +213,7 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> LedgerCover {
         let f = Finding::warning(Code::FutureDate, msg)
             .raw(p.to_string())
             .rule("R1");
-        ctx.push(f, &c.sheet, c.cell("计划抄送保卫处日期"));
+        ctx.push(f, &c.sheet, c.cell(col::PLAN_COPIED_ON));
         cover.plan_copied_on = None;
     }
     cover
@@ -224,7 +227,7 @@ pub fn read_tables(
     judge: &Judge,
     ledger: &mut Ledger,
 ) {
-    let spec = |n| schema::ledger_sheet(n).unwrap_or(&schema::LEDGER[0]);
+    let spec = |n| schema::ledger_sheet(n).unwrap_or(&schema::LEDGER_COVER);
     ledger.plan = with_table(book, names, spec(schema::PLAN), ctx, plan);
     ledger.meetings = with_table(book, names, spec(schema::MEETINGS), ctx, |t, ctx| {
         meetings(t, ctx, judge)
@@ -262,10 +265,10 @@ fn plan(t: &Table, ctx: &mut Ctx) -> Vec<PlanTask> {
         .iter()
         .map(|&r| PlanTask {
             loc: t.loc(file, r),
-            task: t.text(ctx, r, "工作任务"),
-            responsible: t.text(ctx, r, "责任人"),
-            deadline: t.date(ctx, r, "完成时限"),
-            note: t.text(ctx, r, "备注"),
+            task: t.text(ctx, r, col::TASK),
+            responsible: t.text(ctx, r, col::RESPONSIBLE),
+            deadline: t.date(ctx, r, col::TASK_DEADLINE),
+            note: t.text(ctx, r, col::NOTE),
         })
         .collect()
 }
@@ -276,15 +279,15 @@ fn meetings(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Meeting> {
     for &r in &t.rows {
         let m = Meeting {
             loc: t.loc(file, r),
-            date: t.date(ctx, r, "会议日期"),
-            topic: t.text(ctx, r, "会议主题"),
-            principal_attended: t.yes_no(ctx, r, "主要负责人参加"),
-            prevention_studied: t.yes_no(ctx, r, "研究防范措施"),
-            host: t.text(ctx, r, "主持人"),
-            attendees: t.count(ctx, r, "参会人数").map(f64::from),
-            minutes: t.text(ctx, r, "会议纪要"),
+            date: t.date(ctx, r, col::MEETING_DATE),
+            topic: t.text(ctx, r, col::MEETING_TOPIC),
+            principal_attended: t.yes_no(ctx, r, col::PRINCIPAL_ATTENDED),
+            prevention_studied: t.yes_no(ctx, r, col::PREVENTION_STUDIED),
+            host: t.text(ctx, r, col::HOST),
+            attendees: t.count(ctx, r, col::ATTENDEES).map(f64::from),
+            minutes: t.text(ctx, r, col::MINUTES),
         };
-        if judge.event(ctx, t, r, "会议日期", m.date) {
+        if judge.event(ctx, t, r, col::MEETING_DATE, m.date) {
             out.push(m);
         }
     }
@@ -297,14 +300,14 @@ fn inspections(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Inspection> {
     for &r in &t.rows {
         let i = Inspection {
             loc: t.loc(file, r),
-            date: t.date(ctx, r, "排查日期"),
-            scope: t.text(ctx, r, "排查范围"),
-            participants: t.text(ctx, r, "参加人员"),
-            hazards_found: t.count(ctx, r, "发现隐患数").map(f64::from),
-            hazards_fixed: t.count(ctx, r, "已整改数").map(f64::from),
-            note: t.text(ctx, r, "备注"),
+            date: t.date(ctx, r, col::INSPECTION_DATE),
+            scope: t.text(ctx, r, col::INSPECTION_SCOPE),
+            participants: t.text(ctx, r, col::PARTICIPANTS),
+            hazards_found: t.count(ctx, r, col::HAZARDS_FOUND).map(f64::from),
+            hazards_fixed: t.count(ctx, r, col::HAZARDS_FIXED).map(f64::from),
+            note: t.text(ctx, r, col::NOTE),
         };
-        if judge.event(ctx, t, r, "排查日期", i.date) {
+        if judge.event(ctx, t, r, col::INSPECTION_DATE, i.date) {
             out.push(i);
         }
     }
@@ -317,16 +320,16 @@ fn hazards(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Hazard> {
     for &r in &t.rows {
         let mut h = Hazard {
             loc: t.loc(file, r),
-            found_on: t.date(ctx, r, "发现日期"),
-            description: t.text(ctx, r, "隐患描述"),
-            grade: t.get(ctx, r, "隐患等级", values::hazard_grade),
-            deadline: t.date(ctx, r, "整改期限"),
-            measure: t.text(ctx, r, "整改措施"),
-            completed_on: t.date(ctx, r, "整改完成日期"),
-            responsible: t.text(ctx, r, "责任人"),
+            found_on: t.date(ctx, r, col::FOUND_ON),
+            description: t.text(ctx, r, col::HAZARD_DESCRIPTION),
+            grade: t.get(ctx, r, col::HAZARD_GRADE, values::hazard_grade),
+            deadline: t.date(ctx, r, col::FIX_DUE),
+            measure: t.text(ctx, r, col::FIX_MEASURE),
+            completed_on: t.date(ctx, r, col::FIX_COMPLETED_ON),
+            responsible: t.text(ctx, r, col::RESPONSIBLE),
         };
-        if judge.event(ctx, t, r, "发现日期", h.found_on) {
-            h.completed_on = judge.not_future(ctx, t, r, "整改完成日期", h.completed_on);
+        if judge.event(ctx, t, r, col::FOUND_ON, h.found_on) {
+            h.completed_on = judge.not_future(ctx, t, r, col::FIX_COMPLETED_ON, h.completed_on);
             out.push(h);
         }
     }
@@ -339,12 +342,12 @@ fn quarterly(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<QuarterlyReport> {
     for &r in &t.rows {
         let mut q = QuarterlyReport {
             loc: t.loc(file, r),
-            quarter: t.get(ctx, r, "季度", values::quarter),
-            submitted_on: t.date(ctx, r, "报送日期"),
-            title: t.text(ctx, r, "报告标题"),
-            accident_count: t.count(ctx, r, "事故起数"),
+            quarter: t.get(ctx, r, col::QUARTER, values::quarter),
+            submitted_on: t.date(ctx, r, col::SUBMITTED_ON),
+            title: t.text(ctx, r, col::REPORT_TITLE),
+            accident_count: t.count(ctx, r, col::ACCIDENT_COUNT),
         };
-        q.submitted_on = judge.not_future(ctx, t, r, "报送日期", q.submitted_on);
+        q.submitted_on = judge.not_future(ctx, t, r, col::SUBMITTED_ON, q.submitted_on);
         out.push(q);
     }
     out
@@ -352,7 +355,7 @@ fn quarterly(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<QuarterlyReport> {
 
 fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
     let file = ctx.file;
-    let loss_col = "直接经济损失（万元）";
+    let loss_col = col::DIRECT_LOSS;
     // A note naming 元 but not 万元 means the column is in yuan.
     let yuan = t
         .notes
@@ -363,18 +366,18 @@ fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
         let loss = t.get(ctx, r, loss_col, |v| values::money_wan(v, yuan));
         let mut a = Accident {
             loc: t.loc(file, r),
-            date: t.date(ctx, r, "发生日期"),
-            summary: t.text(ctx, r, "事故概况"),
-            grade: t.get(ctx, r, "事故等级", values::accident_grade),
-            deaths: t.count(ctx, r, "死亡人数"),
-            injuries: t.count(ctx, r, "受伤人数"),
-            serious_injuries: t.count(ctx, r, "重伤人数"),
+            date: t.date(ctx, r, col::OCCURRED_ON),
+            summary: t.text(ctx, r, col::ACCIDENT_SUMMARY),
+            grade: t.get(ctx, r, col::ACCIDENT_GRADE, values::accident_grade),
+            deaths: t.count(ctx, r, col::DEATHS),
+            injuries: t.count(ctx, r, col::INJURED),
+            serious_injuries: t.count(ctx, r, col::SERIOUSLY_INJURED),
             loss_wan: loss,
-            report_on: t.date(ctx, r, "书面检查报告日期"),
-            in_activity: t.yes_no(ctx, r, "是否在活动中发生"),
+            report_on: t.date(ctx, r, col::WRITTEN_CHECK_ON),
+            in_activity: t.yes_no(ctx, r, col::DURING_ACTIVITY),
         };
-        if judge.event(ctx, t, r, "发生日期", a.date) {
-            a.report_on = judge.not_future(ctx, t, r, "书面检查报告日期", a.report_on);
+        if judge.event(ctx, t, r, col::OCCURRED_ON, a.date) {
+            a.report_on = judge.not_future(ctx, t, r, col::WRITTEN_CHECK_ON, a.report_on);
             out.push(a);
         }
     }

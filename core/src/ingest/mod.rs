@@ -3,27 +3,26 @@
 //! version that counts (`select`) → `model::Inbox`. Listing folders and reading files is the
 //! binary's (`tongbao::ingest`).
 //!
-//! Layers: `guard` (byte-level pre-scans and limits: sniff, prescan, biff, sst, odsscan,
-//! partscan, repair), the grid (cells, sheets, values, cover), the domain readers (ledger,
-//! register, units).
+//! Three layers, each using only the ones above it:
+//! - `guard/`: the bytes before any reader touches them — content sniffing, zip and part
+//!   pre-scans, the .xls/.xlsb/.ods scans and repairs — and every limit (`guard::limits`);
+//! - `grid/`: an opened workbook → bounded cell grids, sheets found by name, headers, typed
+//!   values, the cover's key–value pairs;
+//! - the domain readers here: `ledger` (a unit's ledger), `register` (保卫处台账), `units`
+//!   (the roster), `read` (one file's bytes → one of them), `select` (which version counts).
 
-pub mod biff;
-pub mod cells;
-pub mod cover;
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+pub mod grid;
 pub mod guard;
 pub mod ledger;
-pub mod odsscan;
-pub mod partscan;
-pub mod prescan;
 pub mod read;
 pub mod register;
-pub mod repair;
 pub mod select;
-pub mod sheets;
-pub mod sniff;
-pub mod sst;
 pub mod units;
-pub mod values;
 
 pub use guard::limits;
 pub use select::Selection;

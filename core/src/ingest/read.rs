@@ -2,18 +2,21 @@
 //! sniffing, zip pre-scan, open with calamine, classify by the cover's 台账类型, read the sheets.
 //! Panics inside the readers are contained and reported as an unreadable file.
 
-use super::cells::{Book, Grid};
+use super::Options;
+use super::grid::cells::{Book, Grid};
+use super::grid::cover::Cover;
+use super::grid::sheets::{Ctx, header_base, with_rule};
+use super::grid::values;
+use super::guard::prescan;
+use super::guard::sniff::{self, Format, Sniffed};
 use super::ledger::{self, Judge, load_grid};
-use super::prescan;
 use super::register;
-use super::sheets::{Cover, Ctx, header_base, with_rule};
-use super::sniff::{self, Format, Sniffed};
 use super::units::{match_unit, normalize_name};
-use super::{Options, values};
 use crate::config::Config;
 use crate::findings::{Code, Finding};
 use crate::model::{Ledger, Register};
 use crate::schema;
+use crate::schema::col;
 use std::io::Cursor;
 
 /// What a readable workbook turned out to be.
@@ -80,7 +83,7 @@ pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) 
         Ok(f) => f,
         Err(msg) => return unreadable(sha256, msg),
     };
-    let bytes = super::repair::repair(format, bytes);
+    let bytes = super::guard::repair::repair(format, bytes);
     if let Err(r) = scan_whole(format, &bytes) {
         let mut out = unreadable(sha256, r.message);
         for f in &mut out.findings {
@@ -115,9 +118,9 @@ pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) 
 /// refuse what it would blow up on (pitfall 1).
 fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
     std::panic::catch_unwind(|| match format {
-        Format::Xls => super::biff::scan_xls(bytes),
-        Format::Ods => super::odsscan::scan_ods(bytes),
-        Format::Xlsx | Format::Xlsb => super::partscan::scan_parts(bytes, format),
+        Format::Xls => super::guard::biff::scan_xls(bytes),
+        Format::Ods => super::guard::odsscan::scan_ods(bytes),
+        Format::Xlsx | Format::Xlsb => super::guard::partscan::scan_parts(bytes, format),
     })
     .unwrap_or_else(|_| Err(prescan::Refusal::file(INTERNAL)))
 }
@@ -157,8 +160,8 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
 fn is_register(grid: &Grid) -> bool {
     let want = normalize_name(schema::REGISTER_TYPE);
     (0..grid.height()).any(|r| {
-        super::cover::pair(grid, r).is_some_and(|(key, v, _)| {
-            key == "台账类型" && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
+        super::grid::cover::pair(grid, r).is_some_and(|(key, v, _)| {
+            key == col::LEDGER_TYPE && values::text(&v).is_some_and(|v| header_base(&v).0 == want)
         })
     })
 }
@@ -173,7 +176,7 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         cfg,
         findings: Vec::new(),
     };
-    let cover = load_grid(&mut book, &names, &schema::LEDGER[0], &mut ctx);
+    let cover = load_grid(&mut book, &names, &schema::LEDGER_COVER, &mut ctx);
     if let Some((sheet, grid)) = cover.as_ref().filter(|(_, g)| is_register(g)) {
         let (register, counts) = parse_register(&mut book, &names, sheet, grid, opts, &mut ctx);
         let register = Box::new(register);
@@ -220,13 +223,13 @@ fn parse_register(
     opts: &Options,
     ctx: &mut Ctx,
 ) -> (Register, bool) {
-    let c = Cover::read(grid, &schema::REGISTER[0], sheet, ctx);
+    let c = Cover::read(grid, &schema::REGISTER_COVER, sheet, ctx);
     let mut reg = Register {
         file: ctx.file.to_string(),
         cover: register::read_cover(&c, ctx),
         ..Default::default()
     };
-    let at = (sheet, c.cell("年度"));
+    let at = (sheet, c.cell(col::YEAR));
     let counts = year_ok(ctx, opts, reg.cover.year, at, "保卫处台账", None);
     register::read_tables(book, names, ctx, &mut reg);
     (reg, counts)
@@ -248,12 +251,12 @@ fn parse_ledger(
     let mut counts = true;
     let mut key = None;
     if let Some((sheet, grid)) = cover {
-        let c = Cover::read(grid, &schema::LEDGER[0], sheet, ctx);
+        let c = Cover::read(grid, &schema::LEDGER_COVER, sheet, ctx);
         ledger.cover = ledger::read_cover(&c, ctx);
         // A unit ledger of another year leaves the unit 未报送 (R15).
-        let at = (sheet.as_str(), c.cell("年度"));
+        let at = (sheet.as_str(), c.cell(col::YEAR));
         counts = year_ok(ctx, opts, ledger.cover.year, at, "台账", Some("R15"));
-        key = unit_key(ctx, &ledger.cover, sheet, c.cell("单位名称"));
+        key = unit_key(ctx, &ledger.cover, sheet, c.cell(col::UNIT_NAME));
     }
     counts &= key.is_some();
     let judge = Judge {

@@ -3,25 +3,31 @@
 //! responsible units (separated by 、，,;；/) becomes one `ListedHazard` per unit; leader names are
 //! matched to `cfg.leaders` (unknown → warning, kept as written).
 
-use super::cells::{Book, Value};
+use super::grid::cells::{Book, Value};
+use super::grid::cover::Cover;
+use super::grid::sheets::{Ctx, Table, rule_for, with_rule};
+use super::grid::values;
 use super::ledger::with_table;
-use super::sheets::{Cover, Ctx, Table, rule_for, with_rule};
 use super::units::{match_leader, match_unit, split_units};
-use super::values;
 use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema;
+use crate::schema::col;
 
 /// A workbook with the register's sheets, none of a ledger's, and a cover naming no unit, but
 /// without 台账类型 = 保卫处台账: the office forgot the cover field. It is not read as the register
 /// (the contract recognises it by that field only); one finding says so instead of a ledger's
 /// worth of missing sheets.
-pub fn unmarked_register(names: &[String], cover: Option<&super::cells::Grid>) -> Option<Finding> {
-    let has = |s: &str| super::sheets::find_sheet(names, s).is_some();
+pub fn unmarked_register(
+    names: &[String],
+    cover: Option<&super::grid::cells::Grid>,
+) -> Option<Finding> {
+    let has = |s: &str| super::grid::sheets::find_sheet(names, s).is_some();
     let own = [schema::PUNISHMENTS, schema::LISTED, schema::DETERMINATIONS];
     let ledger = [schema::PLAN, schema::MEETINGS, schema::INSPECTIONS];
     let names_unit = cover.is_some_and(|g| {
-        (0..g.height()).any(|r| super::cover::pair(g, r).is_some_and(|(k, _, _)| k == "单位名称"))
+        (0..g.height())
+            .any(|r| super::grid::cover::pair(g, r).is_some_and(|(k, _, _)| k == col::UNIT_NAME))
     });
     let own = own.iter().filter(|s| has(s)).count();
     if own < 2 || ledger.iter().any(|s| has(s)) || names_unit {
@@ -34,16 +40,16 @@ pub fn unmarked_register(names: &[String], cover: Option<&super::cells::Grid>) -
 pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> RegisterCover {
     let is_1904 = ctx.is_1904;
     // 台账类型 is what made this a register; read it only for its missing/bad findings.
-    let _ = c.get(ctx, "台账类型", values::text);
+    let _ = c.get(ctx, col::LEDGER_TYPE, values::text);
     RegisterCover {
-        year: c.get(ctx, "年度", values::year),
-        filled_by: c.get(ctx, "填报人", values::text),
-        submitted_on: c.get(ctx, "报送日期", |v: &Value| values::date(v, is_1904)),
+        year: c.get(ctx, col::YEAR, values::year),
+        filled_by: c.get(ctx, col::FILLED_BY, values::text),
+        submitted_on: c.get(ctx, col::SUBMITTED_ON, |v: &Value| values::date(v, is_1904)),
     }
 }
 
 pub fn read_tables(book: &mut Book, names: &[String], ctx: &mut Ctx, reg: &mut Register) {
-    let spec = |n| schema::register_sheet(n).unwrap_or(&schema::REGISTER[0]);
+    let spec = |n| schema::register_sheet(n).unwrap_or(&schema::REGISTER_COVER);
     reg.punishments = with_table(book, names, spec(schema::PUNISHMENTS), ctx, punishments);
     reg.listed_hazards = with_table(book, names, spec(schema::LISTED), ctx, listed);
     reg.determinations = with_table(
@@ -97,7 +103,7 @@ fn unit(t: &Table, ctx: &mut Ctx, row: u32, col: &str) -> Option<String> {
 }
 
 fn leader(t: &Table, ctx: &mut Ctx, row: u32) -> Option<String> {
-    let raw = t.text(ctx, row, "领导姓名")?;
+    let raw = t.text(ctx, row, col::LEADER_NAME)?;
     if ctx.cfg.leaders.is_empty() {
         return Some(raw);
     }
@@ -107,16 +113,16 @@ fn leader(t: &Table, ctx: &mut Ctx, row: u32) -> Option<String> {
     let msg = format!("“领导姓名”“{raw}”不在配置的校领导名单中，按所填姓名保留");
     let f = with_rule(
         Finding::warning(Code::UnknownLeader, msg).raw(raw.clone()),
-        rule_for(t.spec, "领导姓名"),
+        rule_for(t.spec, col::LEADER_NAME),
     );
-    ctx.push(f, &t.sheet, Some(t.cell(row, "领导姓名")));
+    ctx.push(f, &t.sheet, Some(t.cell(row, col::LEADER_NAME)));
     Some(raw)
 }
 
 /// Give the findings raised since `from` the unit they concern.
 fn tag(ctx: &mut Ctx, from: usize, unit: &Option<String>) {
     if let Some(u) = unit {
-        for f in &mut ctx.findings[from..] {
+        for f in ctx.findings.iter_mut().skip(from) {
             f.unit.get_or_insert_with(|| u.clone());
         }
     }
@@ -132,11 +138,11 @@ fn punishments(t: &Table, ctx: &mut Ctx) -> Vec<Punishment> {
         let from = ctx.findings.len();
         let p = Punishment {
             loc: t.loc(ctx.file, r),
-            unit: unit(t, ctx, r, "单位名称"),
-            measure: t.get(ctx, r, "措施类型", values::measure),
-            imposed: date(t, ctx, r, "实施日期"),
-            reason: t.text(ctx, r, "事由"),
-            report_on: date(t, ctx, r, "书面整改报告提交日期"),
+            unit: unit(t, ctx, r, col::UNIT_NAME),
+            measure: t.get(ctx, r, col::MEASURE_KIND, values::measure),
+            imposed: date(t, ctx, r, col::IMPOSED_ON),
+            reason: t.text(ctx, r, col::REASON),
+            report_on: date(t, ctx, r, col::FIX_REPORT_ON),
         };
         tag(ctx, from, &p.unit);
         out.push(p);
@@ -152,17 +158,17 @@ fn listed(t: &Table, ctx: &mut Ctx) -> Vec<ListedHazard> {
         let from = ctx.findings.len();
         let base = ListedHazard {
             loc: t.loc(ctx.file, r),
-            id: t.text(ctx, r, "编号"),
-            name: t.text(ctx, r, "隐患名称"),
+            id: t.text(ctx, r, col::LISTED_NUMBER),
+            name: t.text(ctx, r, col::HAZARD_NAME),
             unit: None,
-            level: t.get(ctx, r, "督办级别", values::level),
-            listed_on: date(t, ctx, r, "挂牌日期"),
-            deadline: date(t, ctx, r, "整改时限"),
-            closed_on: date(t, ctx, r, "销号日期"),
-            state: t.get(ctx, r, "状态", values::listed_state),
+            level: t.get(ctx, r, col::LISTED_LEVEL, values::level),
+            listed_on: date(t, ctx, r, col::LISTED_ON),
+            deadline: date(t, ctx, r, col::LISTED_DUE),
+            closed_on: date(t, ctx, r, col::CLOSED_ON),
+            state: t.get(ctx, r, col::STATE, values::listed_state),
         };
         let names = t
-            .text(ctx, r, "责任单位")
+            .text(ctx, r, col::RESPONSIBLE_UNIT)
             .map(|s| split_units(&s))
             .unwrap_or_default();
         if names.is_empty() {
@@ -170,7 +176,7 @@ fn listed(t: &Table, ctx: &mut Ctx) -> Vec<ListedHazard> {
             continue;
         }
         for raw in names {
-            let unit = resolve_unit(ctx, t, r, "责任单位", &raw, true);
+            let unit = resolve_unit(ctx, t, r, col::RESPONSIBLE_UNIT, &raw, true);
             if names_single(&out, &base, &unit) {
                 out.push(ListedHazard {
                     unit,
@@ -202,13 +208,13 @@ fn determinations(t: &Table, ctx: &mut Ctx) -> Vec<Determination> {
         let from = ctx.findings.len();
         let d = Determination {
             loc: t.loc(ctx.file, r),
-            unit: unit(t, ctx, r, "单位名称"),
-            date: date(t, ctx, r, "发生日期"),
-            grade: t.get(ctx, r, "等级认定", values::accident_grade),
-            responsible: t.yes_no(ctx, r, "负有责任"),
-            concealed: t.yes_no(ctx, r, "谎报瞒报"),
-            bad_influence: t.yes_no(ctx, r, "不良影响"),
-            note: t.text(ctx, r, "说明"),
+            unit: unit(t, ctx, r, col::UNIT_NAME),
+            date: date(t, ctx, r, col::OCCURRED_ON),
+            grade: t.get(ctx, r, col::GRADE_DETERMINED, values::accident_grade),
+            responsible: t.yes_no(ctx, r, col::AT_FAULT),
+            concealed: t.yes_no(ctx, r, col::MISREPORTED),
+            bad_influence: t.yes_no(ctx, r, col::BAD_INFLUENCE),
+            note: t.text(ctx, r, col::REMARK),
         };
         tag(ctx, from, &d.unit);
         out.push(d);
@@ -220,15 +226,15 @@ fn visits(t: &Table, ctx: &mut Ctx) -> Vec<LeaderVisit> {
     let mut out = Vec::new();
     for &r in &t.rows {
         let visited = t
-            .text(ctx, r, "调研单位")
-            .map(|raw| resolve_unit(ctx, t, r, "调研单位", &raw, false).unwrap_or(raw));
+            .text(ctx, r, col::VISITED_UNIT)
+            .map(|raw| resolve_unit(ctx, t, r, col::VISITED_UNIT, &raw, false).unwrap_or(raw));
         out.push(LeaderVisit {
             loc: t.loc(ctx.file, r),
             leader: leader(t, ctx, r),
-            date: date(t, ctx, r, "日期"),
+            date: date(t, ctx, r, col::DATE),
             visited,
-            title: t.text(ctx, r, "职务"),
-            content: t.text(ctx, r, "内容"),
+            title: t.text(ctx, r, col::POST),
+            content: t.text(ctx, r, col::CONTENT),
         });
     }
     out
@@ -240,8 +246,8 @@ fn leader_reports(t: &Table, ctx: &mut Ctx) -> Vec<LeaderReport> {
         .map(|&r| LeaderReport {
             loc: t.loc(ctx.file, r),
             leader: leader(t, ctx, r),
-            covers_safety: t.yes_no(ctx, r, "述职报告含安全工作"),
-            title: t.text(ctx, r, "职务"),
+            covers_safety: t.yes_no(ctx, r, col::REPORT_COVERS_SAFETY),
+            title: t.text(ctx, r, col::POST),
         })
         .collect()
 }
@@ -252,10 +258,10 @@ fn adjustments(t: &Table, ctx: &mut Ctx) -> Vec<Adjustment> {
         let from = ctx.findings.len();
         let a = Adjustment {
             loc: t.loc(ctx.file, r),
-            unit: unit(t, ctx, r, "单位名称"),
-            points: t.get(ctx, r, "分值", values::points),
-            reason: t.text(ctx, r, "事由"),
-            approver: t.text(ctx, r, "批准人"),
+            unit: unit(t, ctx, r, col::UNIT_NAME),
+            points: t.get(ctx, r, col::POINTS, values::points),
+            reason: t.text(ctx, r, col::REASON),
+            approver: t.text(ctx, r, col::APPROVED_BY),
         };
         tag(ctx, from, &a.unit);
         out.push(a);

@@ -11,6 +11,7 @@ use super::{input, place};
 use crate::config::Config;
 use crate::findings::{Code, Finding};
 use crate::model::{Inbox, Role};
+use crate::schema::col;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -156,7 +157,7 @@ fn after_as_of(inbox: &mut Inbox, out: FileOut, unit: Option<&str>, sel: Selecti
             let mut f = Finding::warning(Code::AfterAsOf, msg)
                 .sheet(ledger.cover.sheet.clone())
                 .rule("R15");
-            f.cell = ledger.cover.cells.get("报送日期").cloned();
+            f.cell = ledger.cover.cells.get(col::SUBMITTED_ON).cloned();
             f
         }
         _ => Finding::warning(

@@ -4,20 +4,17 @@
 //! inflate beyond what it declares (a lying header), all with constant memory. The format-level
 //! scans of .xls (`biff`) and .ods (`odsscan`) share `Refusal` and the bounds below.
 //!
-//! Limits (chosen well above any real ledger, which is tens of KB):
+//! Limits (`limits`; chosen well above any real ledger, which is tens of KB):
 //! - file ≤ 20 MB (xlsx/xlsm/xlsb/ods); ≤ 10 MB for .xls, which calamine parses whole;
 //! - ≤ 1,000 zip entries; declared uncompressed total ≤ 200 MB;
 //! - per-entry compression ratio ≤ 100 for entries over 1 MB uncompressed.
 
 use std::io::{Cursor, Read};
 
-pub const MAX_FILE: u64 = 20 * 1024 * 1024;
-pub const MAX_XLS_FILE: u64 = 10 * 1024 * 1024;
-pub const MAX_ENTRIES: usize = 1_000;
-pub const MAX_UNCOMPRESSED: u64 = 200 * 1024 * 1024;
-pub const MAX_RATIO: u64 = 100;
-/// Entries smaller than this are not judged by ratio (tiny XML compresses very well).
-const RATIO_FLOOR: u64 = 1024 * 1024;
+use super::limits::{
+    MAX_AREA, MAX_BOOK_TEXT, MAX_CELLS, MAX_COLS, MAX_ENTRIES, MAX_FILE, MAX_RATIO, MAX_ROWS,
+    MAX_UNCOMPRESSED, MAX_XLS_FILE, RATIO_FLOOR,
+};
 
 const LIED: &str = "文件结构异常：内部条目的实际大小超过声明大小，疑似恶意文件，不予读取";
 
@@ -41,27 +38,17 @@ impl Refusal {
     }
 }
 
-/// Dense cells (rows × columns, summed over the sheets) calamine may build for one .xls/.ods,
-/// which it materialises whole at open: two sheets filled to the cell bounds (about 64 MB of
-/// values, the same again for formulas).
-pub const MAX_AREA: u64 = 2 * super::cells::MAX_ROWS as u64 * super::cells::MAX_COLS as u64;
-
-/// Text calamine may build for one .xls/.ods (UTF-8 bytes, counting every copy it makes of a
-/// shared or repeated string): far above a real ledger (a few MB), far below what hurts.
-pub const MAX_TEXT: u64 = 64 * 1024 * 1024;
-
 /// The message for a workbook whose cells would expand to too much text.
 pub fn too_much_text(bytes: u64, what: &str) -> Refusal {
     Refusal::file(format!(
         "单元格文字合计展开后约 {}（上限 {}）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除多余内容后另存为 .xlsx 再报送",
         mb(bytes),
-        mb(MAX_TEXT)
+        mb(MAX_BOOK_TEXT)
     ))
 }
 
 /// The message for a content cell beyond the cell bounds in a format read whole.
 pub fn beyond(sheet: &str, row: u64, col: u64, what: &str) -> Refusal {
-    use super::cells::{MAX_COLS, MAX_ROWS};
     let (r, c) = (
         row.min(u64::from(u32::MAX)) as u32,
         col.min(u64::from(u32::MAX)) as u32,
@@ -83,7 +70,7 @@ pub fn too_many(sheet: Option<&str>, n: u64, what: &str) -> Refusal {
     let (whose, max) = match sheet {
         Some(s) => (
             format!("工作表“{s}”有 {n} 个有内容的单元格"),
-            super::cells::MAX_CELLS as u64,
+            MAX_CELLS as u64,
         ),
         None => (format!("各工作表的数据区域合计 {n} 个单元格"), MAX_AREA),
     };

@@ -5,15 +5,16 @@
 //! will (globals up to EOF, then each sheet from its BoundSheet offset, skipping embedded
 //! substreams), and refuse: a FILEPASS (encryption); a truncated record; a DIMENSIONS record
 //! claiming more than an .xls sheet holds (65,536 × 256); a value cell beyond
-//! `cells::MAX_ROWS`/`MAX_COLS`; more than `MAX_CELLS` value cells in a sheet; more than
-//! `prescan::MAX_AREA` dense cells in the workbook; more than `prescan::MAX_TEXT` of text once
+//! `limits::MAX_ROWS`/`MAX_COLS`; more than `MAX_CELLS` value cells in a sheet; more than
+//! `limits::MAX_AREA` dense cells in the workbook; more than `limits::MAX_BOOK_TEXT` of text once
 //! every LABELSST cell has its own copy of its shared string (calamine clones it per cell:
 //! 65,535 characters × 200,000 cells would be ~39 GB). BLANK/MULBLANK records are only
 //! formatting: calamine skips them, so they are neither placed nor counted.
 
-use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
-use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};
+use super::limits::{MAX_AREA, MAX_BOOK_TEXT, MAX_CELLS, MAX_COLS, MAX_ROWS};
+use super::prescan::{self, Refusal};
 use super::sniff::ENCRYPTED;
+use super::{u16_at, u32_at};
 use std::io::{Cursor, Read};
 
 const WHAT: &str = ".xls ";
@@ -43,7 +44,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
         .ok_or_else(|| broken("缺少 Workbook 数据流"))?;
     let mut out = Vec::new();
     cf.open_stream(name)
-        .and_then(|s| s.take(prescan::MAX_XLS_FILE).read_to_end(&mut out))
+        .and_then(|s| s.take(super::limits::MAX_XLS_FILE).read_to_end(&mut out))
         .map_err(|e| broken(&format!("Workbook 数据流无法读取：{e}")))?;
     Ok(out)
 }
@@ -80,14 +81,6 @@ impl<'a> Iterator for Records<'a> {
             }
         }
     }
-}
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
 /// What the globals tell: the sheets (stream offset, name) and the SST strings' lengths.
@@ -157,7 +150,7 @@ fn sheet_name(b: &[u8], biff8: bool) -> Option<String> {
         let units: Vec<u16> = b
             .get(2..2 + 2 * cch)?
             .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .filter_map(|c| u16_at(c, 0))
             .collect();
         String::from_utf16_lossy(&units)
     } else {
@@ -235,7 +228,7 @@ fn sheet(s: &[u8], pos: usize, name: &str, sst: &[u64], text: &mut u64) -> Resul
                 let shared = u32_at(r.data, 6).filter(|_| r.typ == 0x00FD);
                 if let Some(&chars) = shared.and_then(|i| sst.get(i as usize)) {
                     *text = text.saturating_add(chars * 3);
-                    if *text > MAX_TEXT {
+                    if *text > MAX_BOOK_TEXT {
                         return Err(prescan::too_much_text(*text, WHAT));
                     }
                 }

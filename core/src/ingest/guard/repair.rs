@@ -14,6 +14,7 @@
 //! Anything unexpected leaves the bytes as they were: the pre-scans and calamine then judge them.
 
 use super::sniff::Format;
+use super::u32_at;
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
 use std::io::{BufReader, Cursor, Read, Write};
@@ -36,10 +37,6 @@ pub fn repair(format: Format, bytes: Vec<u8>) -> Vec<u8> {
     }
 }
 
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
-
 /// An OLE file shorter than its FAT describes, padded with zero sectors.
 fn pad_fat(bytes: &[u8]) -> Option<Vec<u8>> {
     let shift = u32::from(u16::from_le_bytes(bytes.get(30..32)?.try_into().ok()?));
@@ -49,7 +46,7 @@ fn pad_fat(bytes: &[u8]) -> Option<Vec<u8>> {
     let sector = 1u64 << shift;
     let fat_sectors = u64::from(u32_at(bytes, 44)?);
     let needed = (fat_sectors * (sector / 4) + 1) * sector;
-    let max = super::prescan::MAX_XLS_FILE;
+    let max = super::limits::MAX_XLS_FILE;
     if needed <= bytes.len() as u64 || needed > max {
         return None;
     }
@@ -128,14 +125,11 @@ fn sst_count(bytes: &[u8]) -> u64 {
     count().unwrap_or(0)
 }
 
-/// Largest record rewritten (a cell holds at most 32,767 characters).
-const MAX_RECORD: u32 = 1024 * 1024;
-
 /// One BIFF12 record: variable-length type (≤ 2 bytes) and size (≤ 4 bytes), then the payload.
 fn record(r: &mut impl Read) -> Option<(u32, Vec<u8>)> {
     let typ = varint(r, 2)?;
     let len = varint(r, 4)?;
-    if len > MAX_RECORD {
+    if len > super::limits::MAX_RECORD {
         return None;
     }
     let mut data = vec![0u8; len as usize];

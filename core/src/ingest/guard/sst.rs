@@ -2,6 +2,8 @@
 //! calamine 0.38 `parse_sst` reads it (a string's characters may continue in the next CONTINUE,
 //! which then opens with a fresh flags byte), without decoding any text.
 
+use super::{u16_at, u32_at};
+
 /// The SST record's payload and its CONTINUE payloads, read as one.
 struct Parts<'a> {
     rest: &'a [&'a [u8]],
@@ -25,7 +27,7 @@ impl<'a> Parts<'a> {
                 return None;
             }
             let l = n.min(self.data.len());
-            self.data = &self.data[l..];
+            self.data = self.data.get(l..).unwrap_or_default();
             n -= l;
         }
         Some(())
@@ -40,25 +42,24 @@ impl<'a> Parts<'a> {
     /// One XLUnicodeRichExtendedString: its character count.
     fn string(&mut self) -> Option<u64> {
         let head = self.take(3)?;
-        let cch = usize::from(u16::from_le_bytes([head[0], head[1]]));
-        let flags = head[2];
+        let cch = usize::from(u16_at(head, 0)?);
+        let flags = *head.get(2)?;
         let runs = match flags & 0x8 {
             0 => 0,
-            _ => self
-                .take(2)
-                .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))?,
+            _ => self.take(2).and_then(|b| u16_at(b, 0)).map(usize::from)?,
         };
         let ext = match flags & 0x4 {
             0 => 0,
             _ => self
                 .take(4)
-                .map(|b| i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)?,
+                .and_then(|b| u32_at(b, 0))
+                .map(|n| n as i32 as usize)?,
         };
         let (mut left, mut wide) = (cch, flags & 1 == 1);
         loop {
             let width = if wide { 2 } else { 1 };
             let n = (self.data.len() / width).min(left);
-            self.data = &self.data[n * width..];
+            self.data = self.data.get(n * width..).unwrap_or_default();
             left -= n;
             if left == 0 {
                 break;
@@ -66,7 +67,7 @@ impl<'a> Parts<'a> {
             if !self.next() {
                 return None;
             }
-            wide = self.take(1)?[0] & 1 == 1;
+            wide = self.take(1)?.first()? & 1 == 1;
         }
         self.skip(runs * 4)?;
         self.skip(ext)?;

@@ -3,7 +3,7 @@
 //! caller (`missing_value`), so these only see non-blank values.
 
 use super::cells::{Value, fmt_number};
-use super::units::{half_width, normalize_name};
+use crate::ingest::units::{half_width, normalize_name};
 use crate::model::{AccidentGrade, HazardGrade, ListedState, Measure, SupervisionLevel, UnitKind};
 use crate::schema::Kind;
 use chrono::{Datelike, NaiveDate};
@@ -70,7 +70,7 @@ pub fn text(v: &Value) -> Option<String> {
 /// A text too long for one cell of summary.xlsx (outputs.md "One bad value never costs the
 /// whole output"): the warning's message, None when it fits.
 pub fn too_long(col: &str, s: &str) -> Option<String> {
-    let limit = crate::ingest::limits::LONG_TEXT;
+    let limit = crate::ingest::guard::limits::LONG_TEXT;
     if s.len() <= limit {
         return None;
     }
@@ -173,10 +173,12 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     };
     let t = t.strip_suffix(['日', '号']).unwrap_or(t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    let &[ys, ms, ds] = parts.as_slice() else {
+        return None;
+    };
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
     {
         return None;
     }
@@ -185,14 +187,14 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     if cjk && t.find('年')? >= t.find('月')? {
         return None;
     }
-    if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+    if ys.len() != 4 || ms.len() > 2 || ds.len() > 2 {
         return None;
     }
-    let y: i32 = parts[0].parse().ok()?;
+    let y: i32 = ys.parse().ok()?;
     if !(1900..=2999).contains(&y) {
         return None;
     }
-    NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?)
+    NaiveDate::from_ymd_opt(y, ms.parse().ok()?, ds.parse().ok()?)
 }
 
 /// What people write in an optional date column for "not yet" (`/`, `—`, `未完成`, `未提交`):

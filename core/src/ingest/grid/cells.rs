@@ -3,25 +3,15 @@
 //! no bound, calamine#693); a cell beyond `MAX_ROWS`/`MAX_COLS`, or more than `MAX_CELLS` cells,
 //! stops reading the sheet and is reported. xls/ods are parsed whole by calamine at open, so
 //! before they are opened `biff` (xls) and `odsscan` (ods) refuse a file with a content cell
-//! beyond these bounds, too many cells, too large a dense area or too much text (see `prescan`).
+//! beyond these bounds, too many cells, too large a dense area or too much text (see `guard::limits`).
 //! xlsb is streamed like xlsx (`worksheet_cells_reader`, no densifying).
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
 use std::io::Cursor;
 
-/// Rows read per sheet (1-based row 10,000 is the last one read).
-pub const MAX_ROWS: u32 = 10_000;
-/// Columns read per sheet (column GR, the 200th, is the last one read).
-pub const MAX_COLS: u32 = 200;
-/// Non-empty cells read per sheet.
-pub const MAX_CELLS: usize = 200_000;
-/// Text (UTF-8 bytes) read per sheet: a shared string is copied into every cell that uses it,
-/// so 200,000 cells naming one 1 MB string would otherwise take 200 GB.
-pub const MAX_TEXT: usize = 16 * 1024 * 1024;
-
-/// Date serials beyond ±this many days (about ±27,000 years) are not converted to dates.
-const DATE_SERIAL_LIMIT: f64 = 1e7;
+use crate::ingest::guard::limits::{DATE_SERIAL_LIMIT, MAX_SHEET_TEXT};
+use crate::ingest::guard::limits::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 
 /// One cell's value, as typed by the user (a formula's cached value).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -180,7 +170,7 @@ impl Grid {
         }
         if let Value::Text(t) = &v {
             self.text = self.text.saturating_add(t.len());
-            if self.text > MAX_TEXT {
+            if self.text > MAX_SHEET_TEXT {
                 self.overflow = Some((row, col));
                 return false;
             }
@@ -189,11 +179,15 @@ impl Grid {
         if self.rows.len() <= r {
             self.rows.resize_with(r + 1, Vec::new);
         }
-        let cells = &mut self.rows[r];
-        if cells.len() <= c {
-            cells.resize(c + 1, Value::Empty);
+        let slot = self.rows.get_mut(r).and_then(|cells| {
+            if cells.len() <= c {
+                cells.resize(c + 1, Value::Empty);
+            }
+            cells.get_mut(c)
+        });
+        if let Some(slot) = slot {
+            *slot = v;
         }
-        cells[c] = v;
         self.cells += 1;
         true
     }
@@ -292,7 +286,7 @@ mod tests {
         assert!(!g.push(0, MAX_COLS, Value::Number(1.0)));
         assert_eq!(g.height(), 1);
         assert!(g.row_blank(5));
-        let big = "字".repeat(MAX_TEXT / 6 + 1);
+        let big = "字".repeat(MAX_SHEET_TEXT / 6 + 1);
         assert!(g.push(1, 0, Value::Text(big.clone())));
         assert!(!g.push(2, 0, Value::Text(big)));
         assert_eq!(g.overflow, Some((2, 0)));

@@ -282,14 +282,14 @@ fn generated_text_never_panics() {
             points(&v),
         );
         let _ = (money_wan(&v, false), yes_no(&v), not_yet(&v), number(&v));
-        let _ = crate::ingest::sheets::header_base(&s);
+        let _ = crate::ingest::grid::sheets::header_base(&s);
         let _ = crate::ingest::units::match_unit(&crate::config::Config::default(), &s);
     }
 }
 
 #[test]
 fn only_texts_too_long_for_a_workbook_cell_are_flagged() {
-    let limit = crate::ingest::limits::LONG_TEXT;
+    let limit = crate::ingest::guard::limits::LONG_TEXT;
     assert_eq!(too_long("隐患描述", &"字".repeat(limit)), None);
     let msg = too_long("隐患描述", &"字".repeat(limit + 1)).unwrap();
     assert!(msg.contains("隐患描述") && msg.contains("32001字"), "{msg}");

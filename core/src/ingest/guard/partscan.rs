@@ -6,7 +6,7 @@
 //! relationship lists. The zip pre-scan bounds the bytes; this bounds what is in them, streamed
 //! with constant memory, so no single input costs more than a few hundred MB.
 //!
-//! Bounds (far above any real ledger, whose styles.xml holds a few hundred entries):
+//! Bounds (`limits`; far above any real ledger, whose styles.xml holds a few hundred entries):
 //! - a declared or actual shared-string count ≤ `MAX_STRINGS`; sharedStrings ≤ 32 MB;
 //! - ≤ `MAX_STYLES` style entries (fonts, fills, borders, number formats, cell formats);
 //! - ≤ `MAX_NAMES` defined names and sheets; ≤ `MAX_NAMES` relationships per list;
@@ -15,21 +15,12 @@
 //! Worksheet `<dimension>` records are not trusted by the cell streaming reader we use, so
 //! they need no bound here.
 
+use super::limits::{MAX_NAMES, MAX_PART, MAX_SST_PART, MAX_STRINGS, MAX_STYLES};
 use super::prescan::Refusal;
 use super::sniff::Format;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor, Read};
-
-/// Shared strings, declared or present: 5 × the cells a sheet may hold.
-pub const MAX_STRINGS: u64 = 1_000_000;
-/// Style entries of all kinds (Excel itself stops at 64,000 cell formats).
-pub const MAX_STYLES: u64 = 100_000;
-/// Defined names, sheets, relationships.
-pub const MAX_NAMES: u64 = 10_000;
-/// Uncompressed bytes of a part read whole at open (sharedStrings has its own bound).
-pub const MAX_PART: u64 = 16 * 1024 * 1024;
-pub const MAX_SST_PART: u64 = 32 * 1024 * 1024;
 
 const FIX: &str = "请在 Excel 或 WPS 中打开后“另存为”新的 .xlsx 再报送";
 
@@ -196,7 +187,7 @@ fn declared(e: &BytesStart<'_>, name: &str) -> Result<(), Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::prescan::tests::zip_of;
+    use crate::ingest::guard::prescan::tests::zip_of;
 
     #[test]
     fn declared_unique_count_refused() {

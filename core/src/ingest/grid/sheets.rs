@@ -2,16 +2,15 @@
 //! typed fields out of cells with a finding for every blank required or unreadable value.
 
 use super::cells::{Grid, Value};
-use super::units::normalize_name;
 use super::values;
 use crate::findings::{Code, Finding, a1};
+use crate::ingest::units::normalize_name;
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Header rows are looked for within the first this many rows.
-pub const HEADER_SEARCH_ROWS: u32 = 10;
+use crate::ingest::guard::limits::HEADER_SEARCH_ROWS;
 
 /// Header text without any bracketed note, normalised: `排查日期（必填）` → `排查日期`.
 /// Returns (base, note).
@@ -368,8 +367,6 @@ fn is_total(s: &str) -> bool {
     // Cheap test first: this runs on two cells of every data row.
     s.contains('计') && matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
 }
-
-pub use super::cover::Cover;
 
 #[cfg(test)]
 mod tests {

@@ -2,15 +2,15 @@
 //! expanding `table:number-rows-repeated` / `number-columns-repeated` of cells that hold a value
 //! (up to 100 M cells), so a tiny file can claim millions of content cells. After the zip
 //! pre-scan, stream content.xml with quick-xml, place every cell by summing the repeats, and
-//! refuse the file when a content cell lies beyond `cells::MAX_ROWS`/`MAX_COLS`, a table holds
-//! more than `MAX_CELLS` content cells, the tables' dense areas exceed `prescan::MAX_AREA`, or
-//! the cells' text times their repeats exceeds `prescan::MAX_TEXT` (calamine clones a repeated
+//! refuse the file when a content cell lies beyond `limits::MAX_ROWS`/`MAX_COLS`, a table holds
+//! more than `MAX_CELLS` content cells, the tables' dense areas exceed `limits::MAX_AREA`, or
+//! the cells' text times their repeats exceeds `limits::MAX_BOOK_TEXT` (calamine clones a repeated
 //! cell's string and formula, and expands `<text:s text:c="N"/>` to N spaces).
 //! Empty repeated rows and cells (LibreOffice pads every sheet to 1,048,576 rows that way) cost
 //! calamine nothing when nothing follows them, and are not refused.
 
-use super::cells::{MAX_CELLS, MAX_COLS, MAX_ROWS};
-use super::prescan::{self, MAX_AREA, MAX_TEXT, Refusal};
+use super::limits::{MAX_AREA, MAX_BOOK_TEXT, MAX_CELLS, MAX_COLS, MAX_ROWS};
+use super::prescan::{self, Refusal};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor};
@@ -202,7 +202,7 @@ impl Scan {
             return Err(prescan::too_many(Some(&self.sheet), self.cells, WHAT));
         }
         self.text = self.text.saturating_add(copies.saturating_mul(c.bytes));
-        if self.text > MAX_TEXT {
+        if self.text > MAX_BOOK_TEXT {
             return Err(prescan::too_much_text(self.text, WHAT));
         }
         let (lo, hi) = self.rows.unwrap_or((self.row, last_row));
