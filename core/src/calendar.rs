@@ -3,11 +3,6 @@
 //! day is not counted. A year without data is counted Monday–Friday and reported to the caller as
 //! a missing year, so that every result relying on it can carry `holiday_data_missing`.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 use crate::config::{CalendarCfg, CalendarYear};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Deserialize;

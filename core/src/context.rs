@@ -3,11 +3,6 @@
 //! mechanism.md ("Words used below") in one place. Built once by `eval`, read by `rules` and
 //! `scoring`.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::model::Register;

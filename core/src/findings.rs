@@ -1,11 +1,6 @@
 //! Findings: every problem found in the submissions, as typed data (never errors).
 //! Ingest and rules produce them; `check`, the bulletin, the workbook and results.json show them.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 use serde::Serialize;
 
 /// 严重程度. Ordered so that errors sort first.

@@ -6,6 +6,14 @@
 //! Stages pass owned, typed values, in one direction: `ingest` → `model::Inbox` →
 //! `eval::evaluate` (`rules` → `scoring` → summary, in a `context::Ctx`) → `results::Results`;
 //! the `tongbao` binary crate reads the files, renders and writes.
+//!
+//! The core never panics on input (outputs.md "Settled" 6: in WebAssembly a panic aborts the
+//! page's module): no unwrap, expect or indexing outside tests, for the whole crate.
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 pub mod calendar;
 pub mod config;

@@ -2,11 +2,6 @@
 //! (dates are `NaiveDate`, closed sets are enums); a field that was blank or unreadable is `None`
 //! (ingest has already raised its finding). Each row keeps its location for later findings.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;

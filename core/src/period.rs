@@ -1,11 +1,6 @@
 //! Assessment periods: `YYYYH1` (1 Jan–30 Jun, 半年跟踪督查), `YYYYH2` (1 Jul–31 Dec),
 //! `YYYY` (the year, 年终考核).
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 use crate::config::RulesCfg;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;

@@ -35,11 +35,6 @@
 //! - Veto risks in H2 ("on the data so far", 七) are judged on the accidents of the year so far
 //!   (1 Jan to as-of), as the year-end veto will be; R9/R11 and the deductions stay per period.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 pub mod accidents;
 mod build;
 pub mod diags;

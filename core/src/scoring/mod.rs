@@ -2,11 +2,6 @@
 //! `[scoring]` over the rule results, 考评加减分, clamp, rounding half up to one decimal, grades,
 //! then vetoes (七), rankings, commendation (一.3) and suggestions (五.3). Pure, no I/O.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
-
 pub mod outcomes;
 pub mod vetoes;
 

@@ -21,9 +21,7 @@ pub fn problems(r: &Results, esc: Esc, pages: &Pages) -> Option<Section> {
             let Some(rule) = u.rules.get(id.as_str()) else {
                 continue;
             };
-            if rule.status != Status::NotMet
-                || (!u.submitted && ledger_rule(&id))
-            {
+            if rule.status != Status::NotMet || (!u.submitted && ledger_rule(&id)) {
                 continue;
             }
             if label.is_empty() {
