@@ -2,27 +2,16 @@
 //! event dates judged against the ledger's year (`out_of_period`) and every event or submission
 //! date judged against the file's own cover 报送日期 (`future_date`).
 
+use super::diags;
 use super::grid::cells::{Book, Grid, Value};
 use super::grid::cover::Cover;
-use super::grid::sheets::{Ctx, Table, find_sheet, with_rule};
+use super::grid::sheets::{Ctx, Table, find_sheet};
 use super::grid::values;
-use super::guard::limits;
 use crate::findings::{Code, Finding};
 use crate::model::*;
 use crate::schema::col;
 use crate::schema::{self, SheetSpec};
 use chrono::{Datelike, NaiveDate};
-
-/// What a missing central-register sheet means where it is not simply 未达标 (rules::mod).
-fn register_gap_effect(sheet: &str) -> Option<&'static str> {
-    match sheet {
-        schema::DETERMINATIONS => Some("，视为无事故认定，否决条件 V4、V5 无法评估"),
-        schema::VISITS => Some("，R6 按无调研督查记录判定"),
-        schema::LEADER_REPORTS => Some("，R7 按无述职记录判定"),
-        schema::ADJUSTMENTS => Some("，不计考评加减分"),
-        _ => None,
-    }
-}
 
 /// Sheet names listed in the `not_a_ledger` message, and characters kept of each.
 const LISTED_SHEETS: usize = 5;
@@ -57,20 +46,13 @@ pub fn not_a_ledger(names: &[String]) -> Finding {
         .collect();
     let mut listed = listed.join("、");
     if names.len() > LISTED_SHEETS {
-        listed.push_str(&format!("等共 {} 张", names.len()));
+        listed.push_str(&diags::sheets_in_all(names.len()));
     }
     let contract = schema::LEDGER
         .iter()
         .chain(schema::REGISTER)
         .find_map(|s| find_sheet(names, s.name).map(|_| s.name));
-    let why = match contract {
-        Some(s) => format!("没有“封面”工作表，“{s}”等工作表中也找不到台账的表头"),
-        None => "未找到“封面”等台账工作表".to_string(),
-    };
-    let msg = format!(
-        "不是安全工作台账：{why}（本文件的工作表：{listed}），本文件未读取、不计入；请使用 tongbao template 生成的模板填报"
-    );
-    Finding::error(Code::MissingSheet, msg).sheet(schema::COVER)
+    diags::not_a_ledger(contract, &listed).sheet(schema::COVER)
 }
 
 /// Read a sheet of `spec` into a grid, or raise `missing_sheet` / a read finding.
@@ -81,23 +63,8 @@ pub fn load_grid(
     ctx: &mut Ctx,
 ) -> Option<(String, Grid)> {
     let Some(name) = find_sheet(names, spec.name).cloned() else {
-        let what = if spec.name == schema::ACCIDENTS {
-            "，视为未报告事故".to_string()
-        } else if let Some(w) = register_gap_effect(spec.name) {
-            w.to_string()
-        } else if spec.rules.is_empty() {
-            String::new()
-        } else {
-            format!("，{} 按未达标处理", spec.rules)
-        };
-        let msg = format!("缺少工作表“{}”{what}", spec.name);
-        let rule = (!spec.rules.is_empty()).then_some(spec.rules);
         // The finding names the sheet that should be there.
-        ctx.push(
-            with_rule(Finding::error(Code::MissingSheet, msg), rule),
-            spec.name,
-            None,
-        );
+        ctx.push(diags::missing_sheet(spec), spec.name, None);
         return None;
     };
     // Findings and row locations use the contract's name: `隐患排查 ` (a trailing space, invisible
@@ -108,24 +75,12 @@ pub fn load_grid(
         Ok(grid) => {
             if let Some((r, c)) = grid.overflow {
                 let cell = crate::findings::a1(r, c);
-                let msg = format!(
-                    "单元格 {cell} 超出读取范围（最多 {} 行、{} 列、{} 个单元格、文字合计 {} MB），本表自该处起的内容未读取；请删除表格以外的多余内容",
-                    limits::MAX_ROWS,
-                    limits::MAX_COLS,
-                    limits::MAX_CELLS,
-                    limits::MAX_SHEET_TEXT / 1024 / 1024
-                );
-                ctx.push(
-                    Finding::warning(Code::UnreadableFile, msg),
-                    &name,
-                    Some(cell),
-                );
+                ctx.push(diags::sheet_overflow(&cell), &name, Some(cell));
             }
             Some((name, grid))
         }
         Err(e) => {
-            let msg = format!("工作表“{name}”无法读取（{e}），该表按缺失处理");
-            ctx.push(Finding::error(Code::UnreadableFile, msg), &name, None);
+            ctx.push(diags::sheet_unreadable(&name, &e.to_string()), &name, None);
             None
         }
     }
@@ -149,11 +104,7 @@ impl Judge {
     ) -> bool {
         let Some(d) = d else { return true };
         if let Some(y) = self.year.filter(|y| d.year() != *y) {
-            let msg = format!("“{col}”{d} 不在台账年度 {y} 年内，该行不计入");
-            let f = with_rule(
-                Finding::warning(Code::OutOfPeriod, msg).raw(d.to_string()),
-                Some(t.spec.rules),
-            );
+            let f = diags::event_out_of_period(col, d, y, Some(t.spec.rules));
             ctx.push(f, &t.sheet, Some(t.cell(row, col)));
             return false;
         }
@@ -172,12 +123,8 @@ impl Judge {
         let d = d?;
         match self.submitted {
             Some(s) if d > s => {
-                let msg = format!("“{col}”{d} 晚于本台账封面报送日期 {s}，不可能属实，按未填处理");
                 let rule = super::grid::sheets::rule_for(t.spec, col);
-                let f = with_rule(
-                    Finding::warning(Code::FutureDate, msg).raw(d.to_string()),
-                    rule,
-                );
+                let f = diags::future_date(col, d, s, rule);
                 ctx.push(f, &t.sheet, Some(t.cell(row, col)));
                 None
             }
@@ -208,11 +155,7 @@ pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> LedgerCover {
     if let (Some(p), Some(s)) = (cover.plan_copied_on, cover.submitted_on)
         && p > s
     {
-        let msg =
-            format!("“计划抄送保卫处日期”{p} 晚于本台账封面报送日期 {s}，不可能属实，按未填处理");
-        let f = Finding::warning(Code::FutureDate, msg)
-            .raw(p.to_string())
-            .rule("R1");
+        let f = diags::future_date(col::PLAN_COPIED_ON, p, s, Some("R1"));
         ctx.push(f, &c.sheet, c.cell(col::PLAN_COPIED_ON));
         cover.plan_copied_on = None;
     }

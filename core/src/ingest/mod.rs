@@ -11,6 +11,7 @@
 //! - the domain readers here: `ledger` (a unit's ledger), `register` (保卫处台账), `units`
 //!   (the roster), `read` (one file's bytes → one of them), `select` (which version counts).
 
+pub mod diags;
 pub mod grid;
 pub mod guard;
 pub mod ledger;
