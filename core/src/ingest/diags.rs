@@ -6,7 +6,7 @@
 use super::grid::sheets::with_rule;
 use super::guard::limits;
 use crate::findings::{Code, Finding};
-use crate::schema::{self, SheetSpec};
+use crate::schema::{self, Kind, SheetSpec};
 use chrono::NaiveDate;
 
 /// `missing_sheet`: a workbook that is not a ledger; `contract` is a contract sheet it has
@@ -88,4 +88,107 @@ pub fn future_date(col: &str, d: NaiveDate, submitted: NaiveDate, rule: Option<&
         Finding::warning(Code::FutureDate, msg).raw(d.to_string()),
         rule,
     )
+}
+
+/// What a column of this kind expects, in Chinese (for `bad_value` messages).
+pub fn expected(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text | Kind::Unit | Kind::Leader => "文字",
+        Kind::Date => "日期，如 2026-03-05、2026/3/5 或 2026年3月5日",
+        Kind::YesNo => "是 或 否",
+        Kind::Quarter => "第一季度、第二季度、第三季度 或 第四季度",
+        Kind::AccidentGrade => "一般、较大、重大 或 特别重大",
+        Kind::HazardGrade => "一般、较大 或 重大",
+        Kind::Measure => "约谈、黄牌警告、通报批评、下发整改通知书 或 挂牌督办",
+        Kind::Level => "学校 或 市教育局",
+        Kind::ListedState => "整改中、已销号 或 拒不整改",
+        Kind::UnitKind => "部门 或 系部",
+        Kind::LedgerType => "保卫处台账",
+        Kind::Year => "四位年份，如 2026",
+        Kind::Count => "不小于 0 的整数，如 3",
+        Kind::Number => "数字，如 1.5",
+    }
+}
+
+/// What a value of this kind is called, for `bad_value` messages (`日期无法识别：…`).
+pub fn noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Date => "日期",
+        Kind::YesNo => "是/否",
+        Kind::Quarter => "季度",
+        Kind::AccidentGrade => "事故等级",
+        Kind::HazardGrade => "隐患等级",
+        Kind::Measure => "措施类型",
+        Kind::Level => "督办级别",
+        Kind::ListedState => "状态",
+        Kind::UnitKind => "单位类型",
+        Kind::LedgerType => "台账类型",
+        Kind::Year => "年度",
+        Kind::Count | Kind::Number => "数字",
+        Kind::Text | Kind::Unit | Kind::Leader => "内容",
+    }
+}
+
+/// `bad_value` (warning): a text too long for one cell of summary.xlsx (outputs.md "One bad
+/// value never costs the whole output"); None when it fits.
+pub fn too_long(col: &str, s: &str) -> Option<Finding> {
+    let limit = limits::LONG_TEXT;
+    if s.len() <= limit {
+        return None;
+    }
+    let n = s.chars().count();
+    (n > limit).then(|| {
+        Finding::warning(Code::BadValue, format!(
+            "“{col}”的内容长达{n}字，超出汇总表 summary.xlsx 单元格的容量（Excel 每格最多 32767 字），汇总表中只保留前{limit}字左右，通报、反馈意见和 results.json 保留全文；请核对是否误粘贴了大段内容"
+        ))
+    })
+}
+
+/// `missing_value`: the required `col` is blank; `expected` what it should hold.
+pub fn required_blank(col: &str, kind: Kind) -> Finding {
+    let msg = format!("必填项“{col}”为空，应填{}", expected(kind));
+    Finding::error(Code::MissingValue, msg)
+}
+
+/// `bad_value`: the cell of `col` holds the formula error `e`.
+pub fn formula_error(col: &str, e: &str, kind: Kind) -> Finding {
+    let msg = format!(
+        "“{col}”为错误值 {e}（公式无法计算），应填{}",
+        expected(kind)
+    );
+    Finding::error(Code::BadValue, msg).raw(e)
+}
+
+/// `bad_value`: the cell of `col` holds `raw`, which does not parse as `kind`.
+pub fn unparsed(col: &str, raw: &str, kind: Kind) -> Finding {
+    let msg = format!(
+        "{}无法识别：{raw}（“{col}”应填{}）",
+        noun(kind),
+        expected(kind)
+    );
+    Finding::error(Code::BadValue, msg).raw(raw)
+}
+
+/// `missing_header`: no row in the first `rows` of `sheet` holds every required column.
+pub fn missing_header(sheet: &str, rows: u32, missing: &[&str], rule: Option<&str>) -> Finding {
+    let msg = format!(
+        "工作表“{sheet}”前{rows}行中找不到含全部必填列的表头行，缺少列：{}；该表按缺失处理",
+        missing.join("、")
+    );
+    with_rule(Finding::error(Code::MissingHeader, msg), rule)
+}
+
+/// `duplicate_value`: the cover names `key` more than once.
+pub fn cover_key_twice(key: &str) -> Finding {
+    let msg = format!("封面“{key}”出现多次，以第一次为准");
+    Finding::warning(Code::DuplicateValue, msg)
+}
+
+/// `missing_value`: the cover lacks the required `key`.
+pub fn cover_key_missing(key: &str, kind: Kind) -> Finding {
+    let msg = format!(
+        "封面缺少必填项“{key}”（A列填项目名称，B列填内容），应填{}",
+        expected(kind)
+    );
+    Finding::error(Code::MissingValue, msg)
 }

@@ -5,7 +5,8 @@
 use super::cells::{Grid, Value};
 use super::sheets::{Ctx, header_base, rule_for, with_rule};
 use super::values;
-use crate::findings::{Code, Finding, Severity, a1};
+use crate::findings::a1;
+use crate::ingest::diags;
 use crate::schema::SheetSpec;
 use std::collections::BTreeMap;
 
@@ -45,10 +46,9 @@ impl<'g> Cover<'g> {
                 continue;
             };
             if keys.contains_key(key.name) {
-                let msg = format!("封面“{}”出现多次，以第一次为准", key.name);
                 let raw = values::text(grid.get(r, 0)).unwrap_or_default();
                 ctx.push(
-                    Finding::new(Severity::Warning, Code::DuplicateValue, msg).raw(raw),
+                    diags::cover_key_twice(key.name).raw(raw),
                     sheet,
                     Some(a1(r, 0)),
                 );
@@ -109,13 +109,8 @@ impl<'g> Cover<'g> {
             Some((r, c)) => ctx.field((self.spec, &self.sheet, r, c), col, self.value(key), parse),
             None => {
                 if col.required {
-                    let msg = format!(
-                        "封面缺少必填项“{}”（A列填项目名称，B列填内容），应填{}",
-                        key,
-                        values::expected(col.kind)
-                    );
                     let f = with_rule(
-                        Finding::error(Code::MissingValue, msg),
+                        diags::cover_key_missing(key, col.kind),
                         rule_for(self.spec, key),
                     );
                     ctx.push(f, &self.sheet, None);

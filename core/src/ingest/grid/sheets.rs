@@ -3,7 +3,8 @@
 
 use super::cells::{Grid, Value};
 use super::values;
-use crate::findings::{Code, Finding, a1};
+use crate::findings::{Finding, a1};
+use crate::ingest::diags;
 use crate::ingest::units::normalize_name;
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
@@ -91,33 +92,27 @@ impl Ctx<'_> {
             let f = with_rule(f, rule_for(spec, col.name));
             self.push(f, sheet, Some(a1(row, c)));
         };
-        let expected = values::expected(col.kind);
         if !col.required && col.kind == crate::schema::Kind::Date && values::not_yet(v) {
             return None;
         }
         if v.is_blank() {
             if col.required {
-                let msg = format!("必填项“{}”为空，应填{expected}", col.name);
-                report(Finding::error(Code::MissingValue, msg));
+                report(diags::required_blank(col.name, col.kind));
             }
             return None;
         }
         if let Value::Error(e) = v {
-            let msg = format!("“{}”为错误值 {e}（公式无法计算），应填{expected}", col.name);
-            report(Finding::error(Code::BadValue, msg).raw(e.clone()));
+            report(diags::formula_error(col.name, e, col.kind));
             return None;
         }
         if let Value::Text(s) = v
-            && let Some(msg) = values::too_long(col.name, s)
+            && let Some(f) = diags::too_long(col.name, s)
         {
-            report(Finding::warning(Code::BadValue, msg).raw(values::head(s)));
+            report(f.raw(values::head(s)));
         }
         let out = parse(v);
         if out.is_none() {
-            let raw = v.raw();
-            let noun = values::noun(col.kind);
-            let msg = format!("{noun}无法识别：{raw}（“{}”应填{expected}）", col.name);
-            report(Finding::error(Code::BadValue, msg).raw(raw));
+            report(diags::unparsed(col.name, &v.raw(), col.kind));
         }
         out
     }
@@ -184,14 +179,8 @@ impl<'g> Table<'g> {
             Some((n, r, m)) if n > 0 => (a1(r, 0), m),
             _ => (a1(0, 0), spec.required().map(|c| c.name).collect()),
         };
-        let msg = format!(
-            "工作表“{sheet}”前{HEADER_SEARCH_ROWS}行中找不到含全部必填列的表头行，缺少列：{}；该表按缺失处理",
-            missing.join("、")
-        );
-        let f = with_rule(
-            Finding::error(Code::MissingHeader, msg),
-            (!spec.rules.is_empty()).then_some(spec.rules),
-        );
+        let rule = (!spec.rules.is_empty()).then_some(spec.rules);
+        let f = diags::missing_header(sheet, HEADER_SEARCH_ROWS, &missing, rule);
         ctx.push(f, sheet, Some(cell));
         None
     }

@@ -5,47 +5,7 @@
 use super::cells::{Value, fmt_number};
 use crate::ingest::units::{half_width, normalize_name};
 use crate::model::{AccidentGrade, HazardGrade, ListedState, Measure, SupervisionLevel, UnitKind};
-use crate::schema::Kind;
 use chrono::{Datelike, NaiveDate};
-
-/// What a column of this kind expects, in Chinese (for `bad_value` messages).
-pub fn expected(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Text | Kind::Unit | Kind::Leader => "文字",
-        Kind::Date => "日期，如 2026-03-05、2026/3/5 或 2026年3月5日",
-        Kind::YesNo => "是 或 否",
-        Kind::Quarter => "第一季度、第二季度、第三季度 或 第四季度",
-        Kind::AccidentGrade => "一般、较大、重大 或 特别重大",
-        Kind::HazardGrade => "一般、较大 或 重大",
-        Kind::Measure => "约谈、黄牌警告、通报批评、下发整改通知书 或 挂牌督办",
-        Kind::Level => "学校 或 市教育局",
-        Kind::ListedState => "整改中、已销号 或 拒不整改",
-        Kind::UnitKind => "部门 或 系部",
-        Kind::LedgerType => "保卫处台账",
-        Kind::Year => "四位年份，如 2026",
-        Kind::Count => "不小于 0 的整数，如 3",
-        Kind::Number => "数字，如 1.5",
-    }
-}
-
-/// What a value of this kind is called, for `bad_value` messages (`日期无法识别：…`).
-pub fn noun(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Date => "日期",
-        Kind::YesNo => "是/否",
-        Kind::Quarter => "季度",
-        Kind::AccidentGrade => "事故等级",
-        Kind::HazardGrade => "隐患等级",
-        Kind::Measure => "措施类型",
-        Kind::Level => "督办级别",
-        Kind::ListedState => "状态",
-        Kind::UnitKind => "单位类型",
-        Kind::LedgerType => "台账类型",
-        Kind::Year => "年度",
-        Kind::Count | Kind::Number => "数字",
-        Kind::Text | Kind::Unit | Kind::Leader => "内容",
-    }
-}
 
 /// Normalised text of a value (numbers as written without a trailing .0).
 fn norm(v: &Value) -> Option<String> {
@@ -67,19 +27,10 @@ pub fn text(v: &Value) -> Option<String> {
     }
 }
 
-/// A text too long for one cell of summary.xlsx (outputs.md "One bad value never costs the
-/// whole output"): the warning's message, None when it fits.
+/// A text too long for one cell of summary.xlsx: the warning's message, None when it fits
+/// (worded in `ingest::diags::too_long`).
 pub fn too_long(col: &str, s: &str) -> Option<String> {
-    let limit = crate::ingest::guard::limits::LONG_TEXT;
-    if s.len() <= limit {
-        return None;
-    }
-    let n = s.chars().count();
-    (n > limit).then(|| {
-        format!(
-            "“{col}”的内容长达{n}字，超出汇总表 summary.xlsx 单元格的容量（Excel 每格最多 32767 字），汇总表中只保留前{limit}字左右，通报、反馈意见和 results.json 保留全文；请核对是否误粘贴了大段内容"
-        )
-    })
+    crate::ingest::diags::too_long(col, s).map(|f| f.message)
 }
 
 /// The first 20 characters of a long text and "…" (the `raw` of a finding about it).
