@@ -192,3 +192,101 @@ pub fn cover_key_missing(key: &str, kind: Kind) -> Finding {
     );
     Finding::error(Code::MissingValue, msg)
 }
+
+/// `missing_value`: a workbook with the central register's own sheets whose cover does not say
+/// 台账类型：保卫处台账.
+pub fn register_untyped() -> Finding {
+    let msg = "本文件有保卫处台账的工作表（惩戒措施、挂牌督办等），但封面没有“台账类型：保卫处台账”，未按保卫处台账读取；请在封面A列填“台账类型”、B列填“保卫处台账”后重新放入";
+    Finding::error(Code::MissingValue, msg)
+}
+
+/// `unknown_unit`: `raw` in the register's column `col` is not on the roster; an error where
+/// the row cannot count without it (`strict`).
+pub fn register_unknown_unit(col: &str, raw: &str, strict: bool) -> Finding {
+    let msg =
+        format!("“{col}”中的“{raw}”不在单位名册中（也不是已配置的别名），请按名册填写单位全称");
+    let f = if strict {
+        Finding::error(Code::UnknownUnit, msg)
+    } else {
+        Finding::warning(Code::UnknownUnit, msg)
+    };
+    f.raw(raw)
+}
+
+/// `unknown_leader`: `raw` is not on the configured list of college leaders.
+pub fn unknown_leader(raw: &str) -> Finding {
+    let msg = format!("“领导姓名”“{raw}”不在配置的校领导名单中，按所填姓名保留");
+    Finding::warning(Code::UnknownLeader, msg).raw(raw)
+}
+
+/// `missing_register` (R10, R12): no central register in the inbox.
+pub fn missing_register() -> Finding {
+    Finding::warning(
+        Code::MissingRegister,
+        "收件中没有保卫处台账（封面“台账类型”为“保卫处台账”的工作簿）：R10、R12 不适用，否决条件 V4、V5 无法评估",
+    )
+    .rule("R10、R12")
+}
+
+/// `superseded_file`: `who` has a later version `win` (报送日期 `when`); `same_day` when both
+/// carry the same 报送日期 and the file name decided.
+pub fn superseded(who: &str, win: &str, when: &str, same_day: bool) -> Finding {
+    let msg = if same_day {
+        format!(
+            "{who}另有同一报送日期（{when}）的版本“{win}”，按文件名以排在后面的为准，本文件不计入"
+        )
+    } else {
+        format!("{who}另有报送日期更新的版本“{win}”（报送日期 {when}），本文件不计入")
+    };
+    Finding::info(Code::SupersededFile, msg)
+}
+
+/// `after_as_of` (R15): a ledger submitted on `d`, after the as-of date.
+pub fn ledger_after_as_of(d: NaiveDate, as_of: NaiveDate) -> Finding {
+    let msg = format!(
+        "封面报送日期 {d} 晚于评价基准日 {as_of}：本次评价视为尚未报送，本文件不计入（如报送日期填错，请联系报送单位更正后重新报送）"
+    );
+    Finding::warning(Code::AfterAsOf, msg).rule("R15")
+}
+
+/// `after_as_of`: the central register submitted on `d`, after the as-of date.
+pub fn register_after_as_of(d: NaiveDate, as_of: NaiveDate) -> Finding {
+    Finding::warning(
+        Code::AfterAsOf,
+        format!("保卫处台账封面报送日期 {d} 晚于评价基准日 {as_of}，本次评价不计入"),
+    )
+}
+
+/// The `unreadable_file` text of a workbook whose sheet index cannot be read.
+pub const BROKEN_INDEX: &str = "文件已损坏：工作簿的工作表清单（内部索引）无法读取，任何工作表都无法打开；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再报送";
+/// The `unreadable_file` text of a reader that panicked.
+pub const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
+
+/// `unreadable_file`: the file cannot be read, for the reason `msg` (worded by the guard).
+pub fn unreadable_file(msg: String) -> Finding {
+    Finding::error(Code::UnreadableFile, msg)
+}
+
+/// `out_of_period`: the cover 年度 `got` of a `what` (台账, 保卫处台账) is not the assessed `want`.
+pub fn wrong_year(what: &str, got: i32, want: i32) -> Finding {
+    let msg = format!("{what}封面年度为 {got} 年，不是本次考核的 {want} 年，本文件不计入");
+    Finding::error(Code::OutOfPeriod, msg).raw(got.to_string())
+}
+
+/// `unknown_unit` (R15): the cover names `raw`, not on the roster; `closest` are the roster's
+/// nearest names.
+pub fn unknown_cover_unit(raw: &str, closest: &[String]) -> Finding {
+    let consequence = "本文件未计入，通报中该单位将显示为未报送";
+    let msg = if closest.is_empty() {
+        format!(
+            "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），{consequence}。名册中没有相近的单位：请核对该单位是否应列入名册（tongbao.toml 的 [[units]]），或联系报送单位更正封面单位名称后重新报送"
+        )
+    } else {
+        let list: Vec<String> = closest.iter().map(|u| format!("“{u}”")).collect();
+        format!(
+            "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），{consequence}。最接近的名册单位：{}。如确为该单位，请在 tongbao.toml 中该单位的 aliases 里加入“{raw}”后重新生成；否则请联系报送单位更正封面单位名称后重新报送",
+            list.join("、")
+        )
+    };
+    Finding::error(Code::UnknownUnit, msg).raw(raw).rule("R15")
+}

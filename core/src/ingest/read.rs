@@ -13,7 +13,7 @@ use super::ledger::{self, Judge, load_grid};
 use super::register;
 use super::units::{match_unit, normalize_name};
 use crate::config::Config;
-use crate::findings::{Code, Finding};
+use crate::findings::Finding;
 use crate::model::{Ledger, Register};
 use crate::schema;
 use crate::schema::col;
@@ -46,8 +46,7 @@ pub struct FileOut {
     pub findings: Vec<Finding>,
 }
 
-const BROKEN_INDEX: &str = "文件已损坏：工作簿的工作表清单（内部索引）无法读取，任何工作表都无法打开；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再报送";
-const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
+use super::diags::{BROKEN_INDEX, INTERNAL};
 
 /// A file that cannot be read, with the reason.
 pub fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
@@ -56,7 +55,7 @@ pub fn refused(rel: &str, sha256: String, size: u64, msg: String) -> FileOut {
         sha256,
         size,
         parsed: Parsed::Unreadable,
-        findings: vec![Finding::error(Code::UnreadableFile, msg).file(rel)],
+        findings: vec![super::diags::unreadable_file(msg).file(rel)],
     }
 }
 
@@ -287,8 +286,7 @@ fn year_ok(
 ) -> bool {
     match (opts.year, year) {
         (Some(want), Some(got)) if want != got => {
-            let msg = format!("{what}封面年度为 {got} 年，不是本次考核的 {want} 年，本文件不计入");
-            let f = Finding::error(Code::OutOfPeriod, msg).raw(got.to_string());
+            let f = super::diags::wrong_year(what, got, want);
             ctx.push(with_rule(f, rule), sheet, cell);
             false
         }
@@ -310,9 +308,8 @@ fn unit_key(
     let found = match_unit(ctx.cfg, &raw);
     if found.is_none() {
         let closest = super::units::closest_units(ctx.cfg, &raw);
-        let msg = super::units::unknown_unit_message(&raw, &closest);
         ctx.push(
-            Finding::error(Code::UnknownUnit, msg).raw(raw).rule("R15"),
+            super::diags::unknown_cover_unit(&raw, &closest),
             sheet,
             cell,
         );

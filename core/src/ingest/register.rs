@@ -9,7 +9,7 @@ use super::grid::sheets::{Ctx, Table, rule_for, with_rule};
 use super::grid::values;
 use super::ledger::with_table;
 use super::units::{match_leader, match_unit, split_units};
-use crate::findings::{Code, Finding};
+use crate::findings::Finding;
 use crate::model::*;
 use crate::schema;
 use crate::schema::col;
@@ -33,8 +33,7 @@ pub fn unmarked_register(
     if own < 2 || ledger.iter().any(|s| has(s)) || names_unit {
         return None;
     }
-    let msg = "本文件有保卫处台账的工作表（惩戒措施、挂牌督办等），但封面没有“台账类型：保卫处台账”，未按保卫处台账读取；请在封面A列填“台账类型”、B列填“保卫处台账”后重新放入";
-    Some(Finding::error(Code::MissingValue, msg).sheet(schema::COVER))
+    Some(super::diags::register_untyped().sheet(schema::COVER))
 }
 
 pub fn read_cover(c: &Cover, ctx: &mut Ctx) -> RegisterCover {
@@ -85,14 +84,8 @@ fn resolve_unit(
     if let Some(u) = match_unit(ctx.cfg, raw) {
         return Some(u);
     }
-    let msg =
-        format!("“{col}”中的“{raw}”不在单位名册中（也不是已配置的别名），请按名册填写单位全称");
-    let f = if strict {
-        Finding::error(Code::UnknownUnit, msg)
-    } else {
-        Finding::warning(Code::UnknownUnit, msg)
-    };
-    let f = with_rule(f.raw(raw), rule_for(t.spec, col));
+    let f = super::diags::register_unknown_unit(col, raw, strict);
+    let f = with_rule(f, rule_for(t.spec, col));
     ctx.push(f, &t.sheet, Some(t.cell(row, col)));
     None
 }
@@ -110,9 +103,8 @@ fn leader(t: &Table, ctx: &mut Ctx, row: u32) -> Option<String> {
     if let Some(l) = match_leader(ctx.cfg, &raw) {
         return Some(l);
     }
-    let msg = format!("“领导姓名”“{raw}”不在配置的校领导名单中，按所填姓名保留");
     let f = with_rule(
-        Finding::warning(Code::UnknownLeader, msg).raw(raw.clone()),
+        super::diags::unknown_leader(&raw),
         rule_for(t.spec, col::LEADER_NAME),
     );
     ctx.push(f, &t.sheet, Some(t.cell(row, col::LEADER_NAME)));

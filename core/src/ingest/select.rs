@@ -6,10 +6,10 @@
 //! describe a version that is not assessed); `check` keeps them, so a file's problems are never
 //! hidden. Lateness is judged on the unit's earliest dated eligible version (`first_version`).
 
+use super::diags;
 use super::read::{FileOut, Parsed};
 use super::{input, place};
 use crate::config::Config;
-use crate::findings::{Code, Finding};
 use crate::model::{Inbox, Role};
 use crate::schema::col;
 use chrono::NaiveDate;
@@ -77,15 +77,14 @@ pub fn select(
     match pick(inbox, registers, "保卫处", None, sel) {
         Some(win) => {
             if let Parsed::Register { register, .. } = win.parsed {
-                inbox.inputs.push(input(&win.rel, win.sha256, win.size, Role::Register));
+                inbox
+                    .inputs
+                    .push(input(&win.rel, win.sha256, win.size, Role::Register));
                 inbox.findings.extend(win.findings);
                 inbox.register = Some(*register);
             }
         }
-        None if want_register => inbox.findings.push(Finding::warning(
-            Code::MissingRegister,
-            "收件中没有保卫处台账（封面“台账类型”为“保卫处台账”的工作簿）：R10、R12 不适用，否决条件 V4、V5 无法评估",
-        ).rule("R10、R12")),
+        None if want_register => inbox.findings.push(diags::missing_register()),
         None => {}
     }
 }
@@ -125,18 +124,8 @@ fn pick(
     }
     let when = submitted(&win).map_or_else(|| "未填".to_string(), |d| d.to_string());
     for old in eligible {
-        let msg = if submitted(&old) == submitted(&win) {
-            format!(
-                "{who}另有同一报送日期（{when}）的版本“{}”，按文件名以排在后面的为准，本文件不计入",
-                win.rel
-            )
-        } else {
-            format!(
-                "{who}另有报送日期更新的版本“{}”（报送日期 {when}），本文件不计入",
-                win.rel
-            )
-        };
-        let mut f = Finding::info(Code::SupersededFile, msg).file(&old.rel);
+        let same_day = submitted(&old) == submitted(&win);
+        let mut f = diags::superseded(who, &win.rel, &when, same_day).file(&old.rel);
         f.unit = unit.map(str::to_string);
         inbox.findings.push(f);
         drop_or_keep(inbox, old, Role::Superseded, sel);
@@ -151,20 +140,11 @@ fn after_as_of(inbox: &mut Inbox, out: FileOut, unit: Option<&str>, sel: Selecti
     };
     let mut f = match &out.parsed {
         Parsed::Ledger { ledger, .. } => {
-            let msg = format!(
-                "封面报送日期 {d} 晚于评价基准日 {as_of}：本次评价视为尚未报送，本文件不计入（如报送日期填错，请联系报送单位更正后重新报送）"
-            );
-            let mut f = Finding::warning(Code::AfterAsOf, msg)
-                .sheet(ledger.cover.sheet.clone())
-                .rule("R15");
+            let mut f = diags::ledger_after_as_of(d, as_of).sheet(ledger.cover.sheet.clone());
             f.cell = ledger.cover.cells.get(col::SUBMITTED_ON).cloned();
             f
         }
-        _ => Finding::warning(
-            Code::AfterAsOf,
-            format!("保卫处台账封面报送日期 {d} 晚于评价基准日 {as_of}，本次评价不计入"),
-        )
-        .sheet(crate::schema::COVER),
+        _ => diags::register_after_as_of(d, as_of).sheet(crate::schema::COVER),
     };
     f = f.file(&out.rel).raw(d.to_string());
     f.unit = unit.map(str::to_string);

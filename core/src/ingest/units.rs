@@ -148,19 +148,9 @@ fn shared_chars(a: &[char], b: &[char]) -> usize {
 }
 
 /// The `unknown_unit` message for the office (outputs.md "Settled" 3): what the name was, the
-/// closest roster units, and the two ways out (an alias, or a corrected cover from the unit).
+/// closest roster units, and the two ways out (worded in `diags::unknown_cover_unit`).
 pub fn unknown_unit_message(raw: &str, closest: &[String]) -> String {
-    let consequence = "本文件未计入，通报中该单位将显示为未报送";
-    if closest.is_empty() {
-        return format!(
-            "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），{consequence}。名册中没有相近的单位：请核对该单位是否应列入名册（tongbao.toml 的 [[units]]），或联系报送单位更正封面单位名称后重新报送"
-        );
-    }
-    let list: Vec<String> = closest.iter().map(|u| format!("“{u}”")).collect();
-    format!(
-        "封面单位名称“{raw}”不在单位名册中（也不是已配置的别名），{consequence}。最接近的名册单位：{}。如确为该单位，请在 tongbao.toml 中该单位的 aliases 里加入“{raw}”后重新生成；否则请联系报送单位更正封面单位名称后重新报送",
-        list.join("、")
-    )
+    super::diags::unknown_cover_unit(raw, closest).message
 }
 
 /// Split a cell naming several units (`信息工程系、机电系`) on 、，,;；/ and line breaks.
