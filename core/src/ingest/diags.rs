@@ -262,6 +262,18 @@ pub const BROKEN_INDEX: &str = "文件已损坏：工作簿的工作表清单（
 /// The `unreadable_file` text of a reader that panicked.
 pub const INTERNAL: &str = "读取文件时出现内部错误，文件可能已损坏；请重新保存为 .xlsx 后报送";
 
+/// The `unreadable_file` reason of a workbook its reader rejects with `e`.
+pub fn damaged(e: &dyn std::fmt::Display) -> String {
+    format!("文件已损坏，无法读取（{e}）；请重新保存为 .xlsx 后报送")
+}
+
+/// The `unreadable_file` reason of a .xls the BIFF reader rejects with `e`.
+pub fn xls_unreadable(e: &dyn std::fmt::Display) -> String {
+    format!(
+        "无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
+    )
+}
+
 /// `unreadable_file`: the file cannot be read, for the reason `msg` (worded by the guard).
 pub fn unreadable_file(msg: String) -> Finding {
     Finding::error(Code::UnreadableFile, msg)
@@ -289,4 +301,89 @@ pub fn unknown_cover_unit(raw: &str, closest: &[String]) -> Finding {
         )
     };
     Finding::error(Code::UnknownUnit, msg).raw(raw).rule("R15")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    /// The non-test source of every file under core/src/ingest but this one.
+    fn sources() -> Vec<(PathBuf, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+                .expect("read ingest dir")
+                .map(|e| e.expect("dir entry").path())
+                .collect();
+            entries.sort();
+            for p in entries {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if name.ends_with(".rs")
+                    && name != "diags.rs"
+                    && !name.ends_with("_tests.rs")
+                {
+                    let text = std::fs::read_to_string(&p).expect("read source");
+                    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                    out.push((p, code.to_string()));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ingest"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn no_finding_is_constructed_outside_diags() {
+        let files = sources();
+        assert!(files.len() > 10, "the ingest sources were not found");
+        for (path, code) in files {
+            for ctor in [
+                "Finding::new(",
+                "Finding::error(",
+                "Finding::warning(",
+                "Finding::info(",
+                "= Finding {",
+                "(Finding {",
+                "[Finding {",
+            ] {
+                assert!(
+                    !code.contains(ctor),
+                    "{} builds a finding ({ctor}): word it in ingest/diags.rs",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    /// A Chinese literal with a sentence's punctuation is a message, not data (是/否, header
+    /// synonyms, total-row words); `guard/` words its refusals itself (left to move).
+    #[test]
+    fn no_chinese_message_is_worded_outside_diags() {
+        let sentence = ['，', '；', '。', '请'];
+        for (path, code) in sources() {
+            if path.components().any(|c| c.as_os_str() == "guard") {
+                continue;
+            }
+            for (n, line) in code.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                let literals = line.split('"').skip(1).step_by(2);
+                for lit in literals {
+                    let chinese = lit.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    assert!(
+                        !(chinese && lit.chars().any(|c| sentence.contains(&c))),
+                        "{}:{} words a message (\"{lit}\"): move it to ingest/diags.rs",
+                        path.display(),
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
 }

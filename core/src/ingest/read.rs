@@ -128,9 +128,7 @@ fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
 fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
     use calamine::Reader;
     let c = Cursor::new(bytes);
-    let broken = |e: &dyn std::fmt::Display| {
-        format!("文件已损坏，无法读取（{e}）；请重新保存为 .xlsx 后报送")
-    };
+    let broken = |e: &dyn std::fmt::Display| super::diags::damaged(e);
     match format {
         Format::Xlsx => match calamine::Xlsx::new(c) {
             Ok(b) => Ok(Book::Xlsx(Box::new(b))),
@@ -145,9 +143,7 @@ fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
         Format::Xls => match calamine::Xls::new(c) {
             Ok(b) => Ok(Book::Xls(Box::new(b))),
             Err(calamine::XlsError::Password) => Err(sniff::ENCRYPTED.to_string()),
-            Err(e) => Err(format!(
-                "无法按 .xls 读取（{e}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
-            )),
+            Err(e) => Err(super::diags::xls_unreadable(&e)),
         },
         Format::Ods => calamine::Ods::new(c)
             .map(|b| Book::Ods(Box::new(b)))
