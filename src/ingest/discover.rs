@@ -2,6 +2,7 @@
 //! the staff prose `按语.md`, or a file skipped with a one-line notice (lock files `~$*`, hidden
 //! files, anything that is not a spreadsheet).
 
+use super::fsdiags as diags;
 use std::path::{Path, PathBuf};
 
 /// Extensions read as workbooks (content decides the real format).
@@ -35,9 +36,9 @@ pub use crate::ingest::guard::sniff::ext;
 pub fn classify(name: &str) -> Kind {
     let e = ext(name);
     if name.starts_with("~$") {
-        Kind::Skip("Excel/WPS 打开文件时生成的临时锁定文件，已跳过".into())
+        Kind::Skip(diags::LOCK_FILE.into())
     } else if name.starts_with('.') {
-        Kind::Skip("隐藏文件，已跳过".into())
+        Kind::Skip(diags::HIDDEN.into())
     } else if name.to_lowercase() == PROSE {
         Kind::Prose
     } else if WORKBOOK_EXTS.contains(&e.as_str()) {
@@ -45,11 +46,9 @@ pub fn classify(name: &str) -> Kind {
     } else if e == "et" || e == "ett" {
         Kind::WpsOnly
     } else if e.is_empty() {
-        Kind::Skip("没有扩展名，不是台账文件，已跳过".into())
+        Kind::Skip(diags::NO_EXTENSION.into())
     } else {
-        Kind::Skip(format!(
-            "不是电子表格（.{e}），已跳过；台账请报送 .xlsx 文件"
-        ))
+        Kind::Skip(diags::not_a_spreadsheet(&e))
     }
 }
 
@@ -133,24 +132,17 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
 pub fn skip_reason(e: &Entry, name: &str, recursive: bool) -> Option<String> {
     let e_ = ext(name);
     let looks = if WORKBOOK_EXTS.contains(&e_.as_str()) {
-        format!("（名称以 .{e_} 结尾，但不是文件）")
+        diags::looks_like_workbook(&e_)
     } else {
         String::new()
     };
     match e {
         Entry::File => None,
-        Entry::Dir if recursive => Some(format!(
-            "这是子文件夹{looks}，层级过深（超过 {MAX_DEPTH} 层），未读取"
-        )),
-        Entry::Dir => Some(format!(
-            "这是子文件夹{looks}，未读取其中的文件；如需读取子文件夹，请在命令后加 --recursive"
-        )),
-        Entry::Special(what) => Some(format!("这是{what}（不是普通文件），未打开读取")),
-        Entry::Outside => Some(
-            "这是指向收件文件夹以外位置的链接（快捷方式），未读取；请把文件本身放入收件文件夹"
-                .into(),
-        ),
-        Entry::Dangling => Some("这是失效的链接（目标不存在），未读取".into()),
+        Entry::Dir if recursive => Some(diags::folder_too_deep(&looks, MAX_DEPTH)),
+        Entry::Dir => Some(diags::folder_not_read(&looks)),
+        Entry::Special(what) => Some(diags::special_file(what)),
+        Entry::Outside => Some(diags::OUTSIDE_LINK.into()),
+        Entry::Dangling => Some(diags::DANGLING_LINK.into()),
     }
 }
 
@@ -184,10 +176,7 @@ impl Walk<'_> {
             }
             if e == Entry::Dir && self.recursive && is_output_folder(&path) {
                 // contract.md: with --recursive, the output folder is never read as input.
-                let why = format!(
-                    "这是 tongbao 的输出文件夹（含 {}），不作为收件读取",
-                    crate::output::LOCK_FILE
-                );
+                let why = diags::output_folder(crate::output::LOCK_FILE);
                 out.push(Found {
                     kind: Kind::Skip(why),
                     path,

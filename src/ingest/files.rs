@@ -3,6 +3,7 @@
 //! streamed from disk; the staff prose 按语.md.
 
 use super::Options;
+use super::fsdiags as diags;
 use super::limits::{self, MAX_PROSE_BYTES};
 use super::read::{FileOut, read_from_bytes, refused};
 use crate::config::Config;
@@ -36,16 +37,13 @@ fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
     }
     let f = opts.open(path).map_err(|e| open_error_text(&e))?;
     if !f.metadata().is_ok_and(|m| m.is_file()) {
-        return Err("不是普通文件（可能是命名管道或设备），未读取".into());
+        return Err(diags::NOT_A_FILE.into());
     }
     let mut bytes = Vec::with_capacity(size.min(limits::MAX_FILE) as usize);
     f.take(limits::MAX_FILE + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            format!(
-                "无法读取文件：{}",
-                crate::oserror::explain(&e, crate::oserror::Access::Read)
-            )
+            diags::cannot_read(&crate::oserror::explain(&e, crate::oserror::Access::Read))
         })?;
     Ok(bytes)
 }
@@ -54,12 +52,9 @@ fn read_bytes(path: &Path, size: u64) -> Result<Vec<u8>, String> {
 /// sharing fails with ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33): say so.
 fn open_error_text(e: &std::io::Error) -> String {
     if crate::oserror::in_use(e) {
-        "文件正被 Excel/WPS 打开，无法读取；请关闭该文件（或请对方关闭）后重新运行".to_string()
+        diags::IN_USE.to_string()
     } else {
-        format!(
-            "无法打开文件：{}",
-            crate::oserror::explain(e, crate::oserror::Access::Read)
-        )
+        diags::cannot_open(&crate::oserror::explain(e, crate::oserror::Access::Read))
     }
 }
 
@@ -74,11 +69,9 @@ pub fn hash_file(path: &Path) -> String {
 pub(super) fn read_prose(path: &Path) -> Result<Vec<u8>, String> {
     let size = size_of(path);
     if size > MAX_PROSE_BYTES {
-        return Err(format!(
-            "按语文件过大（{size} 字节，上限 1 MB），未写入通报；请精简后重新放入"
-        ));
+        return Err(diags::prose_too_large(size));
     }
-    std::fs::read(path).map_err(|e| format!("按语文件无法读取（{e}），未写入通报"))
+    std::fs::read(path).map_err(|e| diags::prose_unreadable(&e))
 }
 
 pub(super) fn size_of(path: &Path) -> u64 {

@@ -7,12 +7,13 @@
 
 pub mod discover;
 mod files;
+mod fsdiags;
 
 pub use files::hash_file;
 pub use tongbao_core::ingest::*;
 
 use crate::config::Config;
-use crate::findings::{self, Code, Finding};
+use crate::findings;
 use crate::model::{Inbox, Role};
 use discover::{Found, Kind};
 use files::{read_prose, size_of};
@@ -129,7 +130,7 @@ fn finish(
                 let bytes = match read_prose(&f.path) {
                     Ok(bytes) => bytes,
                     Err(why) => {
-                        let finding = Finding::error(Code::UnreadableFile, why).file(&f.rel);
+                        let finding = fsdiags::unreadable(why).file(&f.rel);
                         inbox.findings.push(finding);
                         Vec::new()
                     }
@@ -149,9 +150,7 @@ fn finish(
                 ));
             }
             Kind::Skip(why) => {
-                inbox
-                    .findings
-                    .push(Finding::info(Code::SkippedFile, why.clone()).file(&f.rel));
+                inbox.findings.push(fsdiags::skipped(why).file(&f.rel));
                 // Only a plain file is hashed: a pipe would block, a link may lead anywhere.
                 let (sha256, size) = if discover::plain_file(&f.path) {
                     (hash_file(&f.path), size_of(&f.path))
@@ -163,13 +162,12 @@ fn finish(
                     .push(input(&f.rel, sha256, size, Role::Skipped));
             }
             Kind::WpsOnly => {
-                let msg = "WPS 表格专用格式（.et）无法读取；请在 WPS 中“另存为” .xlsx 再报送";
                 let out = FileOut {
                     rel: f.rel.clone(),
                     sha256: hash_file(&f.path),
                     size: size_of(&f.path),
                     parsed: Parsed::Unreadable,
-                    findings: vec![Finding::error(Code::UnreadableFile, msg).file(&f.rel)],
+                    findings: vec![fsdiags::wps_only().file(&f.rel)],
                 };
                 place(&mut inbox, cfg, out, Role::Unreadable);
             }
