@@ -81,9 +81,7 @@ fn item_lines(
                 what.push_str(&say::item_due(&due));
             }
             let hints = match &i.fields {
-                ItemFields::Listed(l) if !l.hints.is_empty() => {
-                    say::item_hints(&l.hints.join("、"))
-                }
+                ItemFields::Listed(l) if !l.hints.is_empty() => say::item_hints(&l.hints),
                 _ => String::new(),
             };
             lines.push(say::item_line(

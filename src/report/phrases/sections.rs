@@ -205,8 +205,8 @@ pub fn item_due(due: &str) -> String {
 }
 
 /// Appended inside an item's parentheses: its hints.
-pub fn item_hints(hints: &str) -> String {
-    format!("；{hints}")
+pub fn item_hints(hints: &[String]) -> String {
+    format!("；{}", hints.join("、"))
 }
 
 /// 单位：说明（状态；提示）。
