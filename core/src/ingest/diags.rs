@@ -3,11 +3,18 @@
 //! add the location (file, sheet, cell, unit) and the raw value where it is a cell's text.
 //! Data words (accepted values 是/否, header synonyms, total-row words) stay with the readers.
 
-use super::grid::sheets::with_rule;
 use super::guard::limits;
 use crate::findings::{Code, Finding};
 use crate::schema::{self, Kind, SheetSpec};
 use chrono::NaiveDate;
+
+/// `f` with its rule, when it has one (`grid::sheets` re-exports it for the readers).
+pub fn with_rule(f: Finding, rule: Option<&str>) -> Finding {
+    match rule {
+        Some(r) => f.rule(r),
+        None => f,
+    }
+}
 
 /// `missing_sheet`: a workbook that is not a ledger; `contract` is a contract sheet it has
 /// (without its header row), `listed` its own sheet names, already joined.

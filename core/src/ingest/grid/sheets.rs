@@ -118,12 +118,7 @@ impl Ctx<'_> {
     }
 }
 
-pub fn with_rule(f: Finding, rule: Option<&str>) -> Finding {
-    match rule {
-        Some(r) => f.rule(r),
-        None => f,
-    }
-}
+pub use crate::ingest::diags::with_rule;
 
 /// A table sheet after its header row was found.
 pub struct Table<'g> {
