@@ -10,6 +10,9 @@
 //!   values, the cover's key–value pairs;
 //! - the domain readers here: `ledger` (a unit's ledger), `register` (保卫处台账), `units`
 //!   (the roster), `read` (one file's bytes → one of them), `select` (which version counts).
+//!
+//! Every finding these raise is worded in `diags` (code and Chinese text; callers add file,
+//! sheet, cell); only `guard/` still words its refusal reasons itself.
 
 pub mod diags;
 pub mod grid;
