@@ -4,6 +4,9 @@
 //! sniffing, zip pre-scan, bounded cell reading, sheets/headers, typed values → per unit the
 //! version dated on or before as-of counts (select), likewise the central register → `Inbox`,
 //! findings sorted.
+//!
+//! The file-system side's findings and skip/unreadable reasons are worded in `fsdiags`; everything
+//! read from a workbook's bytes in core's `ingest::diags`.
 
 pub mod discover;
 mod files;
