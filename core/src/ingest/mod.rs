@@ -12,7 +12,8 @@
 //!   (the roster), `read` (one file's bytes → one of them), `select` (which version counts).
 //!
 //! Every finding these raise is worded in `diags` (code and Chinese text; callers add file,
-//! sheet, cell); only `guard/` still words its refusal reasons itself.
+//! sheet, cell); the guards' refusal reasons are worded in `guard::reasons` (which diags'
+//! `unreadable_file` carries as given).
 
 pub mod diags;
 pub mod grid;

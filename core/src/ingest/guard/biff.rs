@@ -13,7 +13,7 @@
 
 use super::limits::{MAX_AREA, MAX_BOOK_TEXT, MAX_CELLS, MAX_COLS, MAX_ROWS};
 use super::prescan::{self, Refusal};
-use super::sniff::ENCRYPTED;
+use super::reasons::{self, ENCRYPTED};
 use super::{u16_at, u32_at};
 use std::io::{Cursor, Read};
 
@@ -23,9 +23,7 @@ const XLS_ROWS: i64 = 65_536;
 const XLS_COLS: i64 = 256;
 
 fn broken(detail: &str) -> Refusal {
-    Refusal::file(format!(
-        "无法按 .xls 读取（{detail}），可能是 WPS .et 格式或文件已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
-    ))
+    Refusal::file(reasons::xls_broken(detail))
 }
 
 /// Pre-scan an .xls file's bytes; Err is why it must not be opened.
@@ -37,15 +35,15 @@ pub fn scan_xls(bytes: &[u8]) -> Result<(), Refusal> {
 /// The Workbook (BIFF8) or Book (BIFF5) stream of an OLE container.
 fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| broken(&format!("OLE 容器无法打开：{e}")))?;
+        .map_err(|e| broken(&reasons::ole_unopenable(e)))?;
     let name = ["/Workbook", "/Book"]
         .into_iter()
         .find(|n| cf.is_stream(n))
-        .ok_or_else(|| broken("缺少 Workbook 数据流"))?;
+        .ok_or_else(|| broken(reasons::NO_WORKBOOK_STREAM))?;
     let mut out = Vec::new();
     cf.open_stream(name)
         .and_then(|s| s.take(super::limits::MAX_XLS_FILE).read_to_end(&mut out))
-        .map_err(|e| broken(&format!("Workbook 数据流无法读取：{e}")))?;
+        .map_err(|e| broken(&reasons::stream_unreadable(e)))?;
     Ok(out)
 }
 
@@ -77,7 +75,7 @@ impl<'a> Iterator for Records<'a> {
             }
             None => {
                 self.pos = s.len();
-                Some(Err(broken(&format!("数据在第 {at} 字节处的记录被截断"))))
+                Some(Err(broken(&reasons::truncated_at(at))))
             }
         }
     }
@@ -121,9 +119,9 @@ fn globals(s: &[u8]) -> Result<Globals, Refusal> {
             0x002F => return Err(Refusal::file(ENCRYPTED)),
             0x0809 => biff8 = u16_at(r.data, 0) == Some(0x0600),
             0x0085 => {
-                let pos = u32_at(r.data, 0).ok_or_else(|| broken("工作表目录记录过短"))?;
+                let pos = u32_at(r.data, 0).ok_or_else(|| broken(reasons::BOUNDSHEET_SHORT))?;
                 let name = sheet_name(r.data.get(6..).unwrap_or_default(), biff8)
-                    .unwrap_or_else(|| format!("第{}个工作表", sheets.len() + 1));
+                    .unwrap_or_else(|| reasons::nth_sheet(sheets.len() + 1));
                 sheets.push((pos as usize, name));
             }
             0x000A => break,
@@ -202,7 +200,7 @@ impl Tally {
 /// LABELSST adds its string (≤ 3 UTF-8 bytes per UTF-16 unit) to `text`.
 fn sheet(s: &[u8], pos: usize, name: &str, sst: &[u64], text: &mut u64) -> Result<u64, Refusal> {
     if pos >= s.len() {
-        return Err(broken(&format!("工作表“{name}”的位置超出数据流")));
+        return Err(broken(&reasons::sheet_out_of_stream(name)));
     }
     let (mut seen_bof, mut depth) = (false, 0usize);
     let mut t = Tally::default();
@@ -250,7 +248,7 @@ fn sheet(s: &[u8], pos: usize, name: &str, sst: &[u64], text: &mut u64) -> Resul
 fn position(r: &Rec<'_>) -> Result<(u32, u32), Refusal> {
     match (u16_at(r.data, 0), u16_at(r.data, 2)) {
         (Some(row), Some(col)) => Ok((row.into(), col.into())),
-        _ => Err(broken(&format!("单元格记录 0x{:04X} 过短", r.typ))),
+        _ => Err(broken(&reasons::cell_record_short(r.typ))),
     }
 }
 
@@ -284,15 +282,9 @@ fn dimensions(d: &[u8], name: &str) -> Result<(), Refusal> {
     let rows = end_r - i64::from(rf) + 1;
     let cols = end_c - i64::from(cf) + 1;
     if !(0..=XLS_ROWS).contains(&rows) || !(0..=XLS_COLS).contains(&cols) {
-        let claim = if rows < 0 || cols < 0 {
-            "起止颠倒的范围".to_string()
-        } else {
-            format!(" {rows} 行 × {cols} 列")
-        };
+        let claim = (rows >= 0 && cols >= 0).then_some((rows, cols));
         return Err(Refusal {
-            message: format!(
-                "工作表“{name}”的尺寸记录声明{claim}（.xls 工作表最多 {XLS_ROWS} 行、{XLS_COLS} 列），文件结构异常，疑似恶意或损坏，不予读取；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
-            ),
+            message: reasons::xls_dimensions(name, claim, XLS_ROWS, XLS_COLS),
             sheet: Some(name.to_string()),
             cell: None,
         });

@@ -17,12 +17,13 @@
 
 use super::limits::{MAX_NAMES, MAX_PART, MAX_SST_PART, MAX_STRINGS, MAX_STYLES};
 use super::prescan::Refusal;
+use super::reasons::{
+    self, PART_RELS, PART_SST, PART_STYLES, PART_STYLES_BIN, PART_THEME, PART_WORKBOOK,
+};
 use super::sniff::Format;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor, Read};
-
-const FIX: &str = "请在 Excel 或 WPS 中打开后“另存为”新的 .xlsx 再报送";
 
 /// One part calamine reads at open: how to recognise it, what to count, the bound.
 struct Part {
@@ -39,7 +40,7 @@ const XLSX_PARTS: [Part; 5] = [
         max_bytes: MAX_SST_PART,
         counted: &[b"si"],
         max_count: MAX_STRINGS,
-        what: "共享字符串",
+        what: PART_SST,
     },
     Part {
         suffix: "styles.xml",
@@ -54,38 +55,38 @@ const XLSX_PARTS: [Part; 5] = [
             b"cellStyle",
         ],
         max_count: MAX_STYLES,
-        what: "格式（字体、填充、边框、数字格式等）",
+        what: PART_STYLES,
     },
     Part {
         suffix: "workbook.xml",
         max_bytes: MAX_PART,
         counted: &[b"definedName", b"sheet"],
         max_count: MAX_NAMES,
-        what: "工作表和定义的名称",
+        what: PART_WORKBOOK,
     },
     Part {
         suffix: ".rels",
         max_bytes: MAX_PART,
         counted: &[b"Relationship"],
         max_count: MAX_NAMES,
-        what: "内部关联",
+        what: PART_RELS,
     },
     Part {
         suffix: "theme1.xml",
         max_bytes: MAX_PART,
         counted: &[],
         max_count: 0,
-        what: "主题",
+        what: PART_THEME,
     },
 ];
 
 /// .xlsb parts are binary records: bounded by size only (a record is at least 4 bytes, so
 /// 16 MB of styles is at most ~800,000 small entries).
 const XLSB_PARTS: [(&str, u64, &str); 4] = [
-    ("sharedstrings.bin", MAX_SST_PART, "共享字符串"),
-    ("styles.bin", MAX_PART, "格式"),
-    ("workbook.bin", MAX_PART, "工作表和定义的名称"),
-    (".rels", MAX_PART, "内部关联"),
+    ("sharedstrings.bin", MAX_SST_PART, PART_SST),
+    ("styles.bin", MAX_PART, PART_STYLES_BIN),
+    ("workbook.bin", MAX_PART, PART_WORKBOOK),
+    (".rels", MAX_PART, PART_RELS),
 ];
 
 /// Pre-scan the workbook-level parts of an .xlsx/.xlsb (already through `prescan::scan_zip`).
@@ -120,10 +121,8 @@ fn check_size(name: &str, size: u64, max: u64, what: &str) -> Result<(), Refusal
     if size <= max {
         return Ok(());
     }
-    Err(Refusal::file(format!(
-        "文件结构异常：内部条目 {name}（存放{what}）解压后 {:.1} MB，超过上限 {} MB，为防止耗尽内存不予读取；{FIX}",
-        size as f64 / 1024.0 / 1024.0,
-        max / 1024 / 1024
+    Err(Refusal::file(reasons::part_too_large(
+        name, what, size, max,
     )))
 }
 
@@ -150,9 +149,10 @@ fn count(entry: impl Read, name: &str, part: &Part) -> Result<(), Refusal> {
         if part.counted.contains(&local.as_ref()) {
             n += 1;
             if n > part.max_count {
-                return Err(Refusal::file(format!(
-                    "文件结构异常：内部条目 {name} 含有超过 {} 个{}，远超正常台账，为防止耗尽内存不予读取；{FIX}",
-                    part.max_count, part.what
+                return Err(Refusal::file(reasons::part_too_many(
+                    name,
+                    part.max_count,
+                    part.what,
                 )));
             }
         }
@@ -175,10 +175,7 @@ fn declared(e: &BytesStart<'_>, name: &str) -> Result<(), Refusal> {
             .parse::<u64>()
             .unwrap_or(if huge { u64::MAX } else { 0 });
         if n > MAX_STRINGS {
-            return Err(Refusal::file(format!(
-                "文件结构异常：内部条目 {name} 声明有 {} 个共享字符串（上限 {MAX_STRINGS}），按此分配内存会耗尽内存，不予读取；{FIX}",
-                text.trim()
-            )));
+            return Err(Refusal::file(reasons::sst_declared(name, text.trim())));
         }
     }
     Ok(())

@@ -12,11 +12,11 @@
 use std::io::{Cursor, Read};
 
 use super::limits::{
-    MAX_AREA, MAX_BOOK_TEXT, MAX_CELLS, MAX_COLS, MAX_ENTRIES, MAX_FILE, MAX_RATIO, MAX_ROWS,
-    MAX_UNCOMPRESSED, MAX_XLS_FILE, RATIO_FLOOR,
+    MAX_AREA, MAX_CELLS, MAX_ENTRIES, MAX_FILE, MAX_RATIO, MAX_UNCOMPRESSED, MAX_XLS_FILE,
+    RATIO_FLOOR,
 };
 
-const LIED: &str = "文件结构异常：内部条目的实际大小超过声明大小，疑似恶意文件，不予读取";
+use super::reasons::{self, LIED};
 
 /// Why a file is refused before calamine opens it, with the place when one cell is to blame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,11 +40,7 @@ impl Refusal {
 
 /// The message for a workbook whose cells would expand to too much text.
 pub fn too_much_text(bytes: u64, what: &str) -> Refusal {
-    Refusal::file(format!(
-        "单元格文字合计展开后约 {}（上限 {}）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除多余内容后另存为 .xlsx 再报送",
-        mb(bytes),
-        mb(MAX_BOOK_TEXT)
-    ))
+    Refusal::file(reasons::too_much_text(bytes, what))
 }
 
 /// The message for a content cell beyond the cell bounds in a format read whole.
@@ -55,11 +51,7 @@ pub fn beyond(sheet: &str, row: u64, col: u64, what: &str) -> Refusal {
     );
     let cell = crate::findings::a1(r.min(u32::MAX - 1), c.min(u32::MAX - 1));
     Refusal {
-        message: format!(
-            "工作表“{sheet}”的单元格 {cell}（第{}行第{}列）有内容，超出读取范围（最多 {MAX_ROWS} 行、{MAX_COLS} 列）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除表格以外的多余内容后另存为 .xlsx 再报送",
-            row.saturating_add(1),
-            col.saturating_add(1)
-        ),
+        message: reasons::beyond(sheet, &cell, row, col, what),
         sheet: Some(sheet.to_string()),
         cell: Some(cell),
     }
@@ -67,48 +59,31 @@ pub fn beyond(sheet: &str, row: u64, col: u64, what: &str) -> Refusal {
 
 /// The message for a workbook with too many content cells, in one sheet or in all.
 pub fn too_many(sheet: Option<&str>, n: u64, what: &str) -> Refusal {
-    let (whose, max) = match sheet {
-        Some(s) => (
-            format!("工作表“{s}”有 {n} 个有内容的单元格"),
-            MAX_CELLS as u64,
-        ),
-        None => (format!("各工作表的数据区域合计 {n} 个单元格"), MAX_AREA),
+    let max = match sheet {
+        Some(_) => MAX_CELLS as u64,
+        None => MAX_AREA,
     };
     Refusal {
-        message: format!(
-            "{whose}（上限 {max}）；{what}文件须整体载入，为防止耗尽内存，本文件不予读取。请删除多余内容后另存为 .xlsx 再报送"
-        ),
+        message: reasons::too_many(sheet, n, max, what),
         sheet: sheet.map(str::to_string),
         cell: None,
     }
-}
-
-fn mb(n: u64) -> String {
-    format!("{:.1} MB", n as f64 / 1024.0 / 1024.0)
 }
 
 /// Size check for a file of `size` bytes read as `.xls` (`is_xls`) or any other format.
 pub fn check_size(size: u64, is_xls: bool) -> Result<(), String> {
     let max = if is_xls { MAX_XLS_FILE } else { MAX_FILE };
     if size > max {
-        return Err(format!(
-            "文件过大（{}，上限 {}），不予读取；台账通常不超过 1 MB，请删除无关内容或图片后重新保存",
-            mb(size),
-            mb(max)
-        ));
+        return Err(reasons::file_too_large(size, max));
     }
     Ok(())
 }
 
 /// Entry names of a zip, after the central-directory and streaming checks.
 pub fn scan_zip(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("文件已损坏，无法作为压缩包打开（{e}）；请重新保存为 .xlsx 后报送"))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(reasons::not_a_zip)?;
     if zip.len() > MAX_ENTRIES {
-        return Err(format!(
-            "文件结构异常：包含 {} 个内部条目（上限 {MAX_ENTRIES}），疑似恶意文件，不予读取",
-            zip.len()
-        ));
+        return Err(reasons::too_many_entries(zip.len()));
     }
     let mut names = Vec::with_capacity(zip.len());
     let mut total: u64 = 0;
@@ -117,21 +92,16 @@ pub fn scan_zip(bytes: &[u8]) -> Result<Vec<String>, String> {
         let (size, packed) = (f.size(), f.compressed_size().max(1));
         total = total.saturating_add(size);
         if size > RATIO_FLOOR && size / packed > MAX_RATIO {
-            return Err(format!(
-                "文件结构异常：内部条目 {} 解压后 {}，压缩比 {}:1（上限 {MAX_RATIO}:1），疑似压缩炸弹，不予读取",
-                f.name().unwrap_or_default(),
-                mb(size),
-                size / packed
+            return Err(reasons::ratio(
+                &f.name().unwrap_or_default(),
+                size,
+                size / packed,
             ));
         }
         names.push(f.name().map(|n| n.into_owned()).unwrap_or_default());
     }
     if total > MAX_UNCOMPRESSED {
-        return Err(format!(
-            "文件结构异常：解压后共 {}（上限 {}），疑似压缩炸弹，不予读取",
-            mb(total),
-            mb(MAX_UNCOMPRESSED)
-        ));
+        return Err(reasons::uncompressed_total(total));
     }
     verify_sizes(&mut zip)?;
     Ok(names)
@@ -168,7 +138,7 @@ fn verify_sizes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> 
 }
 
 fn corrupt(e: zip::result::ZipError) -> String {
-    format!("文件已损坏（{e}），无法读取；请重新保存为 .xlsx 后报送")
+    reasons::corrupt(e)
 }
 
 #[cfg(test)]

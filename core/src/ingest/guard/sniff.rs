@@ -71,24 +71,19 @@ pub enum Format {
     Ods,
 }
 
-pub const ENCRYPTED: &str = "文件已加密，请另存为不加密的 .xlsx";
+use super::reasons;
+pub use super::reasons::ENCRYPTED;
 
 /// Decide the format from content and extension (lower-case, without dot), or a reason why the
 /// file cannot be read. `zip_names` lists the zip's entries when the content is a zip.
 pub fn format_for(kind: Sniffed, ext: &str, zip_names: &[String]) -> Result<Format, String> {
     match kind {
-        Sniffed::Empty => Err("文件为空（0 字节），请重新保存后报送".into()),
+        Sniffed::Empty => Err(reasons::EMPTY.into()),
         Sniffed::Encrypted => Err(ENCRYPTED.into()),
-        Sniffed::Pdf => Err(format!(
-            "文件扩展名为 .{ext}，但内容实为 PDF 文档，不是电子表格；请报送 Excel 台账（.xlsx）"
-        )),
-        Sniffed::Other => Err(format!(
-            "文件内容不是可识别的电子表格（扩展名为 .{ext}），可能已损坏或并非 Excel 文件；请重新保存为 .xlsx 后报送"
-        )),
+        Sniffed::Pdf => Err(reasons::pdf(ext)),
+        Sniffed::Other => Err(reasons::unrecognised(ext)),
         Sniffed::Ole if ext == "xls" => Ok(Format::Xls),
-        Sniffed::Ole => Err(format!(
-            "文件扩展名为 .{ext}，但内容实为旧版 Excel 97-2003（.xls）或 WPS 表格（.et）格式；请用 Excel 或 WPS 打开后“另存为” .xlsx 再报送"
-        )),
+        Sniffed::Ole => Err(reasons::ole_not_xls(ext)),
         Sniffed::Zip => zip_format(ext, zip_names),
     }
 }
@@ -102,18 +97,11 @@ fn zip_format(ext: &str, names: &[String]) -> Result<Format, String> {
     } else if has("content.xml") && has("mimetype") {
         Ok(Format::Ods)
     } else if has("word/document.xml") {
-        Err(format!(
-            "文件扩展名为 .{ext}，但内容实为 Word 文档（.docx）；请报送 Excel 台账（.xlsx）"
-        ))
+        Err(reasons::docx(ext))
     } else if has("ppt/presentation.xml") {
-        Err(format!(
-            "文件扩展名为 .{ext}，但内容实为 PowerPoint 演示文稿；请报送 Excel 台账（.xlsx）"
-        ))
+        Err(reasons::pptx(ext))
     } else {
-        Err(
-            "文件是压缩包但不是电子表格（缺少工作簿内容），可能已损坏；请重新保存为 .xlsx 后报送"
-                .into(),
-        )
+        Err(reasons::ZIP_NOT_SPREADSHEET.into())
     }
 }
 
