@@ -16,6 +16,7 @@
 )]
 
 pub mod calendar;
+pub mod check;
 pub mod config;
 pub mod context;
 pub mod digest;

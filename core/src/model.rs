@@ -474,3 +474,17 @@ pub struct Inbox {
     /// All findings, sorted (`findings::sort`).
     pub findings: Vec<crate::findings::Finding>,
 }
+
+impl Inbox {
+    /// The roster unit a file was recognised as (`check --json` `files[].unit`, check.html):
+    /// the unit its cover names, else the unit its findings were given to (a file named after
+    /// one unit, or a cover name close to one unit only).
+    pub fn file_unit(&self, file: &str) -> Option<String> {
+        self.file_units.get(file).cloned().or_else(|| {
+            self.findings
+                .iter()
+                .find(|f| f.file.as_deref() == Some(file) && f.unit.is_some())
+                .and_then(|f| f.unit.clone())
+        })
+    }
+}

@@ -112,13 +112,7 @@ pub fn json_report(inbox: &Inbox, missing: Option<&[String]>) -> String {
         .inputs
         .iter()
         .map(|i| {
-            let unit = inbox.file_units.get(&i.file).cloned().or_else(|| {
-                inbox
-                    .findings
-                    .iter()
-                    .find(|f| f.file.as_deref() == Some(i.file.as_str()) && f.unit.is_some())
-                    .and_then(|f| f.unit.clone())
-            });
+            let unit = inbox.file_unit(&i.file);
             serde_json::json!({
                 "file": i.file,
                 "role": i.role.contract_role(),

@@ -53,6 +53,21 @@ pub fn input(file: &str, sha256: String, size: u64, role: Role) -> InputFile {
     }
 }
 
+/// The files read → the inbox: per unit the version that counts (`select`), inputs sorted by
+/// name, findings sorted. What every reader of files does after reading them (the CLI's folders
+/// and paths, check.html's one file).
+pub fn assemble(
+    inbox: &mut Inbox,
+    cfg: &Config,
+    outs: Vec<FileOut>,
+    want_register: bool,
+    sel: Selection,
+) {
+    select::select(inbox, cfg, outs, want_register, sel);
+    inbox.inputs.sort_by(|a, b| a.file.cmp(&b.file));
+    crate::findings::sort(&mut inbox.findings);
+}
+
 /// Record a file that is not a counting ledger/register, with its findings.
 pub fn place(inbox: &mut Inbox, cfg: &Config, mut out: FileOut, role: Role) {
     let name = out.rel.rsplit('/').next().unwrap_or(&out.rel).to_string();
