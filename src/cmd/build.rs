@@ -64,6 +64,11 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
     crate::output::write_period(&out, &period.to_string(), files)?;
+    // check.html carries the data of the period built last (outputs.md "Settled" 6).
+    let config_text = config_text(common)?;
+    let data = crate::report::check::page_data(&results, &config_text, inbox.register.as_ref());
+    let check = crate::report::check::render_check(&data, templates)?;
+    crate::output::write_file_atomic(&out, "check.html", &check)?;
     let index = crate::report::render_index(&out, &cfg.school.name, templates)?;
     crate::output::write_index(&out, &index)?;
     drop(lock);
@@ -87,6 +92,17 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The config file's text, as the build read it (for check.html's data).
+fn config_text(common: &Common) -> anyhow::Result<String> {
+    let path = crate::cmd::config_path(common);
+    let bytes = std::fs::read(&path)
+        .with_context(|| say::config_unreadable(&path.display().to_string()))?;
+    let text = crate::config::messages::decode_text(&bytes)
+        .map_err(|why| anyhow::anyhow!(why))
+        .with_context(|| say::config_unreadable(&path.display().to_string()))?;
+    Ok(text.to_string())
 }
 
 /// The closing lines: where the files are and a short summary.

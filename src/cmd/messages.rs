@@ -19,6 +19,11 @@ pub fn inbox_missing_hint(dir: &str) -> String {
 }
 
 /// Context of an error while reading the inbox.
+/// The config file read again for check.html's data, and not readable now.
+pub fn config_unreadable(path: &str) -> String {
+    format!("无法读取配置文件 {path}（台账自查页 check.html 需要其中的单位名册）")
+}
+
 pub fn inbox(dir: &str) -> String {
     format!("收件文件夹 {dir}")
 }

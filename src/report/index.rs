@@ -50,6 +50,8 @@ struct IndexView<'a> {
     school: &'a str,
     entries: &'a [IndexEntry],
     css: String,
+    /// check.html exists at the output root (every build writes it before the index).
+    check: bool,
 }
 
 /// Periods found under `out_root` (folders with a readable results.json), newest first:
@@ -103,6 +105,7 @@ pub fn render_index(
         school,
         entries: &entries,
         css: super::templates::css(templates)?,
+        check: out_root.join("check.html").is_file(),
     };
     super::templates::render(&tera, "index.html", &view)
 }

@@ -9,9 +9,11 @@
 //! templates   the tera engine: built-in templates, `--templates` overrides, rendering
 //! feedback    a unit's `FeedbackView` and its pages · index: the archive page
 //! docx/       bulletin.docx from the same `BulletinView` · xlsx/: summary.xlsx
+//! check       check.html: the page data, the WebAssembly module and glue (issue 12)
 //! markdown    the one pulldown-cmark wrapper (staff prose) · svg: the charts
 
 mod bulletin;
+pub mod check;
 pub mod docx;
 pub mod feedback;
 pub mod index;

@@ -29,6 +29,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "index.html",
         include_str!("../../templates/index.html.tera"),
     ),
+    (
+        "check.html",
+        include_str!("../../templates/check.html.tera"),
+    ),
 ];
 /// Shared stylesheet, inlined into every HTML page (override: style.css).
 const CSS: &str = include_str!("../../templates/style.css");

@@ -3,7 +3,9 @@
 //! from the register that counted in the build, serialised into the page, and turned back into
 //! a `model::Register` in the browser. Nothing else of the register leaves the office.
 
-use crate::model::{ListedHazard, ListedState, Loc, Measure, Punishment, Register, SupervisionLevel};
+use crate::model::{
+    ListedHazard, ListedState, Loc, Measure, Punishment, Register, SupervisionLevel,
+};
 use crate::schema::{LISTED, PUNISHMENTS};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -144,7 +146,11 @@ impl RegisterFacts {
     }
 }
 
-fn by_label<T: Copy>(all: &[T], label: Option<&str>, name: impl Fn(T) -> &'static str) -> Option<T> {
+fn by_label<T: Copy>(
+    all: &[T],
+    label: Option<&str>,
+    name: impl Fn(T) -> &'static str,
+) -> Option<T> {
     let label = label?;
     all.iter().copied().find(|v| name(*v) == label)
 }
@@ -200,7 +206,10 @@ mod tests {
         };
         let facts = RegisterFacts::of(&reg);
         let json = serde_json::to_string(&facts).unwrap();
-        assert!(!json.contains("内部原因"), "reasons stay in the office: {json}");
+        assert!(
+            !json.contains("内部原因"),
+            "reasons stay in the office: {json}"
+        );
         let back: RegisterFacts = serde_json::from_str(&json).unwrap();
         let rebuilt = back.to_register();
         let p = &rebuilt.punishments.as_ref().unwrap()[..];

@@ -109,7 +109,13 @@ pub struct CheckReport {
 
 /// The inbox of one file, read and selected as `tongbao check --period P --as-of D FILE` reads
 /// it: the findings equal the CLI's.
-pub fn inbox_of_file(cfg: &Config, year: i32, as_of: NaiveDate, bytes: Vec<u8>, name: &str) -> Inbox {
+pub fn inbox_of_file(
+    cfg: &Config,
+    year: i32,
+    as_of: NaiveDate,
+    bytes: Vec<u8>,
+    name: &str,
+) -> Inbox {
     let opts = Options {
         year: Some(year),
         recursive: false,
@@ -163,6 +169,27 @@ pub fn check_json(p: &Prepared, bytes: Vec<u8>, name: &str, as_of: &str) -> Stri
         Ok(d) => serde_json::to_string(&check(p, bytes, name, d))
             .unwrap_or_else(|e| error_json(&e.to_string())),
         Err(_) => error_json(&format!("日期“{as_of}”无法识别，应写作 2026-07-15")),
+    }
+}
+
+/// The report for a file whose check stopped the WebAssembly module (memory exhausted, or a
+/// reader's panic, which aborts there): an unreadable file, as the CLI reports a reader's
+/// panic. The page's glue asks a fresh module for it.
+pub fn trapped(name: &str, size: u64) -> CheckReport {
+    let out = ingest::read::refused(name, String::new(), size, ingest::diags::INTERNAL.into());
+    CheckReport {
+        file: name.to_string(),
+        role: "skipped",
+        reason: Some("unreadable"),
+        unit: None,
+        closest: Vec::new(),
+        findings: out
+            .findings
+            .iter()
+            .map(|f| page_finding(f, None, &[]))
+            .collect(),
+        preview: None,
+        no_preview: Some("本文件无法读取，暂无评价预览".to_string()),
     }
 }
 

@@ -63,6 +63,11 @@ pub struct Preview {
 
 /// The preview of the unit whose ledger the file is; Err says why there is none.
 pub fn preview(p: &Prepared, inbox: &Inbox, as_of: NaiveDate) -> Result<Preview, String> {
+    if inbox.register.is_some() {
+        return Err(
+            "本文件是保卫处汇总台账：各单位的评价以保卫处通报为准，本页不作预览".to_string(),
+        );
+    }
     let Some((unit, _)) = inbox.ledgers.iter().next() else {
         return Err(format!(
             "本文件未作为{}的单位台账计入，暂无评价预览（请先按上面的问题修改）",

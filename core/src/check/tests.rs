@@ -27,7 +27,10 @@ fn as_of() -> NaiveDate {
 fn config_for_page_drops_comments_and_keeps_the_config() {
     let text = String::from_utf8(sample("tongbao.toml")).unwrap();
     let page = config_for_page(&text);
-    assert!(!page.lines().any(|l| l.trim_start().starts_with('#')), "{page}");
+    assert!(
+        !page.lines().any(|l| l.trim_start().starts_with('#')),
+        "{page}"
+    );
     let a = crate::config::from_toml_str(&text, Path::new("")).unwrap();
     let mut b = crate::config::from_toml_str(&page, Path::new("")).unwrap();
     b.sha256 = a.sha256.clone();
@@ -46,7 +49,9 @@ fn a_ledger_is_recognised_and_previewed() {
     let ids: Vec<&str> = pv.rules.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["R1", "R2", "R3", "R4", "R5", "R8", "R13", "R15", "R10", "R12"]
+        [
+            "R1", "R2", "R3", "R4", "R5", "R8", "R13", "R15", "R10", "R12"
+        ]
     );
     // No register in the build: R10/R12 are 不适用, as in the bulletin.
     let r10 = pv.rules.iter().find(|r| r.id == RuleId::R10).unwrap();
@@ -85,16 +90,25 @@ fn register_facts_reach_r10() {
         .flatten()
         .map(|f| f.unit.clone())
         .collect();
-    let unit = punished.first().expect("the sample register punishes a unit").clone();
+    let unit = punished
+        .first()
+        .expect("the sample register punishes a unit")
+        .clone();
     let p = prepared("2026H1", Some(facts));
-    let ledger = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data/inbox/2026"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(unit.as_str()) && n.ends_with(".xlsx"))
-        .max()
-        .unwrap();
-    let r = check(&p, sample(&format!("inbox/2026/{ledger}")), &ledger, as_of());
+    let ledger =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data/inbox/2026"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(unit.as_str()) && n.ends_with(".xlsx"))
+            .max()
+            .unwrap();
+    let r = check(
+        &p,
+        sample(&format!("inbox/2026/{ledger}")),
+        &ledger,
+        as_of(),
+    );
     let pv = r.preview.expect("preview");
     let r10 = pv.rules.iter().find(|r| r.id == RuleId::R10).unwrap();
     assert_ne!(r10.status, crate::results::Status::Na, "{r10:?}");
@@ -106,9 +120,15 @@ fn an_unknown_cover_name_gets_the_unit_text() {
     let f = Finding::error(Code::UnknownUnit, "办公室消息")
         .sheet("封面")
         .raw("经济管理学院");
-    let shown = page_finding(&f, None, &["经济管理系".to_string(), "信息工程系".to_string()]);
+    let shown = page_finding(
+        &f,
+        None,
+        &["经济管理系".to_string(), "信息工程系".to_string()],
+    );
     assert!(
-        shown.unit_text.contains("请将封面单位名称改为“经济管理系”或“信息工程系”"),
+        shown
+            .unit_text
+            .contains("请将封面单位名称改为“经济管理系”或“信息工程系”"),
         "{}",
         shown.unit_text
     );

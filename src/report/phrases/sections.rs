@@ -359,7 +359,7 @@ pub fn to_fix(rules: &[String], suggestions: &[String]) -> String {
 
 pub fn rectification(due_cn: &str) -> String {
     format!(
-        "请下列单位对照本通报指出的问题，逐项制定整改措施，于{due_cn}前将整改落实情况书面报送保卫处（五.3）。各单位存在的问题及所在台账位置见各单位反馈意见。"
+        "请下列单位对照本通报指出的问题，逐项制定整改措施，于{due_cn}前将整改落实情况书面报送保卫处（五.3）。各单位存在的问题及所在台账位置见各单位反馈意见；重新报送前，可先用通报网站上的台账自查页（check.html）在本机检查台账。"
     )
 }
 
