@@ -165,12 +165,15 @@
     $("tb-file-name").textContent = r.file;
     var unit = $("tb-unit");
     clear(unit);
-    if (r.unit) {
+    var unknown = r.findings.filter(function (f) { return f.code === "unknown_unit"; })[0];
+    if (r.unit && !unknown) {
       unit.appendChild(el("span", "识别为："));
       unit.appendChild(el("strong", r.unit, { id: "tb-unit-name" }));
+    } else if (unknown) {
+      unit.appendChild(el("span", "封面单位名称“" + (unknown.raw || "") + "”不在学校单位名册中" +
+        (r.closest.length ? "（最接近：" + r.closest.join("、") + "）" : "") + "，本文件不会计入。"));
     } else {
-      unit.appendChild(el("span", "未能识别为学校单位名册中的单位" +
-        (r.closest.length ? "（最接近：" + r.closest.join("、") + "）" : "")));
+      unit.appendChild(el("span", "未能识别为学校单位名册中的单位。"));
     }
     var c = counts(r.findings);
     $("tb-counts").textContent = r.findings.length === 0 ? "没有发现问题。" :

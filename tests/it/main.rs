@@ -12,6 +12,8 @@
 //! - `output/` — the output folder: tree, atomic swap, locks, results.json keys.
 //! - `template/` — `tongbao template` and the templates read back.
 //! - `sample/` — the shipped sample-data: designed outcomes, `check`, snapshots, whole pipeline.
+//! - `check/` — check.html: the page, its WebAssembly checker under Node against `check --json`,
+//!   the page in headless Chromium over the DevTools protocol (tests/check/cdp.rs).
 //! - `dist/` — the release packages (Wine, qemu), the double-click menu, the staff guide.
 //!
 //! Tests that need an external tool fail under CI when it is missing (see `report::browser`).
@@ -22,6 +24,7 @@
 #[macro_use]
 mod support;
 
+mod check;
 mod cli;
 mod dist;
 mod ingest;
