@@ -78,7 +78,12 @@
       current = null;
       if (m.report.error) { fail(m.report.error); return; }
       lastReport = m.report;
-      show(m.report);
+      try {
+        show(m.report);
+      } catch (e) {
+        fail("显示检查结果时出错：" + (e && e.message ? e.message : e));
+        return;
+      }
       say("检查完成（用时 " + secs + " 秒）。", "done");
     }
   }
@@ -118,6 +123,8 @@
   });
   $("tb-file").addEventListener("change", function () {
     if (this.files && this.files[0]) run(this.files[0]);
+    // Cleared, so that choosing the same file again after correcting it checks it again.
+    this.value = "";
   });
   $("tb-asof").addEventListener("change", function () { if (lastFile) run(lastFile); });
   var drop = $("tb-drop");

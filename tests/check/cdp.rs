@@ -133,7 +133,12 @@ impl Browser {
             if self.eval(expr) == Value::Bool(true) {
                 return started.elapsed();
             }
-            assert!(started.elapsed() < limit, "timed out waiting for {expr}");
+            if started.elapsed() >= limit {
+                let status = self.eval(
+                    "(document.getElementById('tb-status') || document.body || {}).textContent",
+                );
+                panic!("timed out waiting for {expr}; the page says: {status}");
+            }
             std::thread::sleep(Duration::from_millis(20));
         }
     }

@@ -1,8 +1,9 @@
 //! `cargo xtask dist`: the release packages in `dist/`, from this repository alone.
 //!
 //! For each target — Windows x86_64 (mingw, static), Linux x86_64 and aarch64 (musl, static) —
-//! it builds `tongbao` in release mode, strips it, and packs the binary with `使用说明.html`
-//! (rendered from `docs/使用说明.md`), the sample folder `示例/` (from `sample-data/`) and
+//! it builds `tongbao` in release mode (check.html's WebAssembly module is built once before, by
+//! check/wasm_build.rs, and handed to each build as `TONGBAO_CHECK_WASM`), strips it, and packs
+//! the binary with `使用说明.html` (rendered from `docs/使用说明.md`), the sample folder `示例/` (from `sample-data/`) and
 //! `LICENSE` into `tongbao-<version>-<os>-<arch>.zip|.tar.gz`, then writes `SHA256SUMS`.
 //! Packages are reproducible: entries sorted by path, fixed owners and modes, every timestamp
 //! the last commit's time (or `SOURCE_DATE_EPOCH`).
@@ -15,6 +16,8 @@
 mod deps;
 mod guide;
 mod pack;
+#[path = "../../check/wasm_build.rs"]
+mod wasm_build;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -115,9 +118,18 @@ fn dist(args: &[String]) -> Result<()> {
     let common = pack::common_files(&root, guide::render(&root)?)?;
     let dist = root.join("dist");
     std::fs::create_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut check_wasm = None;
+    // check.html's WebAssembly module, built once for every package (each build.rs embeds it
+    // from TONGBAO_CHECK_WASM); a package without the checker is not made.
+    if !no_build {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let wasm = wasm_build::build(&root, &cargo)
+            .map_err(|e| format!("check.html's WebAssembly module: {e}"))?;
+        check_wasm = Some(wasm);
+    }
     for t in wanted {
         let started = Instant::now();
-        let exe = build(&root, t, no_build)?;
+        let exe = build(&root, t, no_build, check_wasm.as_deref())?;
         let name = format!("tongbao-{version}-{}", t.suffix);
         let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
         // mingw's strip stamps the PE header with the current time: use the source date.
@@ -155,7 +167,7 @@ fn dist(args: &[String]) -> Result<()> {
 
 /// `cargo build --release --target T` (unless `--no-build`: package what target/ holds), then
 /// strip a copy; returns the stripped binary.
-fn build(root: &Path, t: &Target, no_build: bool) -> Result<PathBuf> {
+fn build(root: &Path, t: &Target, no_build: bool, wasm: Option<&Path>) -> Result<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = match no_build {
         true => None,
@@ -164,6 +176,7 @@ fn build(root: &Path, t: &Target, no_build: bool) -> Result<PathBuf> {
                 .current_dir(root)
                 .args(["build", "--release", "--locked", "-p", "tongbao", "--bin"])
                 .args(["tongbao", "--target", t.triple])
+                .envs(wasm.map(|w| ("TONGBAO_CHECK_WASM", w)))
                 .status()
                 .map_err(|e| format!("cargo: {e}"))?,
         ),

@@ -131,4 +131,7 @@ fn page_checks_files_in_chromium() {
     let (r, _) = check(&mut b, &sample);
     assert_eq!(r["unit"], "教务处");
     assert!(r["status"].as_str().unwrap().contains("检查完成"));
+    // Choosing the same file again (after correcting it) checks it again.
+    let (again, _) = check(&mut b, &sample);
+    assert_eq!(again["unit"], "教务处");
 }
