@@ -174,6 +174,21 @@ pub fn write_index(out_root: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// Replace `dir/name` atomically (a temp file in `dir`, then a rename), creating `dir` if need
 /// be: a reader never sees half a file. Used for index.html, the templates and `init`'s files.
 pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    stage_file(dir, name, bytes)?.commit()
+}
+
+/// A file written in full under a temporary name beside its target, put in place by `commit`
+/// (a rename, which needs no space): `build` stages check.html before it swaps the period, so
+/// a full disk fails the run before anything of the output changed. Dropped uncommitted, the
+/// temporary file is removed.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    target: PathBuf,
+    name: String,
+}
+
+/// Write `bytes` to a temporary file in `dir` (created if need be), for `Staged::commit`.
+pub fn stage_file(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<Staged> {
     check_relative(Path::new(name))?;
     std::fs::create_dir_all(dir)
         .map_err(|e| io_failure(format!("无法创建文件夹 {}", dir.display()), &e))?;
@@ -186,9 +201,23 @@ pub fn write_file_atomic(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result
     tmp.write_all(bytes).map_err(|e| failed(&e))?;
     tmp.as_file().sync_all().map_err(|e| failed(&e))?;
     readable_by_all(tmp.path());
-    test_pause(&format!("temp-{name}"));
-    tmp.persist(&target).map_err(|e| failed(&e.error))?;
-    Ok(())
+    Ok(Staged {
+        tmp,
+        target,
+        name: name.to_string(),
+    })
+}
+
+impl Staged {
+    /// Put the staged file in place.
+    pub fn commit(self) -> anyhow::Result<()> {
+        test_pause(&format!("temp-{}", self.name));
+        let target = self.target;
+        self.tmp
+            .persist(&target)
+            .map_err(|e| io_failure(format!("无法写入 {}", target.display()), &e.error))?;
+        Ok(())
+    }
 }
 
 /// Temp files are created 0600; a published page must be readable by the web server.

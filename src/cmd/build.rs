@@ -61,14 +61,17 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let count = files.len();
     bar.inc(1);
     bar.set_message(say::STEP_WRITE);
-    // One run at a time per output folder: the period and index.html come from the same run.
-    let lock = crate::output::lock(&out)?;
-    crate::output::write_period(&out, &period.to_string(), files)?;
     // check.html carries the data of the period built last (outputs.md "Settled" 6).
     let config_text = config_text(common)?;
     let data = crate::report::check::page_data(&results, &config_text, inbox.register.as_ref());
     let check = crate::report::check::render_check(&data, templates)?;
-    crate::output::write_file_atomic(&out, "check.html", &check)?;
+    // One run at a time per output folder: the period and index.html come from the same run.
+    let lock = crate::output::lock(&out)?;
+    // Staged first (the space it needs taken before anything changes), in place after the period.
+    let check = crate::output::stage_file(&out, "check.html", &check)
+        .with_context(|| say::check_page_unwritten(&out.display().to_string()))?;
+    crate::output::write_period(&out, &period.to_string(), files)?;
+    check.commit()?;
     let index = crate::report::render_index(&out, &cfg.school.name, templates)?;
     crate::output::write_index(&out, &index)?;
     drop(lock);

@@ -19,6 +19,11 @@ pub fn inbox_missing_hint(dir: &str) -> String {
 }
 
 /// Context of an error while reading the inbox.
+/// check.html could not be staged: nothing of the output has changed.
+pub fn check_page_unwritten(out: &str) -> String {
+    format!("无法写入输出文件夹 {out}（上一次的结果保持不变）：写 check.html 时出错")
+}
+
 /// The config file read again for check.html's data, and not readable now.
 pub fn config_unreadable(path: &str) -> String {
     format!("无法读取配置文件 {path}（台账自查页 check.html 需要其中的单位名册）")

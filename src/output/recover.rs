@@ -84,13 +84,13 @@ enum Leftover {
     Old(String),
     /// `.P.new-*`: a copy being written (maybe incomplete).
     New,
-    /// `.index.html.*`: a temporary index file.
+    /// `.index.html.*` / `.check.html.*`: a temporary index or check page.
     TempIndex,
 }
 
 fn classify(name: &str) -> Option<Leftover> {
     let rest = name.strip_prefix('.')?;
-    if rest.starts_with("index.html.") {
+    if rest.starts_with("index.html.") || rest.starts_with("check.html.") {
         return Some(Leftover::TempIndex);
     }
     let (period, suffix) = rest.split_once('.')?;
@@ -199,6 +199,7 @@ mod tests {
         );
         assert_eq!(classify(".2026H2.new-x1"), Some(Leftover::New));
         assert_eq!(classify(".index.html.Xy12"), Some(Leftover::TempIndex));
+        assert_eq!(classify(".check.html.Xy12"), Some(Leftover::TempIndex));
         for other in [
             LOCK_FILE,
             "2026H1",

@@ -143,7 +143,13 @@ fn killed_at_any_point_a_complete_period_remains_and_the_next_run_cleans_up() {
         }
         assert_eq!(
             entries(&out),
-            [".tongbao.lock", "2026", "2026H1", "index.html"],
+            [
+                ".tongbao.lock",
+                "2026",
+                "2026H1",
+                "check.html",
+                "index.html"
+            ],
             "{point}"
         );
         assert!(is_complete(&live), "{point}");
@@ -215,7 +221,10 @@ fn concurrent_builds_never_mix_index_and_period() {
             index.contains(&as_of) && !index.contains(other),
             "round {round}: index.html and 2026H1/ come from different runs"
         );
-        assert_eq!(entries(&out), [".tongbao.lock", "2026H1", "index.html"]);
+        assert_eq!(
+            entries(&out),
+            [".tongbao.lock", "2026H1", "check.html", "index.html"]
+        );
     }
 }
 
@@ -231,6 +240,12 @@ fn a_killed_lock_holder_does_not_block_the_next_run() {
     assert!(start.elapsed() < std::time::Duration::from_secs(20));
 }
 
+/// Room for check.html (its module in base64 and the page around it), so that the first build
+/// fits and the second runs out of space before it changes anything.
+fn check_page_kib() -> usize {
+    (tongbao::report::check::CHECK_WASM.len() * 4 / 3 + (64 << 10)) >> 10
+}
+
 /// Disk full (a small tmpfs; needs root on Linux, otherwise said and skipped): a clear Chinese
 /// message, exit 2, the previous output intact and no temporary folder left.
 #[test]
@@ -239,7 +254,9 @@ fn disk_full_keeps_the_previous_output() {
     let mnt = dir.path().join("small");
     std::fs::create_dir_all(&mnt).unwrap();
     let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=96k", "tmpfs"])
+        .args(["-t", "tmpfs", "-o"])
+        .arg(format!("size={}k", 96 + check_page_kib()))
+        .arg("tmpfs")
         .arg(&mnt)
         .stderr(Stdio::null())
         .status()
@@ -267,5 +284,8 @@ fn disk_full_keeps_the_previous_output() {
         "{err}"
     );
     assert_eq!(kept.as_deref(), Some("2026-07-15"));
-    assert_eq!(left, [".tongbao.lock", "2026H1", "index.html"]);
+    assert_eq!(
+        left,
+        [".tongbao.lock", "2026H1", "check.html", "index.html"]
+    );
 }

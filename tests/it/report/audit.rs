@@ -78,7 +78,17 @@ fn hostile_values_are_escaped_everywhere() {
     let all = files(&p.join("public"));
     let mut seen_evil = 0;
     for (name, bytes) in &all {
-        let text = String::from_utf8_lossy(bytes);
+        let mut text = String::from_utf8_lossy(bytes).into_owned();
+        if name.ends_with("check.html") {
+            // Its scripts are the program's own (the data in them is JSON with `<` escaped, see
+            // check::page): the markup around them is checked like every page.
+            while let Some(start) = text.find("<script") {
+                let end = text[start..]
+                    .find("</script>")
+                    .map_or(text.len(), |e| start + e + 9);
+                text.replace_range(start..end, "");
+            }
+        }
         if name.ends_with(".html") {
             let tags = [
                 "<img",
@@ -203,7 +213,13 @@ fn deterministic_and_atomic() {
     assert_eq!(
         top,
         // The lock file stays (outputs.md "Atomic": a lock file in the output folder).
-        [".tongbao.lock", "2026", "2026H1", "index.html"],
+        [
+            ".tongbao.lock",
+            "2026",
+            "2026H1",
+            "check.html",
+            "index.html"
+        ],
         "no temporary folder left"
     );
 }
