@@ -56,7 +56,12 @@ impl ReadCache {
 
     /// Read `books` (in parallel, as `read_all`), parsing only those without a matching entry;
     /// afterwards the cache holds exactly these files.
-    pub(super) fn read_all(&mut self, books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
+    pub(super) fn read_all(
+        &mut self,
+        books: &[Found],
+        cfg: &Config,
+        opts: &Options,
+    ) -> Vec<FileOut> {
         let same = matches!(&self.context, Some((c, o)) if c == cfg && o == opts);
         if !same {
             self.entries.clear();

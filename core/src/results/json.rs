@@ -151,7 +151,10 @@ mod tests {
         assert_eq!(text(&json!({})), "{}\n");
         assert_eq!(text(&json!([])), "[]\n");
         assert_eq!(text(&json!("a\"\n")), "\"a\\\"\\n\"\n");
-        assert_eq!(text(&json!([[1, [2]], 3])), "[\n  [\n    1,\n    [2]\n  ],\n  3\n]\n");
+        assert_eq!(
+            text(&json!([[1, [2]], 3])),
+            "[\n  [\n    1,\n    [2]\n  ],\n  3\n]\n"
+        );
     }
 
     /// Keys are sorted because `serde_json::Map` is a BTreeMap; enabling serde_json's

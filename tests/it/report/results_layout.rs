@@ -58,7 +58,12 @@ fn only_whitespace_differs_from_pretty() {
         let parsed = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
         assert_eq!(parsed(&new), parsed(&old), "{name}");
         // Whitespace is what the pretty file mostly was: the new one is well under ¾ of it.
-        assert!(new.len() * 4 < old.len() * 3, "{name}: {} vs {}", new.len(), old.len());
+        assert!(
+            new.len() * 4 < old.len() * 3,
+            "{name}: {} vs {}",
+            new.len(),
+            old.len()
+        );
     }
 }
 
@@ -81,7 +86,10 @@ fn one_unit_leader_finding_per_line() {
             .collect();
         for key in ["units", "leaders", "findings", "inputs"] {
             for item in v[key].as_array().unwrap() {
-                assert!(entries.contains(item), "{name}: {key} entry not on one line");
+                assert!(
+                    entries.contains(item),
+                    "{name}: {key} entry not on one line"
+                );
             }
         }
         // Top-level keys one per line, in order.
