@@ -211,6 +211,15 @@ fn variant_tag(w: &mut Writer, name: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Serializer methods `fn $method(self, v: $type)` that hand `v` to `self.$via`.
+macro_rules! by_value {
+    ($via:ident: $($method:ident $t:ty),*) => {$(
+        fn $method(self, v: $t) -> Result<(), Error> {
+            self.$via(&v)
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = Error;
@@ -222,48 +231,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
     type SerializeStruct = Map<'a>;
     type SerializeStructVariant = Map<'a>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.scalar(&v)
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.scalar(&v)
-    }
+    by_value!(scalar: serialize_bool bool, serialize_i8 i8, serialize_i16 i16, serialize_i32 i32,
+        serialize_i64 i64, serialize_i128 i128, serialize_u8 u8, serialize_u16 u16,
+        serialize_u32 u32, serialize_u64 u64, serialize_u128 u128, serialize_f32 f32,
+        serialize_f64 f64, serialize_char char);
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.scalar(v)
     }
@@ -429,7 +400,7 @@ fn key_error(what: &str) -> Error {
 struct KeyWriter<'a>(&'a mut String);
 
 impl KeyWriter<'_> {
-    fn text(self, v: impl std::fmt::Display) -> Result<(), Error> {
+    fn text(self, v: &impl std::fmt::Display) -> Result<(), Error> {
         use std::fmt::Write;
         write!(self.0, "{v}").map_err(|_| key_error("a key that cannot be written"))
     }
@@ -465,36 +436,9 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<(), Error> {
         v.serialize(self)
     }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.text(v)
-    }
+    by_value!(text: serialize_char char, serialize_bool bool, serialize_i8 i8, serialize_i16 i16,
+        serialize_i32 i32, serialize_i64 i64, serialize_u8 u8, serialize_u16 u16,
+        serialize_u32 u32, serialize_u64 u64);
     fn serialize_f32(self, _: f32) -> Result<(), Error> {
         Err(key_error("a number key"))
     }
