@@ -1,7 +1,7 @@
 //! The archive page (index.html at the output root): every period folder built into it, read
 //! from each folder's results.json, newest first.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -25,17 +25,60 @@ pub struct FeedbackLink {
     pub href: String,
 }
 
+/// What index.html needs of a period's results.json. Read typed, so that the rest of a large
+/// file is skipped rather than built into a `serde_json::Value` (at 300 units × 2,000 rows that
+/// took longer than writing it); a file the typed read refuses (a key of another type, a
+/// repeated key) is read through a `Value` as before, with every odd value taken as absent.
+#[derive(Debug, Default, Deserialize)]
+struct Head {
+    period_kind: Option<String>,
+    title: Option<String>,
+    as_of: Option<String>,
+    period_end: Option<String>,
+    units: Option<Vec<UnitHead>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UnitHead {
+    name: Option<String>,
+    feedback: Option<String>,
+}
+
+impl Head {
+    fn read(bytes: &[u8]) -> Option<Head> {
+        if let Ok(head) = serde_json::from_slice(bytes) {
+            return Some(head);
+        }
+        let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+        let text = |v: &serde_json::Value, k: &str| v.get(k)?.as_str().map(str::to_string);
+        let units = v.get("units").and_then(|u| u.as_array()).map(|units| {
+            units
+                .iter()
+                .map(|u| UnitHead {
+                    name: text(u, "name"),
+                    feedback: text(u, "feedback"),
+                })
+                .collect()
+        });
+        Some(Head {
+            period_kind: text(&v, "period_kind"),
+            title: text(&v, "title"),
+            as_of: text(&v, "as_of"),
+            period_end: text(&v, "period_end"),
+            units,
+        })
+    }
+}
+
 /// The feedback pages of a period from its results.json `units` (names as the period folder
 /// holds them: the same stems as `feedback::render_all`).
-fn feedback_links(period: &str, v: &serde_json::Value) -> Vec<FeedbackLink> {
+fn feedback_links(period: &str, units: &[UnitHead]) -> Vec<FeedbackLink> {
     let mut used = crate::eval::UniqueStems::default();
-    let units = v.get("units").and_then(|u| u.as_array());
     units
-        .into_iter()
-        .flatten()
+        .iter()
         .filter_map(|u| {
-            let name = u.get("name")?.as_str()?;
-            let page = u.get("feedback").and_then(|f| f.as_str()).unwrap_or("");
+            let name = u.name.as_deref()?;
+            let page = u.feedback.as_deref().unwrap_or("");
             let stem = used.take(&super::feedback::stem_from(page, name));
             Some(FeedbackLink {
                 unit: name.to_string(),
@@ -68,23 +111,21 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
                 return None;
             }
             let bytes = std::fs::read(e.path().join("results.json")).ok()?;
-            let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            let kind = match s("period_kind").as_str() {
-                "year" => 2,
-                "h2" => 1,
+            let head = Head::read(&bytes)?;
+            let s = |v: &Option<String>| v.clone().unwrap_or_default();
+            let kind = match head.period_kind.as_deref() {
+                Some("year") => 2,
+                Some("h2") => 1,
                 _ => 0,
             };
+            let units = head.units.unwrap_or_default();
             Some(IndexEntry {
-                feedback: feedback_links(&name, &v),
-                title: s("title"),
-                as_of: s("as_of"),
-                units: v
-                    .get("units")
-                    .and_then(|u| u.as_array())
-                    .map_or(0, Vec::len),
+                feedback: feedback_links(&name, &units),
+                title: s(&head.title),
+                as_of: s(&head.as_of),
+                units: units.len(),
                 docx: e.path().join("bulletin.docx").is_file(),
-                key: (s("period_end"), kind, s("as_of")),
+                key: (s(&head.period_end), kind, s(&head.as_of)),
                 period: name,
             })
         })
@@ -108,4 +149,52 @@ pub fn render_index(
         check: out_root.join("check.html").is_file(),
     };
     super::templates::render(&tera, "index.html", &view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entries;
+
+    fn period(root: &std::path::Path, name: &str, json: &str) {
+        std::fs::create_dir_all(root.join(name)).unwrap();
+        std::fs::write(root.join(name).join("results.json"), json).unwrap();
+    }
+
+    /// The typed read and the `Value` fallback (a title that is a number, a unit without a
+    /// name) give what index.html always showed; a folder without valid JSON is not listed.
+    #[test]
+    fn entries_read_typed_or_loosely() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        period(
+            root,
+            "2026H1",
+            r#"{"period_kind":"h1","title":"上半年","as_of":"2026-07-15","period_end":"2026-06-30",
+               "units":[{"name":"甲","feedback":"feedback/甲.html","rules":{"R1":{}}},{"name":"乙"}],
+               "findings":[{"code":"x"}]}"#,
+        );
+        period(
+            root,
+            "2026",
+            r#"{"period_kind":"year","title":5,"as_of":"2027-01-12","period_end":"2026-12-31",
+               "units":[{"name":"甲","feedback":3},{"name":1}]}"#,
+        );
+        period(root, "broken", "{");
+        let list = entries(root);
+        let periods: Vec<&str> = list.iter().map(|e| e.period.as_str()).collect();
+        assert_eq!(periods, ["2026", "2026H1"]);
+        let (year, h1) = (&list[0], &list[1]);
+        assert_eq!((h1.title.as_str(), h1.units), ("上半年", 2));
+        let links: Vec<(&str, &str)> = h1
+            .feedback
+            .iter()
+            .map(|l| (l.unit.as_str(), l.href.as_str()))
+            .collect();
+        assert_eq!(links.len(), 2);
+        assert_eq!(links[0].0, "甲");
+        assert!(links[0].1.starts_with("2026H1/feedback/"), "{links:?}");
+        assert_eq!((year.title.as_str(), year.units), ("", 2));
+        assert_eq!(year.as_of, "2027-01-12");
+        assert_eq!(year.feedback.len(), 1);
+    }
 }
