@@ -2,6 +2,8 @@
 // (templates/check/engine.js), the module and data taken from a built check.html.
 // Usage: node run-engine.js CHECK_HTML AS_OF FILE...  → one JSON array on stdout:
 // [{"path": FILE, "report": {...}}, ...] (tests/it/check/node.rs compares it with check --json).
+// TB_TRAP=1 makes the first check's first call into the module trap (as running out of memory
+// would), to test the glue's recovery: a fresh instance and the report of an unreadable file.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -20,6 +22,12 @@ async function main() {
   const wasm = script(html, "tb-wasm").trim();
   if (!wasm) throw new Error("the page has no checker");
   const engine = await Engine.create(Engine.fromBase64(wasm), script(html, "tb-data"));
+  if (process.env.TB_TRAP === "1") {
+    engine.put = function () {
+      delete engine.put;
+      throw new WebAssembly.RuntimeError("unreachable");
+    };
+  }
   const out = files.map((file) => ({
     path: file,
     report: engine.check(new Uint8Array(fs.readFileSync(file)), path.basename(file), asOf),

@@ -109,3 +109,43 @@ fn wasm_under_node_equals_check_json() {
     );
     assert!(!f["unit_text"].as_str().unwrap().contains("tongbao.toml"));
 }
+
+/// A trap (memory exhausted, or a reader's panic, which aborts in WebAssembly) ends that file's
+/// check only: the glue starts a fresh instance, the file is reported unreadable as the CLI
+/// reports a reader's panic, and the next file is checked as usual.
+#[test]
+fn a_trap_costs_one_file_and_the_next_is_checked() {
+    let dir = tmp();
+    let page = build_page(dir.path());
+    let html = std::fs::read_to_string(&page).unwrap();
+    if !has_checker(&html) || !tool(NODE) {
+        return;
+    }
+    let sample = root().join("sample-data/inbox/2026");
+    let files = [
+        sample.join("教务处2026年安全工作台账（7月）.xlsx"),
+        sample.join("财务处2026年安全工作台账（7月）.xlsx"),
+    ];
+    let o = Command::new(NODE)
+        .arg(root().join("tests/check/run-engine.js"))
+        .arg(&page)
+        .arg(AS_OF)
+        .args(&files)
+        .env("TB_TRAP", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let reports: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &reports[0]["report"];
+    assert!(first["trapped"].is_string(), "{first}");
+    assert_eq!(first["reason"], "unreadable");
+    assert_eq!(first["findings"][0]["code"], "unreadable_file");
+    assert_eq!(
+        first["findings"][0]["message"],
+        tongbao_core::ingest::diags::INTERNAL
+    );
+    let second = &reports[1]["report"];
+    assert!(second.get("trapped").is_none(), "{second}");
+    assert_eq!(second["unit"], "财务处");
+    assert_eq!(second["role"], "ledger");
+}
