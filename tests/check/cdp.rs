@@ -14,6 +14,19 @@ use tungstenite::{Message, WebSocket};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// Headless chromium on this machine and in CI: no sandbox (root), no GPU, no network of its
+/// own (the profile is fresh, given by the caller as --user-data-dir).
+pub const HEADLESS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// A headless chromium with one page.
 pub struct Browser {
     child: Child,
@@ -33,17 +46,8 @@ impl Browser {
     /// Start chromium with a fresh profile in `profile` and open a blank page.
     pub fn start(profile: &Path) -> Browser {
         let child = Command::new(CHROMIUM)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-port=0",
-            ])
+            .args(HEADLESS)
+            .arg("--remote-debugging-port=0")
             .arg(format!("--user-data-dir={}", profile.display()))
             .arg("about:blank")
             .stdout(Stdio::null())

@@ -2,11 +2,8 @@
 //! (tests/check/cdp.rs): a file set on the input as a user's choice, the findings grouped by
 //! sheet and the preview read back from the DOM; a zip bomb's finding shows within 5 s.
 
-#[path = "../../check/cdp.rs"]
-mod cdp;
-
+use super::cdp::{Browser, CHROMIUM, READ_RESULT, STATE};
 use super::*;
-use cdp::{Browser, CHROMIUM, READ_RESULT, STATE};
 use serde_json::Value;
 use std::time::Duration;
 

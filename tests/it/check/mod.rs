@@ -4,6 +4,8 @@
 //! their absence fails, elsewhere the test says it skipped.
 
 mod browser;
+#[path = "../../check/cdp.rs"]
+pub mod cdp;
 mod node;
 mod page;
 

@@ -34,16 +34,7 @@ fn print_pdf(html_path: &Path, dir: &Path) -> PathBuf {
     let pdf = dir.join("b.pdf");
     let profile = dir.join("profile");
     let status = Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+        .args(crate::check::cdp::HEADLESS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg("--no-pdf-header-footer")
