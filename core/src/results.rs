@@ -4,6 +4,7 @@
 //! enums serialise as the text results.json has always carried.
 
 mod items;
+mod json;
 mod outcome;
 
 pub use items::{
@@ -294,9 +295,13 @@ pub struct Results {
 
 impl Results {
     /// results.json bytes: pretty, keys sorted, trailing newline.
+    /// Written field by field and element by element (`json::pretty_sorted`), never as one
+    /// `serde_json::Value` tree.
     pub fn to_json(&self) -> Vec<u8> {
-        let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
-        let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+        let mut out = json::pretty_sorted(self).unwrap_or_else(|| {
+            let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+            serde_json::to_vec_pretty(&value).unwrap_or_default()
+        });
         out.push(b'\n');
         out
     }

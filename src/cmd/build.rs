@@ -54,6 +54,8 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         doc_number: args.doc_number,
     };
     let results = crate::rules::evaluate_with(&input, rectification_due);
+    // The typed ledgers are no longer needed: free them before the outputs are rendered.
+    drop(inbox);
     bar.inc(1);
     bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();

@@ -1,7 +1,7 @@
 //! The archive page (index.html at the output root): every period folder built into it, read
 //! from each folder's results.json, newest first.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -25,17 +25,62 @@ pub struct FeedbackLink {
     pub href: String,
 }
 
+/// What the index needs of a period's results.json: a few top-level strings and each unit's name
+/// and feedback page. Read with serde skipping every other key unparsed (at a city's scale a
+/// results.json holds a million R13 items, which a `serde_json::Value` would all build).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Head {
+    title: serde_json::Value,
+    as_of: serde_json::Value,
+    period_kind: serde_json::Value,
+    period_end: serde_json::Value,
+    units: Vec<UnitHead>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct UnitHead {
+    name: serde_json::Value,
+    feedback: serde_json::Value,
+}
+
+impl Head {
+    /// The typed read; a file of another shape (hand-edited: a unit that is not an object…)
+    /// is read through a `Value`, keeping what can be used, as before.
+    fn read(bytes: &[u8]) -> Option<Head> {
+        if let Ok(head) = serde_json::from_slice(bytes) {
+            return Some(head);
+        }
+        let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+        let key = |k: &str| v.get(k).cloned().unwrap_or_default();
+        let unit = |u: &serde_json::Value| UnitHead {
+            name: u.get("name").cloned().unwrap_or_default(),
+            feedback: u.get("feedback").cloned().unwrap_or_default(),
+        };
+        Some(Head {
+            title: key("title"),
+            as_of: key("as_of"),
+            period_kind: key("period_kind"),
+            period_end: key("period_end"),
+            units: v
+                .get("units")
+                .and_then(|u| u.as_array())
+                .map(|units| units.iter().map(unit).collect())
+                .unwrap_or_default(),
+        })
+    }
+}
+
 /// The feedback pages of a period from its results.json `units` (names as the period folder
 /// holds them: the same stems as `feedback::render_all`).
-fn feedback_links(period: &str, v: &serde_json::Value) -> Vec<FeedbackLink> {
+fn feedback_links(period: &str, units: &[UnitHead]) -> Vec<FeedbackLink> {
     let mut used = crate::eval::UniqueStems::default();
-    let units = v.get("units").and_then(|u| u.as_array());
     units
-        .into_iter()
-        .flatten()
+        .iter()
         .filter_map(|u| {
-            let name = u.get("name")?.as_str()?;
-            let page = u.get("feedback").and_then(|f| f.as_str()).unwrap_or("");
+            let name = u.name.as_str()?;
+            let page = u.feedback.as_str().unwrap_or("");
             let stem = used.take(&super::feedback::stem_from(page, name));
             Some(FeedbackLink {
                 unit: name.to_string(),
@@ -66,23 +111,20 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
                 return None;
             }
             let bytes = std::fs::read(e.path().join("results.json")).ok()?;
-            let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            let kind = match s("period_kind").as_str() {
+            let v = Head::read(&bytes)?;
+            let s = |x: &serde_json::Value| x.as_str().unwrap_or("").to_string();
+            let kind = match s(&v.period_kind).as_str() {
                 "year" => 2,
                 "h2" => 1,
                 _ => 0,
             };
             Some(IndexEntry {
-                feedback: feedback_links(&name, &v),
-                title: s("title"),
-                as_of: s("as_of"),
-                units: v
-                    .get("units")
-                    .and_then(|u| u.as_array())
-                    .map_or(0, Vec::len),
+                feedback: feedback_links(&name, &v.units),
+                title: s(&v.title),
+                as_of: s(&v.as_of),
+                units: v.units.len(),
                 docx: e.path().join("bulletin.docx").is_file(),
-                key: (s("period_end"), kind, s("as_of")),
+                key: (s(&v.period_end), kind, s(&v.as_of)),
                 period: name,
             })
         })
