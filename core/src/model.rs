@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where a row came from: the sheet name as written in the file, the 1-based row number,
-/// and the 0-based column of each canonical header found on that sheet.
+/// and the 0-based column of each canonical header found on that sheet. File and sheet names
+/// are shared by every row of the sheet (a city's inbox holds millions of rows).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loc {
-    pub file: String,
-    pub sheet: String,
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
     /// 1-based Excel row number.
     pub row: u32,
     pub cols: Arc<BTreeMap<&'static str, u32>>,
