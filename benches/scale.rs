@@ -96,7 +96,12 @@ fn ledger(cfg: &Config, i: usize, rows: usize) -> anyhow::Result<Vec<u8>> {
             ]
         })
         .collect();
-    let what = ["消防通道堆放杂物", "灭火器过期", "电线私拉乱接", "应急灯损坏"];
+    let what = [
+        "消防通道堆放杂物",
+        "灭火器过期",
+        "电线私拉乱接",
+        "应急灯损坏",
+    ];
     let hazards = (0..n_haz)
         .map(|k| {
             let found = day_of(k, n_haz);
@@ -115,16 +120,21 @@ fn ledger(cfg: &Config, i: usize, rows: usize) -> anyhow::Result<Vec<u8>> {
             row
         })
         .collect();
-    let quarterly = [(1, d(2026, 4, 8)), (2, d(2026, 7, 6)), (3, d(2026, 10, 9)), (4, d(2027, 1, 6))]
-        .iter()
-        .map(|&(q, day)| {
-            vec![
-                ("季度", Value::Number(q as f64)),
-                ("报送日期", Value::Date(day)),
-                ("事故起数", Value::Number(0.0)),
-            ]
-        })
-        .collect();
+    let quarterly = [
+        (1, d(2026, 4, 8)),
+        (2, d(2026, 7, 6)),
+        (3, d(2026, 10, 9)),
+        (4, d(2027, 1, 6)),
+    ]
+    .iter()
+    .map(|&(q, day)| {
+        vec![
+            ("季度", Value::Number(q as f64)),
+            ("报送日期", Value::Date(day)),
+            ("事故起数", Value::Number(0.0)),
+        ]
+    })
+    .collect();
     let fill = Fill {
         cover: vec![
             ("单位名称", t(&unit)),
@@ -138,7 +148,12 @@ fn ledger(cfg: &Config, i: usize, rows: usize) -> anyhow::Result<Vec<u8>> {
         tables: vec![
             titled(schema::PLAN, &unit, "安全工作计划", plan),
             titled(schema::MEETINGS, &unit, "安全工作会议记录", meetings),
-            titled(schema::INSPECTIONS, &unit, "安全隐患排查登记表", inspections),
+            titled(
+                schema::INSPECTIONS,
+                &unit,
+                "安全隐患排查登记表",
+                inspections,
+            ),
             titled(schema::HAZARDS, &unit, "安全隐患整改台账", hazards),
             titled(schema::QUARTERLY, &unit, "季度安全报告", quarterly),
             Table::new(schema::ACCIDENTS, Vec::new()),
@@ -290,8 +305,10 @@ fn measure(bin: &Path, units: usize, rows: usize, runs: usize) -> anyhow::Result
 }
 
 fn main() -> anyhow::Result<()> {
-    let bin = std::env::var_os("TONGBAO_BENCH_BIN")
-        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_tongbao")), PathBuf::from);
+    let bin = std::env::var_os("TONGBAO_BENCH_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_tongbao")),
+        PathBuf::from,
+    );
     let runs = env_usize("TONGBAO_BENCH_RUNS", 3).max(1);
     let rows = env_usize("TONGBAO_BENCH_ROWS", 2000);
     println!(

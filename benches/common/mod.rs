@@ -106,4 +106,3 @@ pub fn register(cfg: &Config, units: usize) -> anyhow::Result<Vec<u8>> {
     };
     fill_workbook(schema::REGISTER, cfg, &fill)
 }
-

@@ -66,7 +66,8 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
     crate::output::write_period(&out, &period.to_string(), files)?;
-    let index = crate::report::render_index(&out, &cfg.school.name, templates)?;
+    let index =
+        crate::report::render_index_with(&out, &cfg.school.name, templates, Some(&results))?;
     crate::output::write_index(&out, &index)?;
     drop(lock);
     bar.inc(1);

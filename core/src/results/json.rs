@@ -324,7 +324,9 @@ mod tests {
         Inner {
             zeta: (n % 2 == 0).then_some(n),
             alpha: (0..n).map(|i| format!("第{i}项\n\"引号\"")).collect(),
-            map: (0..n).map(|i| (format!("k{i}"), f64::from(i) / 3.0)).collect(),
+            map: (0..n)
+                .map(|i| (format!("k{i}"), f64::from(i) / 3.0))
+                .collect(),
         }
     }
 
@@ -341,7 +343,10 @@ mod tests {
         };
         let want = serde_json::to_vec_pretty(&serde_json::to_value(&v).unwrap()).unwrap();
         let got = pretty_sorted(&v).unwrap();
-        assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(want).unwrap()
+        );
     }
 
     #[test]
