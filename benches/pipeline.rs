@@ -5,7 +5,6 @@
 //! workbook, feedback, results.json) and write (atomic swap of the output folder).
 //! `TONGBAO_BENCH_SAMPLE=1` runs the same stages on the shipped sample-data/ instead.
 
-use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tongbao::config::Config;
@@ -14,7 +13,7 @@ use tongbao::schema;
 use tongbao::template::{Fill, Value, fill_workbook};
 
 mod common;
-use common::{config_text, d, register, table};
+use common::{config_text, d, ledger_cover, quarterly_rows, register, table};
 
 fn ledger(cfg: &Config, i: usize) -> anyhow::Result<Vec<u8>> {
     let unit = format!("单位{i:03}");
@@ -66,31 +65,9 @@ fn ledger(cfg: &Config, i: usize) -> anyhow::Result<Vec<u8>> {
             ]
         })
         .collect();
-    let quarterly = [
-        (1, d(2026, 4, 8)),
-        (2, d(2026, 7, 6)),
-        (3, d(2026, 10, 9)),
-        (4, d(2027, 1, 6)),
-    ]
-    .iter()
-    .map(|&(q, day)| {
-        vec![
-            ("季度", Value::Number(q as f64)),
-            ("报送日期", Value::Date(day)),
-            ("事故起数", Value::Number(0.0)),
-        ]
-    })
-    .collect();
+    let quarterly = quarterly_rows();
     let fill = Fill {
-        cover: vec![
-            ("单位名称", t(&unit)),
-            ("年度", Value::Number(2026.0)),
-            ("主要负责人", t("李四")),
-            ("报送日期", Value::Date(d(2027, 1, 8))),
-            ("计划抄送保卫处日期", Value::Date(d(2026, 3, 20))),
-            ("年度总结报告安全履职", t("是")),
-            ("绩效述职述安", t("是")),
-        ],
+        cover: ledger_cover(&unit),
         tables: vec![
             table(schema::PLAN, plan),
             table(schema::MEETINGS, meetings),

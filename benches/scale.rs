@@ -28,7 +28,7 @@ use tongbao::schema;
 use tongbao::template::{Fill, Row, Table, Value, fill_workbook};
 
 mod common;
-use common::{config_text, d, register};
+use common::{config_text, d, ledger_cover, quarterly_rows, register};
 
 /// A date as people type it: every sixth as 2026年3月5日, every sixth-but-three as 2026.3.5.
 fn date(day: chrono::NaiveDate, k: usize) -> Value {
@@ -120,31 +120,9 @@ fn ledger(cfg: &Config, i: usize, rows: usize) -> anyhow::Result<Vec<u8>> {
             row
         })
         .collect();
-    let quarterly = [
-        (1, d(2026, 4, 8)),
-        (2, d(2026, 7, 6)),
-        (3, d(2026, 10, 9)),
-        (4, d(2027, 1, 6)),
-    ]
-    .iter()
-    .map(|&(q, day)| {
-        vec![
-            ("季度", Value::Number(q as f64)),
-            ("报送日期", Value::Date(day)),
-            ("事故起数", Value::Number(0.0)),
-        ]
-    })
-    .collect();
+    let quarterly = quarterly_rows();
     let fill = Fill {
-        cover: vec![
-            ("单位名称", t(&unit)),
-            ("年度", Value::Number(2026.0)),
-            ("主要负责人", t("李四")),
-            ("报送日期", Value::Date(d(2027, 1, 8))),
-            ("计划抄送保卫处日期", Value::Date(d(2026, 3, 20))),
-            ("年度总结报告安全履职", t("是")),
-            ("绩效述职述安", t("是")),
-        ],
+        cover: ledger_cover(&unit),
         tables: vec![
             titled(schema::PLAN, &unit, "安全工作计划", plan),
             titled(schema::MEETINGS, &unit, "安全工作会议记录", meetings),

@@ -106,3 +106,36 @@ pub fn register(cfg: &Config, units: usize) -> anyhow::Result<Vec<u8>> {
     };
     fill_workbook(schema::REGISTER, cfg, &fill)
 }
+
+/// A unit ledger's cover: `unit`, 2026, submitted 2027-01-08.
+pub fn ledger_cover(unit: &str) -> Vec<(&'static str, Value)> {
+    let t = |s: &str| Value::Text(s.to_string());
+    vec![
+        ("单位名称", t(unit)),
+        ("年度", Value::Number(2026.0)),
+        ("主要负责人", t("李四")),
+        ("报送日期", Value::Date(d(2027, 1, 8))),
+        ("计划抄送保卫处日期", Value::Date(d(2026, 3, 20))),
+        ("年度总结报告安全履职", t("是")),
+        ("绩效述职述安", t("是")),
+    ]
+}
+
+/// The four 季度报告 rows of 2026, each on time.
+pub fn quarterly_rows() -> Vec<Row> {
+    [
+        (1, d(2026, 4, 8)),
+        (2, d(2026, 7, 6)),
+        (3, d(2026, 10, 9)),
+        (4, d(2027, 1, 6)),
+    ]
+    .iter()
+    .map(|&(q, day)| {
+        vec![
+            ("季度", Value::Number(f64::from(q))),
+            ("报送日期", Value::Date(day)),
+            ("事故起数", Value::Number(0.0)),
+        ]
+    })
+    .collect()
+}
