@@ -214,11 +214,11 @@ pub struct Meeting {
 pub struct Inspection {
     pub loc: Loc,
     pub date: Option<NaiveDate>,
-    pub scope: Option<String>,
-    pub participants: Option<String>,
+    pub scope: Option<Arc<str>>,
+    pub participants: Option<Arc<str>>,
     pub hazards_found: Option<f64>,
     pub hazards_fixed: Option<f64>,
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
 }
 
 /// 隐患整改 row (R13).

@@ -8,7 +8,7 @@ use crate::ingest::diags;
 use crate::ingest::units::normalize_name;
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::ingest::guard::limits::HEADER_SEARCH_ROWS;
@@ -68,6 +68,24 @@ pub struct Ctx<'a> {
     pub is_1904: bool,
     pub cfg: &'a crate::config::Config,
     pub findings: Vec<Finding>,
+    /// The file's texts kept once however many rows repeat them (`Table::shared_text`).
+    pub texts: Texts,
+}
+
+/// One copy of each distinct text of a file: the 排查范围 and 参加人员 of a year's inspections
+/// repeat on most of its rows, and a city's inbox holds over a million such rows.
+#[derive(Debug, Default)]
+pub struct Texts(BTreeSet<Arc<str>>);
+
+impl Texts {
+    pub fn intern(&mut self, s: String) -> Arc<str> {
+        if let Some(t) = self.0.get(s.as_str()) {
+            return Arc::clone(t);
+        }
+        let t: Arc<str> = Arc::from(s);
+        self.0.insert(Arc::clone(&t));
+        t
+    }
 }
 
 impl Ctx<'_> {
@@ -223,6 +241,12 @@ impl<'g> Table<'g> {
 
     pub fn text(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<String> {
         self.get(ctx, row, col, values::text)
+    }
+
+    /// `text`, one shared copy per distinct text of the file.
+    pub fn shared_text(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<Arc<str>> {
+        let t = self.text(ctx, row, col)?;
+        Some(ctx.texts.intern(t))
     }
 
     pub fn date(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<chrono::NaiveDate> {
