@@ -1,6 +1,8 @@
 //! Typed submissions: what ingest hands to the rules. Every value is already parsed
 //! (dates are `NaiveDate`, closed sets are enums); a field that was blank or unreadable is `None`
 //! (ingest has already raised its finding). Each row keeps its location for later findings.
+//! Texts that repeat down a sheet (an inspection's 排查范围, a hazard's 整改措施) and the file and
+//! sheet names of the locations are shared (`Arc<str>`): a city's inbox holds millions of rows.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -226,14 +228,14 @@ pub struct Inspection {
 pub struct Hazard {
     pub loc: Loc,
     pub found_on: Option<NaiveDate>,
-    pub description: Option<String>,
+    pub description: Option<Arc<str>>,
     pub grade: Option<HazardGrade>,
     /// 整改期限
     pub deadline: Option<NaiveDate>,
-    pub measure: Option<String>,
+    pub measure: Option<Arc<str>>,
     /// 整改完成日期
     pub completed_on: Option<NaiveDate>,
-    pub responsible: Option<String>,
+    pub responsible: Option<Arc<str>>,
 }
 
 /// 季度报告 row (R5).

@@ -260,12 +260,12 @@ fn hazards(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Hazard> {
         let mut h = Hazard {
             loc: t.loc(r),
             found_on: t.date(ctx, r, col::FOUND_ON),
-            description: t.text(ctx, r, col::HAZARD_DESCRIPTION),
+            description: t.shared_text(ctx, r, col::HAZARD_DESCRIPTION),
             grade: t.get(ctx, r, col::HAZARD_GRADE, values::hazard_grade),
             deadline: t.date(ctx, r, col::FIX_DUE),
-            measure: t.text(ctx, r, col::FIX_MEASURE),
+            measure: t.shared_text(ctx, r, col::FIX_MEASURE),
             completed_on: t.date(ctx, r, col::FIX_COMPLETED_ON),
-            responsible: t.text(ctx, r, col::RESPONSIBLE),
+            responsible: t.shared_text(ctx, r, col::RESPONSIBLE),
         };
         if judge.event(ctx, t, r, col::FOUND_ON, h.found_on) {
             h.completed_on = judge.not_future(ctx, t, r, col::FIX_COMPLETED_ON, h.completed_on);
