@@ -263,7 +263,7 @@ mod tests {
 
     fn inner(n: u32) -> Inner {
         Inner {
-            zeta: (n % 2 == 0).then_some(n),
+            zeta: n.is_multiple_of(2).then_some(n),
             alpha: (0..n).map(|i| format!("第{i}项\n\"引号\"")).collect(),
             map: (0..n)
                 .map(|i| (format!("k{i}"), f64::from(i) / 3.0))
