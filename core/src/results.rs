@@ -1,10 +1,10 @@
 //! The results of an evaluation, typed: what the rules and scoring hand to the renderers. It
-//! serialises to results.json exactly (outputs.md): keys are sorted by going through
-//! `serde_json::Value` (a BTreeMap), dates are ISO, `status` is met / not_met / pending / na,
-//! enums serialise as the text results.json has always carried.
+//! serialises to results.json exactly (outputs.md): `json` writes it with keys sorted, one unit,
+//! leader or finding per line; dates are ISO, `status` is met / not_met / pending / na, enums serialise as the text
+//! results.json has always carried.
 
 mod items;
-mod json;
+pub mod json;
 mod outcome;
 
 pub use items::{
@@ -294,15 +294,9 @@ pub struct Results {
 }
 
 impl Results {
-    /// results.json bytes: pretty, keys sorted, trailing newline.
-    /// Written field by field and element by element (`json::pretty_sorted`), never as one
-    /// `serde_json::Value` tree.
+    /// results.json bytes (`json`): keys sorted, the top two levels one entry per line and
+    /// everything deeper compact, trailing newline.
     pub fn to_json(&self) -> Vec<u8> {
-        let mut out = json::pretty_sorted(self).unwrap_or_else(|| {
-            let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
-            serde_json::to_vec_pretty(&value).unwrap_or_default()
-        });
-        out.push(b'\n');
-        out
+        json::to_lines(self).unwrap_or_default()
     }
 }

@@ -10,6 +10,58 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    run_with(common, args, None)
+}
+
+/// `run`, reading the inbox through `cache` when given (`watch` keeps one between rebuilds).
+pub fn run_with(
+    common: &Common,
+    args: &BuildArgs,
+    cache: Option<&mut crate::ingest::ReadCache>,
+) -> anyhow::Result<ExitCode> {
+    let Built {
+        results,
+        cfg,
+        out,
+        files: count,
+    } = generate(common, args, cache)?;
+    println!("{}", report_lines(&results, &out, count));
+    // What the office must verify before issuing, once per build (never in the bulletin).
+    print!(
+        "{}",
+        super::verify::render(&super::verify::build_items(&results, &cfg))
+    );
+    if args.open {
+        // The bulletin is written; a browser that cannot start is said, not an error.
+        let bulletin = out.join(&results.period).join("bulletin.html");
+        if let Err(e) = crate::cmd::open::open(&bulletin) {
+            crate::cmd::print_error(&e);
+        }
+    }
+    if common.strict && results.summary.errors > 0 {
+        eprintln!("{}", say::strict_errors(results.summary.errors));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What a build wrote.
+pub struct Built {
+    pub results: Results,
+    pub cfg: crate::config::Config,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Files written for the period.
+    pub files: usize,
+}
+
+/// Everything `build` does up to the last file written (no closing lines): load the config, read
+/// the inbox (through `cache` when given), evaluate, render, write the period and index.html.
+pub fn generate(
+    common: &Common,
+    args: &BuildArgs,
+    cache: Option<&mut crate::ingest::ReadCache>,
+) -> anyhow::Result<Built> {
     let period: Period = args.period()?;
     let as_of = args.as_of_date()?;
     let rectification_due = args.rectification_due_date(as_of)?;
@@ -42,8 +94,11 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         as_of: Some(as_of),
         keep_all: false,
     };
-    let inbox = crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel)
-        .with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
+    let inbox = match cache {
+        Some(cache) => crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, cache),
+        None => crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
+    }
+    .with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
     bar.inc(1);
     bar.set_message(say::STEP_EVALUATE);
     let input = crate::rules::EvalInput {
@@ -72,24 +127,12 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     drop(lock);
     bar.inc(1);
     bar.finish_and_clear();
-    println!("{}", report_lines(&results, &out, count));
-    // What the office must verify before issuing, once per build (never in the bulletin).
-    print!(
-        "{}",
-        super::verify::render(&super::verify::build_items(&results, &cfg))
-    );
-    if args.open {
-        // The bulletin is written; a browser that cannot start is said, not an error.
-        let bulletin = out.join(&results.period).join("bulletin.html");
-        if let Err(e) = crate::cmd::open::open(&bulletin) {
-            crate::cmd::print_error(&e);
-        }
-    }
-    if common.strict && results.summary.errors > 0 {
-        eprintln!("{}", say::strict_errors(results.summary.errors));
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(Built {
+        results,
+        cfg,
+        out,
+        files: count,
+    })
 }
 
 /// The closing lines: where the files are and a short summary.

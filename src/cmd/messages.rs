@@ -104,9 +104,14 @@ pub fn changed_prose(name: &str) -> String {
     format!("{name}（按语）")
 }
 
-/// After each rebuild, with the time of day.
-pub fn rebuilt(time: &str) -> String {
-    format!("已生成（{time}）。")
+/// After `watch`'s first build: the time of day and how long the build took.
+pub fn built_in(time: &str, secs: f64) -> String {
+    format!("{time} 生成完成（{secs:.2} 秒）")
+}
+
+/// After each rebuild: the time of day and how long the rebuild took.
+pub fn rebuilt_in(time: &str, secs: f64) -> String {
+    format!("{time} 重新生成完成（{secs:.2} 秒）")
 }
 
 pub fn warning(text: &str) -> String {

@@ -1,5 +1,7 @@
 //! `tongbao watch`: builds once, then watches the inbox folder (with `按语.md`) and the config
-//! file and rebuilds (`cmd::build::run`) once changes have settled, saying which files changed.
+//! file and rebuilds (`cmd::build::run_with`) once changes have settled, saying which files
+//! changed and how long each build took. A `ReadCache` kept between builds means a rebuild parses
+//! only the workbooks whose bytes changed (all of them when the config changed).
 //! Lock files, hidden files and temp files are ignored. Ctrl-C ends. `--poll` uses the polling
 //! watcher, for network shares that send no change notifications.
 
@@ -127,7 +129,9 @@ fn serve(
     rx: &Receiver<DebounceEventResult>,
     quiet: Duration,
 ) {
-    build_once(common, args);
+    // The typed read results of unchanged files carry over to the next rebuild.
+    let mut cache = crate::ingest::ReadCache::new();
+    build_once(common, args, &mut cache, say::built_in);
     // `--open` opens the bulletin after the first build only, not on every rebuild.
     let mut rebuild = args.clone();
     rebuild.build.open = false;
@@ -157,17 +161,25 @@ fn serve(
             let files = settle.take();
             let names: Vec<String> = files.iter().map(|p| watched.describe(p)).collect();
             println!("{}", say::changed(&names));
-            build_once(common, args);
+            build_once(common, args, &mut cache, say::rebuilt_in);
         }
     }
 }
 
-fn build_once(common: &Common, args: &WatchArgs) {
-    match super::build::run(common, &args.build) {
-        Ok(_) => println!(
-            "{}",
-            say::rebuilt(&chrono::Local::now().format("%H:%M:%S").to_string())
-        ),
+/// One build through the cache, then `done` (time of day, seconds taken) on success.
+fn build_once(
+    common: &Common,
+    args: &WatchArgs,
+    cache: &mut crate::ingest::ReadCache,
+    done: fn(&str, f64) -> String,
+) {
+    let start = Instant::now();
+    match super::build::run_with(common, &args.build, Some(cache)) {
+        Ok(_) => {
+            let secs = start.elapsed().as_secs_f64();
+            let now = chrono::Local::now().format("%H:%M:%S").to_string();
+            println!("{}", done(&now, secs));
+        }
         Err(e) => super::print_error(&e),
     }
 }

@@ -1,6 +1,7 @@
 //! Reading one inbox file from disk: size check before reading, a non-blocking open that
 //! refuses pipes and devices, the bytes handed to the core's `read::read_from_bytes`; digests
-//! streamed from disk; the staff prose 按语.md.
+//! streamed from disk; the staff prose 按语.md. `cache` reuses `workbook_bytes` to know a file's
+//! digest before deciding whether to parse it.
 
 use super::Options;
 use super::fsdiags as diags;
@@ -12,16 +13,22 @@ use std::path::Path;
 
 /// Read and parse one workbook file; never panics, never fails.
 pub(super) fn read_file(path: &Path, rel: &str, cfg: &Config, opts: &Options) -> FileOut {
+    match workbook_bytes(path, rel) {
+        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
+        Err(refusal) => refusal,
+    }
+}
+
+/// One workbook file's bytes, or the file refused (too large, cannot be opened or read) with
+/// its reason. The size is checked before anything is read.
+pub(super) fn workbook_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, FileOut> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if let Err(msg) =
         super::guard::prescan::check_size(size, super::guard::sniff::ext(rel) == "xls")
     {
-        return refused(rel, hash_file(path), size, msg);
+        return Err(refused(rel, hash_file(path), size, msg));
     }
-    match read_bytes(path, size) {
-        Ok(bytes) => read_from_bytes(bytes, rel, cfg, opts),
-        Err(msg) => refused(rel, String::new(), size, msg),
-    }
+    read_bytes(path, size).map_err(|msg| refused(rel, String::new(), size, msg))
 }
 
 /// The file's bytes (at most `MAX_FILE` + 1). Opened without blocking (a pipe that appeared

@@ -8,10 +8,12 @@
 //! The file-system side's findings and skip/unreadable reasons are worded in `fsdiags`; everything
 //! read from a workbook's bytes in core's `ingest::diags`.
 
+mod cache;
 pub mod discover;
 mod files;
 mod fsdiags;
 
+pub use cache::{CacheStats, ReadCache};
 pub use files::hash_file;
 pub use tongbao_core::ingest::*;
 
@@ -55,14 +57,36 @@ pub fn ingest_dir_with(
     opts: &Options,
     sel: Selection,
 ) -> Result<Inbox, IngestError> {
-    if !dir.exists() {
-        return Ok(finish(Vec::new(), cfg, opts, true, sel));
-    }
-    if !dir.is_dir() {
+    ingest_dir_reading(dir, cfg, opts, sel, None)
+}
+
+/// `ingest_dir_with`, parsing only the workbooks `cache` does not hold for these bytes, config
+/// and options (`watch`); the result is the same `Inbox`.
+pub fn ingest_dir_cached(
+    dir: &Path,
+    cfg: &Config,
+    opts: &Options,
+    sel: Selection,
+    cache: &mut ReadCache,
+) -> Result<Inbox, IngestError> {
+    ingest_dir_reading(dir, cfg, opts, sel, Some(cache))
+}
+
+fn ingest_dir_reading(
+    dir: &Path,
+    cfg: &Config,
+    opts: &Options,
+    sel: Selection,
+    cache: Option<&mut ReadCache>,
+) -> Result<Inbox, IngestError> {
+    let found = if !dir.exists() {
+        Vec::new()
+    } else if !dir.is_dir() {
         return Err(IngestError::NotADirectory(dir.to_path_buf()));
-    }
-    let found = list(dir, opts)?;
-    Ok(finish(found, cfg, opts, true, sel))
+    } else {
+        list(dir, opts)?
+    };
+    Ok(finish(found, cfg, opts, true, sel, cache))
 }
 
 /// Read files and/or folders, every version eligible, findings of every file kept.
@@ -106,7 +130,7 @@ pub fn ingest_paths_with(
         }
     }
     found.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(finish(found, cfg, opts, any_dir, sel))
+    Ok(finish(found, cfg, opts, any_dir, sel, None))
 }
 
 fn list(dir: &Path, opts: &Options) -> Result<Vec<Found>, IngestError> {
@@ -116,13 +140,15 @@ fn list(dir: &Path, opts: &Options) -> Result<Vec<Found>, IngestError> {
     })
 }
 
-/// Everything after discovery: notices, parallel reads, selection, sorting.
+/// Everything after discovery: notices, parallel reads (through `cache` when given), selection,
+/// sorting.
 fn finish(
     found: Vec<Found>,
     cfg: &Config,
     opts: &Options,
     want_register: bool,
     sel: Selection,
+    cache: Option<&mut ReadCache>,
 ) -> Inbox {
     let mut inbox = Inbox::default();
     let mut books = Vec::new();
@@ -176,28 +202,23 @@ fn finish(
             }
         }
     }
-    let outs = read_all(&books, cfg, opts);
+    let outs = match cache {
+        Some(cache) => cache.read_all(&books, cfg, opts),
+        None => read_all(&books, |f| files::read_file(&f.path, &f.rel, cfg, opts)),
+    };
     select::select(&mut inbox, cfg, outs, want_register, sel);
     inbox.inputs.sort_by(|a, b| a.file.cmp(&b.file));
     findings::sort(&mut inbox.findings);
     inbox
 }
 
-/// Read workbooks on a capped pool; results in path order.
-fn read_all(books: &[Found], cfg: &Config, opts: &Options) -> Vec<FileOut> {
+/// Read workbooks with `read` on a capped pool; results in path order.
+fn read_all(books: &[Found], read: impl Fn(&Found) -> FileOut + Sync) -> Vec<FileOut> {
     use rayon::prelude::*;
-    let run = || {
-        books
-            .par_iter()
-            .map(|f| files::read_file(&f.path, &f.rel, cfg, opts))
-            .collect::<Vec<_>>()
-    };
+    let run = || books.par_iter().map(&read).collect::<Vec<_>>();
     let mut outs = match rayon::ThreadPoolBuilder::new().num_threads(THREADS).build() {
         Ok(pool) => pool.install(run),
-        Err(_) => books
-            .iter()
-            .map(|f| files::read_file(&f.path, &f.rel, cfg, opts))
-            .collect(),
+        Err(_) => books.iter().map(&read).collect(),
     };
     outs.sort_by(|a, b| a.rel.cmp(&b.rel));
     outs

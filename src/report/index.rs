@@ -25,77 +25,76 @@ pub struct FeedbackLink {
     pub href: String,
 }
 
-/// What the index needs of a period's results.json: a few top-level strings and each unit's name
-/// and feedback page. Read with serde skipping every other key unparsed (at a city's scale a
-/// results.json holds a million R13 items, which a `serde_json::Value` would all build).
+/// What index.html needs of a period's results.json. Read typed, so that the rest of a large
+/// file is skipped rather than built into a `serde_json::Value` (at 300 units × 2,000 rows that
+/// took longer than writing it); a file the typed read refuses (a key of another type, a
+/// repeated key) is read through a `Value` as before, with every odd value taken as absent.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
 struct Head {
-    title: serde_json::Value,
-    as_of: serde_json::Value,
-    period_kind: serde_json::Value,
-    period_end: serde_json::Value,
-    units: Vec<UnitHead>,
+    period_kind: Option<String>,
+    title: Option<String>,
+    as_of: Option<String>,
+    period_end: Option<String>,
+    units: Option<Vec<UnitHead>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Deserialize)]
 struct UnitHead {
-    name: serde_json::Value,
-    feedback: serde_json::Value,
+    name: Option<String>,
+    feedback: Option<String>,
 }
 
 impl Head {
-    /// The typed read; a file of another shape (hand-edited: a unit that is not an object…)
-    /// is read through a `Value`, keeping what can be used, as before.
     fn read(bytes: &[u8]) -> Option<Head> {
         if let Ok(head) = serde_json::from_slice(bytes) {
             return Some(head);
         }
         let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-        let key = |k: &str| v.get(k).cloned().unwrap_or_default();
-        let unit = |u: &serde_json::Value| UnitHead {
-            name: u.get("name").cloned().unwrap_or_default(),
-            feedback: u.get("feedback").cloned().unwrap_or_default(),
-        };
+        let text = |v: &serde_json::Value, k: &str| v.get(k)?.as_str().map(str::to_string);
+        let units = v.get("units").and_then(|u| u.as_array()).map(|units| {
+            units
+                .iter()
+                .map(|u| UnitHead {
+                    name: text(u, "name"),
+                    feedback: text(u, "feedback"),
+                })
+                .collect()
+        });
         Some(Head {
-            title: key("title"),
-            as_of: key("as_of"),
-            period_kind: key("period_kind"),
-            period_end: key("period_end"),
-            units: v
-                .get("units")
-                .and_then(|u| u.as_array())
-                .map(|units| units.iter().map(unit).collect())
-                .unwrap_or_default(),
+            period_kind: text(&v, "period_kind"),
+            title: text(&v, "title"),
+            as_of: text(&v, "as_of"),
+            period_end: text(&v, "period_end"),
+            units,
         })
     }
 }
 
 impl Head {
-    /// What `read` gives back from the results.json of `r`, taken from `r` itself (a period
-    /// just built: its results.json need not be parsed again).
+    /// What `read` gives back from the results.json of `r`, taken from `r` itself (the period
+    /// just built: its results.json, tens of MB at a city's scale, need not be parsed again).
     fn of(r: &crate::eval::Results) -> Head {
         Head {
-            title: json(&r.title),
-            as_of: json(&r.as_of),
-            period_kind: json(&r.period_kind),
-            period_end: json(&r.period_end),
-            units: r
-                .units
-                .iter()
-                .map(|u| UnitHead {
-                    name: json(&u.name),
-                    feedback: json(&u.feedback),
-                })
-                .collect(),
+            period_kind: text(&r.period_kind),
+            title: text(&r.title),
+            as_of: text(&r.as_of),
+            period_end: text(&r.period_end),
+            units: Some(
+                r.units
+                    .iter()
+                    .map(|u| UnitHead {
+                        name: text(&u.name),
+                        feedback: text(&u.feedback),
+                    })
+                    .collect(),
+            ),
         }
     }
 }
 
-/// A field of the results as results.json holds it.
-fn json<T: Serialize>(x: &T) -> serde_json::Value {
-    serde_json::to_value(x).unwrap_or_default()
+/// A field of the results as results.json holds it, when that is a string.
+fn text<T: Serialize>(x: &T) -> Option<String> {
+    serde_json::to_value(x).ok()?.as_str().map(str::to_string)
 }
 
 /// The feedback pages of a period from its results.json `units` (names as the period folder
@@ -105,8 +104,8 @@ fn feedback_links(period: &str, units: &[UnitHead]) -> Vec<FeedbackLink> {
     units
         .iter()
         .filter_map(|u| {
-            let name = u.name.as_str()?;
-            let page = u.feedback.as_str().unwrap_or("");
+            let name = u.name.as_deref()?;
+            let page = u.feedback.as_deref().unwrap_or("");
             let stem = used.take(&super::feedback::stem_from(page, name));
             Some(FeedbackLink {
                 unit: name.to_string(),
@@ -129,7 +128,7 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
     entries_with(out_root, None)
 }
 
-/// `entries`, the folder of `built` (a period just written) taken from its results in memory.
+/// `entries`, the folder of `built` (the period just written) taken from its results in memory.
 fn entries_with(out_root: &Path, built: Option<&crate::eval::Results>) -> Vec<IndexEntry> {
     let Ok(dir) = std::fs::read_dir(out_root) else {
         return Vec::new();
@@ -142,23 +141,24 @@ fn entries_with(out_root: &Path, built: Option<&crate::eval::Results>) -> Vec<In
                 return None;
             }
             let json = e.path().join("results.json");
-            let v = match built.filter(|r| r.period == name && json.is_file()) {
+            let head = match built.filter(|r| r.period == name && json.is_file()) {
                 Some(r) => Head::of(r),
                 None => Head::read(&std::fs::read(json).ok()?)?,
             };
-            let s = |x: &serde_json::Value| x.as_str().unwrap_or("").to_string();
-            let kind = match s(&v.period_kind).as_str() {
-                "year" => 2,
-                "h2" => 1,
+            let s = |v: &Option<String>| v.clone().unwrap_or_default();
+            let kind = match head.period_kind.as_deref() {
+                Some("year") => 2,
+                Some("h2") => 1,
                 _ => 0,
             };
+            let units = head.units.unwrap_or_default();
             Some(IndexEntry {
-                feedback: feedback_links(&name, &v.units),
-                title: s(&v.title),
-                as_of: s(&v.as_of),
-                units: v.units.len(),
+                feedback: feedback_links(&name, &units),
+                title: s(&head.title),
+                as_of: s(&head.as_of),
+                units: units.len(),
                 docx: e.path().join("bulletin.docx").is_file(),
-                key: (s(&v.period_end), kind, s(&v.as_of)),
+                key: (s(&head.period_end), kind, s(&head.as_of)),
                 period: name,
             })
         })
@@ -191,4 +191,52 @@ pub fn render_index_with(
         css: super::templates::css(templates)?,
     };
     super::templates::render(&tera, "index.html", &view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entries;
+
+    fn period(root: &std::path::Path, name: &str, json: &str) {
+        std::fs::create_dir_all(root.join(name)).unwrap();
+        std::fs::write(root.join(name).join("results.json"), json).unwrap();
+    }
+
+    /// The typed read and the `Value` fallback (a title that is a number, a unit without a
+    /// name) give what index.html always showed; a folder without valid JSON is not listed.
+    #[test]
+    fn entries_read_typed_or_loosely() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        period(
+            root,
+            "2026H1",
+            r#"{"period_kind":"h1","title":"上半年","as_of":"2026-07-15","period_end":"2026-06-30",
+               "units":[{"name":"甲","feedback":"feedback/甲.html","rules":{"R1":{}}},{"name":"乙"}],
+               "findings":[{"code":"x"}]}"#,
+        );
+        period(
+            root,
+            "2026",
+            r#"{"period_kind":"year","title":5,"as_of":"2027-01-12","period_end":"2026-12-31",
+               "units":[{"name":"甲","feedback":3},{"name":1}]}"#,
+        );
+        period(root, "broken", "{");
+        let list = entries(root);
+        let periods: Vec<&str> = list.iter().map(|e| e.period.as_str()).collect();
+        assert_eq!(periods, ["2026", "2026H1"]);
+        let (year, h1) = (&list[0], &list[1]);
+        assert_eq!((h1.title.as_str(), h1.units), ("上半年", 2));
+        let links: Vec<(&str, &str)> = h1
+            .feedback
+            .iter()
+            .map(|l| (l.unit.as_str(), l.href.as_str()))
+            .collect();
+        assert_eq!(links.len(), 2);
+        assert_eq!(links[0].0, "甲");
+        assert!(links[0].1.starts_with("2026H1/feedback/"), "{links:?}");
+        assert_eq!((year.title.as_str(), year.units), ("", 2));
+        assert_eq!(year.as_of, "2027-01-12");
+        assert_eq!(year.feedback.len(), 1);
+    }
 }

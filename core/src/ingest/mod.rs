@@ -34,7 +34,7 @@ use crate::model::{Inbox, InputFile, Role};
 use read::FileOut;
 
 /// How to ingest.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The assessed year; None in `check`, where the cover 年度 is not judged and event dates are
     /// judged against each ledger's own cover 年度.

@@ -20,7 +20,7 @@ use crate::schema::col;
 use std::io::Cursor;
 
 /// What a readable workbook turned out to be.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Parsed {
     /// `key` is the canonical unit (raw 单位名称 when there is no roster); `counts` is false
     /// when it was rejected (unknown unit, other year, no unit name).
@@ -37,7 +37,7 @@ pub enum Parsed {
 }
 
 /// The outcome of reading one file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FileOut {
     pub rel: String,
     pub sha256: String,

@@ -1,298 +1,632 @@
-//! results.json written one top-level field, and one element of a top-level array, at a time.
+//! results.json bytes, written straight from the typed `Results` (no `serde_json::Value` in
+//! between: building and freeing one cost more than a second at 300 ledgers × 2,000 rows).
 //!
-//! The bytes are those of `serde_json::to_vec_pretty(&serde_json::to_value(results))` (keys
-//! sorted because `Value` maps are BTreeMaps), but the whole `Value` tree is never built: at a
-//! city's scale (1,000 ledgers, a million R13 items) that tree alone held over a gigabyte. Here
-//! the top-level keys are listed first (no value is serialised for that), then each key in
-//! sorted order serialises only its own field: an ordinary field through `Value` (small), an array
-//! (units, findings, inputs…) element by element, each element through its own `Value`, appended
-//! to the output and dropped. Peak memory is the output bytes plus one element.
+//! Keys are sorted as a `Value` sorts them (byte order of the key text, the last of equal keys
+//! kept): the fields of each struct or map are written one after the other into the output, then
+//! that stretch is rewritten in key order. Scalars are written by `serde_json` itself, so numbers
+//! and strings are exactly what `serde_json` writes (`0.0` stays `0.0`).
+//!
+//! Layout (only whitespace differs from `serde_json::to_vec_pretty`, outputs.md "Settled" 7):
+//! the top level and the level below it one entry per line (two-space indent), all deeper values
+//! compact — a unit, a leader, a finding or an input is one line, so the file stays a small
+//! fraction of the pretty size and still reads, diffs and greps line by line.
 
 use serde::Serialize;
-use serde::ser::{self, Impossible, SerializeSeq, SerializeStruct};
-use serde_json::Value;
+use serde::ser::{self, Impossible};
+use serde_json::Error;
+use std::ops::Range;
 
-/// Indentation of one level, as serde_json's pretty printer writes it.
-const INDENT: &[u8] = b"  ";
+/// Containers nested this deep or less put each entry on its own line; deeper ones are compact.
+const LINE_DEPTH: usize = 2;
 
-/// Pretty JSON of `value` (a struct) with every object's keys sorted, identical to
-/// `to_vec_pretty(&to_value(value))`; None when `value` is not a struct or cannot be serialised.
-pub fn pretty_sorted<T: Serialize>(value: &T) -> Option<Vec<u8>> {
-    let mut keys = Vec::new();
-    value.serialize(Top::Keys(&mut keys)).ok()?;
-    keys.sort_unstable();
-    let mut out = b"{".to_vec();
-    for (i, key) in keys.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        out.extend_from_slice(INDENT);
-        out.extend_from_slice(&serde_json::to_vec(key).ok()?);
-        out.extend_from_slice(b": ");
-        value.serialize(Top::Field(key, &mut out)).ok()?;
-    }
-    out.extend_from_slice(if keys.is_empty() { b"}" } else { b"\n}" });
-    Some(out)
+/// `value` as results.json lays it out, keys sorted, with a trailing newline.
+pub fn to_lines<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
+    let mut w = Writer::default();
+    value.serialize(&mut w)?;
+    w.out.push(b'\n');
+    Ok(w.out)
 }
 
-/// `value` pretty-printed at nesting `depth` (every line after the first indented).
-fn push_value(out: &mut Vec<u8>, value: &Value, depth: usize) -> serde_json::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            for _ in 0..depth {
-                out.extend_from_slice(INDENT);
-            }
-        }
-        out.extend_from_slice(line);
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+    /// Containers open around the current position (the root is 1).
+    depth: usize,
+    /// Reused while a struct's or map's entries are put in order.
+    scratch: Vec<u8>,
+    /// Key lists of finished objects, reused by the next ones (no allocation per object).
+    spare: Vec<(String, Vec<Entry>)>,
+    /// Reused for values written through `Display` (dates).
+    text: String,
+}
+
+/// An entry of an object: its key in the key text, its value in the output.
+type Entry = (Range<usize>, Range<usize>);
+
+impl Writer {
+    fn scalar<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        serde_json::to_writer(&mut self.out, v)
     }
+
+    fn lined(&self) -> bool {
+        self.depth <= LINE_DEPTH
+    }
+
+    /// A line break indented for `depth` open containers.
+    fn newline(&mut self, depth: usize) {
+        self.out.push(b'\n');
+        for _ in 0..depth {
+            self.out.extend_from_slice(b"  ");
+        }
+    }
+
+    fn open(&mut self) -> usize {
+        self.depth = self.depth.saturating_add(1);
+        self.depth
+    }
+}
+
+/// An array being written: entries go straight to the output.
+pub struct Seq<'a> {
+    w: &'a mut Writer,
+    first: bool,
+    /// Close an externally tagged variant's `{"name":` as well.
+    variant: bool,
+}
+
+impl<'a> Seq<'a> {
+    fn begin(w: &'a mut Writer, variant: bool) -> Self {
+        w.out.push(b'[');
+        w.open();
+        Seq {
+            w,
+            first: true,
+            variant,
+        }
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        if !self.first {
+            self.w.out.push(b',');
+        }
+        self.first = false;
+        if self.w.lined() {
+            self.w.newline(self.w.depth);
+        }
+        v.serialize(&mut *self.w)
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        let depth = self.w.depth;
+        if self.w.lined() && !self.first {
+            self.w.newline(depth.saturating_sub(1));
+        }
+        self.w.out.push(b']');
+        self.w.depth = depth.saturating_sub(1);
+        if self.variant {
+            self.w.out.push(b'}');
+        }
+        Ok(())
+    }
+}
+
+/// An object being written: each value goes to the output as it comes, its key and place are
+/// noted; `finish` rewrites the stretch in key order.
+pub struct Map<'a> {
+    w: &'a mut Writer,
+    /// Where the first value starts.
+    start: usize,
+    /// Key text of every entry, one after the other.
+    keys: String,
+    /// (key in `keys`, value in the output) per entry, in the order given.
+    entries: Vec<Entry>,
+    /// The key given to `serialize_key`, waiting for its value.
+    pending: Option<Range<usize>>,
+    variant: bool,
+}
+
+impl<'a> Map<'a> {
+    fn begin(w: &'a mut Writer, variant: bool) -> Self {
+        w.open();
+        let start = w.out.len();
+        let (keys, entries) = w.spare.pop().unwrap_or_default();
+        Map {
+            w,
+            start,
+            keys,
+            entries,
+            pending: None,
+            variant,
+        }
+    }
+
+    fn key_text(&mut self, key: &str) -> Range<usize> {
+        let at = self.keys.len();
+        self.keys.push_str(key);
+        at..self.keys.len()
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, key: Range<usize>, v: &T) -> Result<(), Error> {
+        let at = self.w.out.len();
+        v.serialize(&mut *self.w)?;
+        self.entries.push((key, at..self.w.out.len()));
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        let keys = &self.keys;
+        let key = |r: &Range<usize>| keys.get(r.clone()).unwrap_or("");
+        // Stable: of equal keys the last given is kept, as a map insert would.
+        self.entries.sort_by(|a, b| key(&a.0).cmp(key(&b.0)));
+        let w = self.w;
+        let depth = w.depth;
+        let lined = w.lined();
+        let mut body = std::mem::take(&mut w.scratch);
+        body.clear();
+        body.extend_from_slice(w.out.get(self.start..).unwrap_or_default());
+        w.out.truncate(self.start);
+        w.out.push(b'{');
+        let mut first = true;
+        for (i, (k, v)) in self.entries.iter().enumerate() {
+            if self
+                .entries
+                .get(i + 1)
+                .is_some_and(|next| key(&next.0) == key(k))
+            {
+                continue;
+            }
+            if !first {
+                w.out.push(b',');
+            }
+            first = false;
+            if lined {
+                w.newline(depth);
+            }
+            serde_json::to_writer(&mut w.out, key(k))?;
+            w.out.extend_from_slice(if lined { b": " } else { b":" });
+            let from = v.start.saturating_sub(self.start)..v.end.saturating_sub(self.start);
+            w.out.extend_from_slice(body.get(from).unwrap_or_default());
+        }
+        if lined && !first {
+            w.newline(depth.saturating_sub(1));
+        }
+        w.out.push(b'}');
+        if self.variant {
+            w.out.push(b'}');
+        }
+        w.depth = depth.saturating_sub(1);
+        w.scratch = body;
+        self.keys.clear();
+        self.entries.clear();
+        w.spare.push((self.keys, self.entries));
+        Ok(())
+    }
+}
+
+/// Writes `{"name":` before an externally tagged variant's content.
+fn variant_tag(w: &mut Writer, name: &str) -> Result<(), Error> {
+    w.out.push(b'{');
+    w.scalar(name)?;
+    w.out.push(b':');
     Ok(())
 }
 
-/// The top-level struct: either list its keys, or write the one field named.
-enum Top<'a> {
-    Keys(&'a mut Vec<&'static str>),
-    Field(&'static str, &'a mut Vec<u8>),
+/// Serializer methods `fn $method(self, v: $type)` that hand `v` to `self.$via`.
+macro_rules! by_value {
+    ($via:ident: $($method:ident $t:ty),*) => {$(
+        fn $method(self, v: $t) -> Result<(), Error> {
+            self.$via(&v)
+        }
+    )*};
 }
 
-/// Not the shape this writer takes (the caller falls back to a `Value`).
-fn refused() -> serde_json::Error {
-    ser::Error::custom("results.json: not written field by field")
-}
-
-impl<'a> SerializeStruct for Top<'a> {
+impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Self::Error> {
-        match self {
-            Top::Keys(keys) => keys.push(key),
-            Top::Field(want, out) if *want == key => {
-                let start = out.len();
-                // An array element by element; anything else (or an array whose elements
-                // cannot be written that way) through one `Value`.
-                if value.serialize(Elements { out }).is_err() {
-                    out.truncate(start);
-                    push_value(out, &serde_json::to_value(value)?, 1)?;
-                }
-            }
-            Top::Field(..) => {}
-        }
-        Ok(())
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        Ok(())
-    }
-}
-
-/// Writes a sequence element by element at depth 1; refuses anything else.
-struct Elements<'a> {
-    out: &'a mut Vec<u8>,
-}
-
-/// An array being written: how many elements so far.
-struct Seq<'a> {
-    out: &'a mut Vec<u8>,
-    n: usize,
-}
-
-impl SerializeSeq for Seq<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Self::Error> {
-        let v = serde_json::to_value(value)?;
-        self.out
-            .extend_from_slice(if self.n == 0 { b"[\n" } else { b",\n" });
-        self.out.extend_from_slice(INDENT);
-        self.out.extend_from_slice(INDENT);
-        push_value(self.out, &v, 2)?;
-        self.n += 1;
-        Ok(())
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        if self.n == 0 {
-            self.out.extend_from_slice(b"[]");
-        } else {
-            self.out.push(b'\n');
-            self.out.extend_from_slice(INDENT);
-            self.out.push(b']');
-        }
-        Ok(())
-    }
-}
-
-/// Every `Serializer` method but `serialize_seq` and `serialize_struct` (which each serializer
-/// below writes itself) refuses: `Top` takes only a struct, `Elements` only a sequence.
-macro_rules! refuse_others {
-    () => {
-        refuse_others! {
-            serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
-            serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
-            serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
-            serialize_str(&str); serialize_bytes(&[u8]); serialize_none(); serialize_unit();
-            serialize_unit_struct(&'static str);
-            serialize_unit_variant(&'static str, u32, &'static str);
-        }
-        type SerializeTuple = Impossible<(), serde_json::Error>;
-        type SerializeTupleStruct = Impossible<(), serde_json::Error>;
-        type SerializeTupleVariant = Impossible<(), serde_json::Error>;
-        type SerializeMap = Impossible<(), serde_json::Error>;
-        type SerializeStructVariant = Impossible<(), serde_json::Error>;
-        fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), Self::Error> {
-            Err(refused())
-        }
-        fn serialize_newtype_struct<T: ?Sized + Serialize>(
-            self,
-            _: &'static str,
-            _: &T,
-        ) -> Result<(), Self::Error> {
-            Err(refused())
-        }
-        fn serialize_newtype_variant<T: ?Sized + Serialize>(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: &T,
-        ) -> Result<(), Self::Error> {
-            Err(refused())
-        }
-        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Self::Error> {
-            Err(refused())
-        }
-        fn serialize_tuple_struct(
-            self,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleStruct, Self::Error> {
-            Err(refused())
-        }
-        fn serialize_tuple_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleVariant, Self::Error> {
-            Err(refused())
-        }
-        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Self::Error> {
-            Err(refused())
-        }
-        fn serialize_struct_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStructVariant, Self::Error> {
-            Err(refused())
-        }
-    };
-    ($($name:ident($($arg:ty),*);)*) => {
-        $(fn $name(self, $(_: $arg),*) -> Result<Self::Ok, Self::Error> {
-            Err(refused())
-        })*
-    };
-}
-
-impl<'a> ser::Serializer for Top<'a> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    type SerializeSeq = Impossible<(), serde_json::Error>;
-    type SerializeStruct = Self;
-    refuse_others!();
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Self::Error> {
-        Err(refused())
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Self::Error> {
-        Ok(self)
-    }
-}
-
-impl<'a> ser::Serializer for Elements<'a> {
-    type Ok = ();
-    type Error = serde_json::Error;
+    type Error = Error;
     type SerializeSeq = Seq<'a>;
-    type SerializeStruct = Impossible<(), serde_json::Error>;
-    refuse_others!();
+    type SerializeTuple = Seq<'a>;
+    type SerializeTupleStruct = Seq<'a>;
+    type SerializeTupleVariant = Seq<'a>;
+    type SerializeMap = Map<'a>;
+    type SerializeStruct = Map<'a>;
+    type SerializeStructVariant = Map<'a>;
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a>, Self::Error> {
-        Ok(Seq {
-            out: self.out,
-            n: 0,
-        })
+    by_value!(scalar: serialize_bool bool, serialize_i8 i8, serialize_i16 i16, serialize_i32 i32,
+        serialize_i64 i64, serialize_i128 i128, serialize_u8 u8, serialize_u16 u16,
+        serialize_u32 u32, serialize_u64 u64, serialize_u128 u128, serialize_f32 f32,
+        serialize_f64 f64, serialize_char char);
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.scalar(v)
     }
-    fn serialize_struct(
+    /// Dates: formatted into a reused buffer, then written as a string.
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, v: &T) -> Result<(), Error> {
+        use std::fmt::Write;
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        write!(text, "{v}").map_err(|_| key_error("a value that cannot be written"))?;
+        let done = serde_json::to_writer(&mut self.out, text.as_str());
+        self.text = text;
+        done
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        use ser::SerializeSeq;
+        let mut seq = Seq::begin(self, false);
+        for b in v {
+            seq.serialize_element(b)?;
+        }
+        seq.finish()
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.scalar(&())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.scalar(&())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.scalar(&())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+    ) -> Result<(), Error> {
+        self.scalar(name)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        use ser::SerializeMap;
+        let mut map = Map::begin(self, false);
+        map.serialize_entry(name, v)?;
+        map.finish()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a>, Error> {
+        Ok(Seq::begin(self, false))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Seq<'a>, Error> {
+        Ok(Seq::begin(self, false))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Seq<'a>, Error> {
+        Ok(Seq::begin(self, false))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+        _: usize,
+    ) -> Result<Seq<'a>, Error> {
+        variant_tag(self, name)?;
+        Ok(Seq::begin(self, true))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Map<'a>, Error> {
+        Ok(Map::begin(self, false))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'a>, Error> {
+        Ok(Map::begin(self, false))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+        _: usize,
+    ) -> Result<Map<'a>, Error> {
+        variant_tag(self, name)?;
+        Ok(Map::begin(self, true))
+    }
+}
+
+macro_rules! seq_impl {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Seq<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+                self.element(v)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish()
+            }
+        }
+    )*};
+}
+seq_impl!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+impl ser::SerializeMap for Map<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        let at = self.keys.len();
+        key.serialize(KeyWriter(&mut self.keys))?;
+        self.pending = Some(at..self.keys.len());
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        let key = self
+            .pending
+            .take()
+            .ok_or_else(|| key_error("a value without a key"))?;
+        self.value(key, v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.finish()
+    }
+}
+
+macro_rules! struct_impl {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Map<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+                let key = self.key_text(key);
+                self.value(key, v)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish()
+            }
+        }
+    )*};
+}
+struct_impl!(SerializeStruct, SerializeStructVariant);
+
+fn key_error(what: &str) -> Error {
+    ser::Error::custom(format!("results.json: {what}"))
+}
+
+/// A map key as text, as `serde_json` turns keys into strings (strings, unit variants,
+/// characters, numbers, booleans).
+struct KeyWriter<'a>(&'a mut String);
+
+impl KeyWriter<'_> {
+    fn text(self, v: &impl std::fmt::Display) -> Result<(), Error> {
+        use std::fmt::Write;
+        write!(self.0, "{v}").map_err(|_| key_error("a key that cannot be written"))
+    }
+}
+
+impl ser::Serializer for KeyWriter<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.0.push_str(v);
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(name)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    by_value!(text: serialize_char char, serialize_bool bool, serialize_i8 i8, serialize_i16 i16,
+        serialize_i32 i32, serialize_i64 i64, serialize_u8 u8, serialize_u16 u16,
+        serialize_u32 u32, serialize_u64 u64);
+    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+        Err(key_error("a number key"))
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        Err(key_error("a number key"))
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(key_error("a bytes key"))
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Err(key_error("a null key"))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        Err(key_error("an optional key"))
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Err(key_error("a null key"))
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        Err(key_error("a null key"))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        Err(key_error("an enum key"))
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_error("an array key"))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_error("an array key"))
+    }
+    fn serialize_tuple_struct(
         self,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeStruct, Self::Error> {
-        Err(refused())
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_error("an array key"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_error("an array key"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_error("an object key"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(key_error("an object key"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_error("an object key"))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::to_lines;
+    use serde::Serialize;
+    use serde_json::{Value, json};
+    use std::collections::BTreeMap;
 
-    #[derive(Serialize)]
-    struct Inner {
-        zeta: Option<u32>,
-        alpha: Vec<String>,
-        map: std::collections::BTreeMap<String, f64>,
-    }
-
-    #[derive(Serialize)]
-    struct Outer {
-        units: Vec<Inner>,
-        empty: Vec<Inner>,
-        title: String,
-        nothing: Option<String>,
-        nested: Inner,
-        numbers: Vec<f64>,
-        a_first: bool,
-    }
-
-    fn inner(n: u32) -> Inner {
-        Inner {
-            zeta: n.is_multiple_of(2).then_some(n),
-            alpha: (0..n).map(|i| format!("第{i}项\n\"引号\"")).collect(),
-            map: (0..n)
-                .map(|i| (format!("k{i}"), f64::from(i) / 3.0))
-                .collect(),
-        }
+    fn text<T: Serialize>(v: &T) -> String {
+        String::from_utf8(to_lines(v).unwrap()).unwrap()
     }
 
     #[test]
-    fn same_bytes_as_the_value_tree() {
-        let v = Outer {
-            units: (0..4).map(inner).collect(),
-            empty: Vec::new(),
-            title: "通报".into(),
-            nothing: None,
-            nested: inner(3),
-            numbers: vec![1.0, 2.5, -0.0],
-            a_first: true,
-        };
-        let want = serde_json::to_vec_pretty(&serde_json::to_value(&v).unwrap()).unwrap();
-        let got = pretty_sorted(&v).unwrap();
+    fn top_two_levels_one_entry_per_line_deeper_compact() {
+        let v = json!({
+            "units": [{"name": "信息工程系", "rules": {"R4": {"items": [], "status": "met"}}},
+                      {"name": "b", "score": 0.0}],
+            "summary": {"missing": ["a", "b"], "roster": 2},
+            "findings": [],
+            "notes": {},
+            "prose": null,
+            "year": 2026
+        });
+        let want = r#"{
+  "findings": [],
+  "notes": {},
+  "prose": null,
+  "summary": {
+    "missing": ["a","b"],
+    "roster": 2
+  },
+  "units": [
+    {"name":"信息工程系","rules":{"R4":{"items":[],"status":"met"}}},
+    {"name":"b","score":0.0}
+  ],
+  "year": 2026
+}
+"#;
+        assert_eq!(text(&v), want);
+        let back: Value = serde_json::from_str(want).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn scalars_and_empty_roots() {
+        assert_eq!(text(&json!({})), "{}\n");
+        assert_eq!(text(&json!([])), "[]\n");
+        assert_eq!(text(&json!("a\"\n")), "\"a\\\"\\n\"\n");
         assert_eq!(
-            String::from_utf8(got).unwrap(),
-            String::from_utf8(want).unwrap()
+            text(&json!([[1, [2]], 3])),
+            "[\n  [\n    1,\n    [2]\n  ],\n  3\n]\n"
         );
     }
 
+    #[derive(Serialize)]
+    enum Kind {
+        Unit,
+        Newtype(u8),
+        Tuple(u8, u8),
+        Struct { b: u8, a: u8 },
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        zeta: f64,
+        alpha: Option<String>,
+        #[serde(flatten)]
+        more: BTreeMap<String, u8>,
+    }
+
+    /// Struct fields, flattened entries and map keys come out sorted as a `Value` sorts them
+    /// (`R10` before `R2`), each enum form as `serde_json` writes it.
     #[test]
-    fn not_a_struct_is_none() {
-        assert!(pretty_sorted(&vec![1, 2]).is_none());
-        assert!(pretty_sorted(&"text").is_none());
+    fn typed_values_come_out_as_their_sorted_value() {
+        #[derive(Serialize)]
+        struct Outer {
+            rules: BTreeMap<u32, Inner>,
+            kinds: Vec<Kind>,
+            bytes: &'static [u8],
+        }
+        let more = BTreeMap::from([("b".to_string(), 1), ("aa".to_string(), 2)]);
+        let v = Outer {
+            rules: BTreeMap::from([
+                (
+                    2,
+                    Inner {
+                        zeta: 0.0,
+                        alpha: None,
+                        more: more.clone(),
+                    },
+                ),
+                (
+                    10,
+                    Inner {
+                        zeta: 1.5,
+                        alpha: Some("x".into()),
+                        more,
+                    },
+                ),
+            ]),
+            kinds: vec![
+                Kind::Unit,
+                Kind::Newtype(1),
+                Kind::Tuple(1, 2),
+                Kind::Struct { b: 1, a: 2 },
+            ],
+            bytes: &[1, 2],
+        };
+        let ours = text(&v);
+        let value = serde_json::to_value(&v).unwrap();
+        let mut pretty = serde_json::to_string_pretty(&value).unwrap();
+        pretty.push('\n');
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&ours), squeeze(&pretty));
+        assert!(
+            ours.contains(
+                "\n    \"10\": {\"aa\":2,\"alpha\":\"x\",\"b\":1,\"zeta\":1.5},\n    \"2\": "
+            ),
+            "{ours}"
+        );
+        assert!(ours.contains(r#"{"Struct":{"a":2,"b":1}}"#), "{ours}");
     }
 }

@@ -155,12 +155,32 @@ fn lines_of(child: &mut std::process::Child) -> Receiver<String> {
 }
 
 fn wait_for(rx: &Receiver<String>, want: &str) -> bool {
+    line_with(rx, want).is_some()
+}
+
+/// The next line containing `want` (30 s at most).
+fn line_with(rx: &Receiver<String>, want: &str) -> Option<String> {
     while let Ok(line) = rx.recv_timeout(Duration::from_secs(30)) {
         if line.contains(want) {
-            return true;
+            return Some(line);
         }
     }
-    false
+    None
+}
+
+/// `12:03:04 重新生成完成（0.41 秒）`: the time of day, then the seconds with two decimals.
+fn is_timed(line: &str, done: &str) -> bool {
+    let Some((clock, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    let secs = rest
+        .strip_prefix(done)
+        .and_then(|r| r.strip_prefix('（'))
+        .and_then(|r| r.strip_suffix(" 秒）"));
+    let two_decimals = secs
+        .and_then(|s| s.split_once('.'))
+        .is_some_and(|(i, f)| i.parse::<u32>().is_ok() && f.len() == 2 && f.parse::<u8>().is_ok());
+    chrono::NaiveTime::parse_from_str(clock, "%H:%M:%S").is_ok() && two_decimals
 }
 
 #[test]
@@ -177,17 +197,22 @@ fn watch_rebuilds_on_config_and_prose_and_names_the_file() {
         .spawn()
         .unwrap();
     let rx = lines_of(&mut child);
+    // The first build's line, then the watching notice (asserted after the child is ended).
+    let first = line_with(&rx, "生成完成（").unwrap_or_default();
     let started = wait_for(&rx, "正在监视");
     std::thread::sleep(Duration::from_millis(300));
     let config = CONFIG.replace("测试学院", "改名学院");
     std::fs::write(d.join("tongbao.toml"), config).unwrap();
     let config_seen = wait_for(&rx, "检测到变化：tongbao.toml（配置文件）");
-    let rebuilt_config = wait_for(&rx, "已生成");
+    let rebuilt = line_with(&rx, "重新生成完成（").unwrap_or_default();
+    let rebuilt_config = is_timed(&rebuilt, "重新生成完成");
     std::fs::write(d.join("inbox/2026/按语.md"), "请各单位高度重视。\n").unwrap();
     let prose_seen = wait_for(&rx, "检测到变化：按语.md（按语）");
-    let rebuilt_prose = wait_for(&rx, "已生成");
+    let rebuilt_prose = wait_for(&rx, "重新生成完成（");
     child.kill().ok();
     child.wait().ok();
+    assert!(is_timed(&first, "生成完成"), "{first}");
+    assert!(rebuilt_config, "{rebuilt}");
     assert!(
         started && config_seen && rebuilt_config,
         "config change not seen"

@@ -1,6 +1,7 @@
 //! Reading an inbox (contract.md): covers, cell values, rows, hostile and foreign files, versions.
 
 mod audit;
+mod cache;
 mod cover;
 mod findings;
 mod gaps;

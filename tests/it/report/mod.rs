@@ -7,4 +7,5 @@ mod bulletin;
 mod docx;
 mod print;
 mod render;
+mod results_layout;
 mod workbook;
