@@ -5,47 +5,15 @@
 //! workbook, feedback, results.json) and write (atomic swap of the output folder).
 //! `TONGBAO_BENCH_SAMPLE=1` runs the same stages on the shipped sample-data/ instead.
 
-use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tongbao::config::Config;
 use tongbao::rules::{EvalInput, evaluate};
 use tongbao::schema;
-use tongbao::template::{Fill, Row, Table, Value, fill_workbook};
+use tongbao::template::{Fill, Value, fill_workbook};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
-}
-
-fn config_text(units: usize) -> String {
-    let mut s = String::from(
-        "[school]\nname = \"基准学院\"\nissuer = \"基准学院\"\ndoc_prefix = \"基院综\"\n\n",
-    );
-    for i in 0..units {
-        let kind = if i % 2 == 0 { "部门" } else { "系部" };
-        s.push_str(&format!(
-            "[[units]]\nname = \"单位{i:03}\"\nkind = \"{kind}\"\naliases = [\"别名{i:03}\"]\n\n"
-        ));
-    }
-    for i in 0..6 {
-        s.push_str(&format!(
-            "[[leaders]]\nname = \"领导{i}\"\ntitle = \"副校长\"\n\n"
-        ));
-    }
-    s.push_str(
-        "[[semesters]]\nname = \"2025-2026学年第二学期\"\nstart = 2026-02-23\nend = 2026-07-10\n\n\
-         [[semesters]]\nname = \"2026-2027学年第一学期\"\nstart = 2026-09-01\nend = 2027-01-20\n",
-    );
-    s
-}
-
-fn table(sheet: &'static str, rows: Vec<Row>) -> Table {
-    Table {
-        sheet,
-        rows,
-        ..Table::default()
-    }
-}
+mod common;
+use common::{config_text, d, ledger_cover, quarterly_rows, register, table};
 
 fn ledger(cfg: &Config, i: usize) -> anyhow::Result<Vec<u8>> {
     let unit = format!("单位{i:03}");
@@ -97,31 +65,9 @@ fn ledger(cfg: &Config, i: usize) -> anyhow::Result<Vec<u8>> {
             ]
         })
         .collect();
-    let quarterly = [
-        (1, d(2026, 4, 8)),
-        (2, d(2026, 7, 6)),
-        (3, d(2026, 10, 9)),
-        (4, d(2027, 1, 6)),
-    ]
-    .iter()
-    .map(|&(q, day)| {
-        vec![
-            ("季度", Value::Number(q as f64)),
-            ("报送日期", Value::Date(day)),
-            ("事故起数", Value::Number(0.0)),
-        ]
-    })
-    .collect();
+    let quarterly = quarterly_rows();
     let fill = Fill {
-        cover: vec![
-            ("单位名称", t(&unit)),
-            ("年度", Value::Number(2026.0)),
-            ("主要负责人", t("李四")),
-            ("报送日期", Value::Date(d(2027, 1, 8))),
-            ("计划抄送保卫处日期", Value::Date(d(2026, 3, 20))),
-            ("年度总结报告安全履职", t("是")),
-            ("绩效述职述安", t("是")),
-        ],
+        cover: ledger_cover(&unit),
         tables: vec![
             table(schema::PLAN, plan),
             table(schema::MEETINGS, meetings),
@@ -132,73 +78,6 @@ fn ledger(cfg: &Config, i: usize) -> anyhow::Result<Vec<u8>> {
         ],
     };
     fill_workbook(schema::LEDGER, cfg, &fill)
-}
-
-fn register(cfg: &Config, units: usize) -> anyhow::Result<Vec<u8>> {
-    let t = |s: &str| Value::Text(s.to_string());
-    let punish = (0..units)
-        .step_by(5)
-        .map(|i| {
-            vec![
-                ("单位名称", t(&format!("单位{i:03}"))),
-                ("措施类型", t("约谈")),
-                ("实施日期", Value::Date(d(2026, 4, 28))),
-                ("书面整改报告提交日期", Value::Date(d(2026, 5, 27))),
-            ]
-        })
-        .collect();
-    let listed = (0..units)
-        .step_by(7)
-        .map(|i| {
-            vec![
-                ("编号", t(&format!("GP-{i}"))),
-                ("隐患名称", t("燃气管道老化")),
-                ("责任单位", t(&format!("单位{i:03}"))),
-                ("督办级别", t("学校")),
-                ("挂牌日期", Value::Date(d(2026, 3, 1))),
-                ("整改时限", Value::Date(d(2026, 6, 30))),
-                ("销号日期", Value::Date(d(2026, 6, 1))),
-                ("状态", t("已销号")),
-            ]
-        })
-        .collect();
-    let visits = (0..6)
-        .flat_map(|l| {
-            [3u32, 10].map(|m| {
-                vec![
-                    ("领导姓名", t(&format!("领导{l}"))),
-                    ("日期", Value::Date(d(2026, m, 12))),
-                    ("调研单位", t("单位000")),
-                ]
-            })
-        })
-        .collect();
-    let fill = Fill {
-        cover: vec![
-            ("台账类型", t("保卫处台账")),
-            ("年度", Value::Number(2026.0)),
-            ("报送日期", Value::Date(d(2027, 1, 9))),
-        ],
-        tables: vec![
-            table(schema::PUNISHMENTS, punish),
-            table(schema::LISTED, listed),
-            table(schema::DETERMINATIONS, Vec::new()),
-            table(schema::VISITS, visits),
-            table(
-                schema::LEADER_REPORTS,
-                (0..6)
-                    .map(|l| {
-                        vec![
-                            ("领导姓名", t(&format!("领导{l}"))),
-                            ("述职报告含安全工作", t("是")),
-                        ]
-                    })
-                    .collect(),
-            ),
-            table(schema::ADJUSTMENTS, Vec::new()),
-        ],
-    };
-    fill_workbook(schema::REGISTER, cfg, &fill)
 }
 
 /// Write a generated college into `dir`: config, `units` ledgers and the register.

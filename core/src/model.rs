@@ -1,6 +1,8 @@
 //! Typed submissions: what ingest hands to the rules. Every value is already parsed
 //! (dates are `NaiveDate`, closed sets are enums); a field that was blank or unreadable is `None`
 //! (ingest has already raised its finding). Each row keeps its location for later findings.
+//! Texts that repeat down a sheet (an inspection's 排查范围, a hazard's 整改措施) and the file and
+//! sheet names of the locations are shared (`Arc<str>`): a city's inbox holds millions of rows.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -8,11 +10,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where a row came from: the sheet name as written in the file, the 1-based row number,
-/// and the 0-based column of each canonical header found on that sheet.
+/// and the 0-based column of each canonical header found on that sheet. File and sheet names
+/// are shared by every row of the sheet (a city's inbox holds millions of rows).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loc {
-    pub file: String,
-    pub sheet: String,
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
     /// 1-based Excel row number.
     pub row: u32,
     pub cols: Arc<BTreeMap<&'static str, u32>>,
@@ -213,11 +216,11 @@ pub struct Meeting {
 pub struct Inspection {
     pub loc: Loc,
     pub date: Option<NaiveDate>,
-    pub scope: Option<String>,
-    pub participants: Option<String>,
+    pub scope: Option<Arc<str>>,
+    pub participants: Option<Arc<str>>,
     pub hazards_found: Option<f64>,
     pub hazards_fixed: Option<f64>,
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
 }
 
 /// 隐患整改 row (R13).
@@ -225,14 +228,14 @@ pub struct Inspection {
 pub struct Hazard {
     pub loc: Loc,
     pub found_on: Option<NaiveDate>,
-    pub description: Option<String>,
+    pub description: Option<Arc<str>>,
     pub grade: Option<HazardGrade>,
     /// 整改期限
     pub deadline: Option<NaiveDate>,
-    pub measure: Option<String>,
+    pub measure: Option<Arc<str>>,
     /// 整改完成日期
     pub completed_on: Option<NaiveDate>,
-    pub responsible: Option<String>,
+    pub responsible: Option<Arc<str>>,
 }
 
 /// 季度报告 row (R5).

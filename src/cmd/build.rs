@@ -109,6 +109,12 @@ pub fn generate(
         doc_number: args.doc_number,
     };
     let results = crate::rules::evaluate_with(&input, rectification_due);
+    // check.html carries the data of the period built last (outputs.md "Settled" 6): the
+    // register facts are taken before the inbox goes.
+    let config_text = config_text(common)?;
+    let data = crate::report::check::page_data(&results, &config_text, inbox.register.as_ref());
+    // The typed ledgers are no longer needed: free them before the outputs are rendered.
+    drop(inbox);
     bar.inc(1);
     bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();
@@ -116,9 +122,6 @@ pub fn generate(
     let count = files.len();
     bar.inc(1);
     bar.set_message(say::STEP_WRITE);
-    // check.html carries the data of the period built last (outputs.md "Settled" 6).
-    let config_text = config_text(common)?;
-    let data = crate::report::check::page_data(&results, &config_text, inbox.register.as_ref());
     let check = crate::report::check::render_check(&data, templates)?;
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
@@ -127,7 +130,8 @@ pub fn generate(
         .with_context(|| say::check_page_unwritten(&out.display().to_string()))?;
     crate::output::write_period(&out, &period.to_string(), files)?;
     check.commit()?;
-    let index = crate::report::render_index(&out, &cfg.school.name, templates)?;
+    let index =
+        crate::report::render_index_with(&out, &cfg.school.name, templates, Some(&results))?;
     crate::output::write_index(&out, &index)?;
     drop(lock);
     bar.inc(1);

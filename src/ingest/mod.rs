@@ -18,7 +18,6 @@ pub use files::hash_file;
 pub use tongbao_core::ingest::*;
 
 use crate::config::Config;
-use crate::findings;
 use crate::model::{Inbox, Role};
 use discover::{Found, Kind};
 use files::{read_prose, size_of};
@@ -206,9 +205,7 @@ fn finish(
         Some(cache) => cache.read_all(&books, cfg, opts),
         None => read_all(&books, |f| files::read_file(&f.path, &f.rel, cfg, opts)),
     };
-    select::select(&mut inbox, cfg, outs, want_register, sel);
-    inbox.inputs.sort_by(|a, b| a.file.cmp(&b.file));
-    findings::sort(&mut inbox.findings);
+    assemble(&mut inbox, cfg, outs, want_register, sel);
     inbox
 }
 

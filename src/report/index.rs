@@ -70,6 +70,33 @@ impl Head {
     }
 }
 
+impl Head {
+    /// What `read` gives back from the results.json of `r`, taken from `r` itself (the period
+    /// just built: its results.json, tens of MB at a city's scale, need not be parsed again).
+    fn of(r: &crate::eval::Results) -> Head {
+        Head {
+            period_kind: text(&r.period_kind),
+            title: text(&r.title),
+            as_of: text(&r.as_of),
+            period_end: text(&r.period_end),
+            units: Some(
+                r.units
+                    .iter()
+                    .map(|u| UnitHead {
+                        name: text(&u.name),
+                        feedback: text(&u.feedback),
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A field of the results as results.json holds it, when that is a string.
+fn text<T: Serialize>(x: &T) -> Option<String> {
+    serde_json::to_value(x).ok()?.as_str().map(str::to_string)
+}
+
 /// The feedback pages of a period from its results.json `units` (names as the period folder
 /// holds them: the same stems as `feedback::render_all`).
 fn feedback_links(period: &str, units: &[UnitHead]) -> Vec<FeedbackLink> {
@@ -100,6 +127,11 @@ struct IndexView<'a> {
 /// Periods found under `out_root` (folders with a readable results.json), newest first:
 /// latest period end, then the year report after the half-year, then as-of.
 pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
+    entries_with(out_root, None)
+}
+
+/// `entries`, the folder of `built` (the period just written) taken from its results in memory.
+fn entries_with(out_root: &Path, built: Option<&crate::eval::Results>) -> Vec<IndexEntry> {
     let Ok(dir) = std::fs::read_dir(out_root) else {
         return Vec::new();
     };
@@ -110,8 +142,11 @@ pub fn entries(out_root: &Path) -> Vec<IndexEntry> {
             if name.starts_with('.') || !e.path().is_dir() {
                 return None;
             }
-            let bytes = std::fs::read(e.path().join("results.json")).ok()?;
-            let head = Head::read(&bytes)?;
+            let json = e.path().join("results.json");
+            let head = match built.filter(|r| r.period == name && json.is_file()) {
+                Some(r) => Head::of(r),
+                None => Head::read(&std::fs::read(json).ok()?)?,
+            };
             let s = |v: &Option<String>| v.clone().unwrap_or_default();
             let kind = match head.period_kind.as_deref() {
                 Some("year") => 2,
@@ -140,8 +175,18 @@ pub fn render_index(
     school: &str,
     templates: Option<&Path>,
 ) -> anyhow::Result<Vec<u8>> {
+    render_index_with(out_root, school, templates, None)
+}
+
+/// `render_index` right after `built` was written under `out_root`.
+pub fn render_index_with(
+    out_root: &Path,
+    school: &str,
+    templates: Option<&Path>,
+    built: Option<&crate::eval::Results>,
+) -> anyhow::Result<Vec<u8>> {
     let tera = super::templates::engine(templates)?;
-    let entries = entries(out_root);
+    let entries = entries_with(out_root, built);
     let view = IndexView {
         school,
         entries: &entries,

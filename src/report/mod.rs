@@ -38,24 +38,41 @@ pub fn render_all(
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let tera = engine(templates)?;
     let css = css(templates)?;
+    // results.json (the largest output by far at a city's scale) is serialised on another core
+    // while the pages and workbooks are rendered.
+    let (json, files) = rayon::join(
+        || results.to_json(),
+        || render_pages(results, cfg, &tera, css),
+    );
+    let mut files = files?;
+    files.insert(PathBuf::from("results.json"), json);
+    Ok(files)
+}
+
+/// Every file of a period folder but results.json.
+fn render_pages(
+    results: &Results,
+    cfg: &Config,
+    tera: &tera::Tera,
+    css: String,
+) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut files = BTreeMap::new();
     let plain = |s: &str| s.to_string();
     let html_view = bulletin_view(results, cfg, &plain, true, css.clone());
     files.insert(
         PathBuf::from("bulletin.html"),
-        render(&tera, "bulletin.html", &html_view)?,
+        render(tera, "bulletin.html", &html_view)?,
     );
     let md_view = bulletin_view(results, cfg, &markdown::escape, false, String::new());
     files.insert(
         PathBuf::from("bulletin.md"),
-        render(&tera, "bulletin.md", &md_view)?,
+        render(tera, "bulletin.md", &md_view)?,
     );
     files.insert(PathBuf::from("bulletin.docx"), docx::render(results, cfg)?);
     files.insert(PathBuf::from("summary.xlsx"), xlsx::render(results)?);
-    files.insert(PathBuf::from("results.json"), results.to_json());
-    files.extend(feedback::render_all(results, cfg, &tera, &css)?);
+    files.extend(feedback::render_all(results, cfg, tera, &css)?);
     Ok(files)
 }
 
 pub use bulletin::bulletin_view;
-pub use index::render_index;
+pub use index::{render_index, render_index_with};

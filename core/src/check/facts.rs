@@ -104,9 +104,10 @@ impl RegisterFacts {
     /// The register the rules read, rebuilt from the facts (the other sheets absent; only R10
     /// and R12 read these two).
     pub fn to_register(&self) -> Register {
+        let file: std::sync::Arc<str> = self.file.as_str().into();
         let loc = |sheet: &str, row: u32| Loc {
-            file: self.file.clone(),
-            sheet: sheet.to_string(),
+            file: file.clone(),
+            sheet: sheet.into(),
             row,
             cols: Default::default(),
         };

@@ -203,11 +203,10 @@ pub fn with_table<T>(
 }
 
 fn plan(t: &Table, ctx: &mut Ctx) -> Vec<PlanTask> {
-    let file = ctx.file;
     t.rows
         .iter()
         .map(|&r| PlanTask {
-            loc: t.loc(file, r),
+            loc: t.loc(r),
             task: t.text(ctx, r, col::TASK),
             responsible: t.text(ctx, r, col::RESPONSIBLE),
             deadline: t.date(ctx, r, col::TASK_DEADLINE),
@@ -217,11 +216,10 @@ fn plan(t: &Table, ctx: &mut Ctx) -> Vec<PlanTask> {
 }
 
 fn meetings(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Meeting> {
-    let file = ctx.file;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.rows.len());
     for &r in &t.rows {
         let m = Meeting {
-            loc: t.loc(file, r),
+            loc: t.loc(r),
             date: t.date(ctx, r, col::MEETING_DATE),
             topic: t.text(ctx, r, col::MEETING_TOPIC),
             principal_attended: t.yes_no(ctx, r, col::PRINCIPAL_ATTENDED),
@@ -238,17 +236,16 @@ fn meetings(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Meeting> {
 }
 
 fn inspections(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Inspection> {
-    let file = ctx.file;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.rows.len());
     for &r in &t.rows {
         let i = Inspection {
-            loc: t.loc(file, r),
+            loc: t.loc(r),
             date: t.date(ctx, r, col::INSPECTION_DATE),
-            scope: t.text(ctx, r, col::INSPECTION_SCOPE),
-            participants: t.text(ctx, r, col::PARTICIPANTS),
+            scope: t.shared_text(ctx, r, col::INSPECTION_SCOPE),
+            participants: t.shared_text(ctx, r, col::PARTICIPANTS),
             hazards_found: t.count(ctx, r, col::HAZARDS_FOUND).map(f64::from),
             hazards_fixed: t.count(ctx, r, col::HAZARDS_FIXED).map(f64::from),
-            note: t.text(ctx, r, col::NOTE),
+            note: t.shared_text(ctx, r, col::NOTE),
         };
         if judge.event(ctx, t, r, col::INSPECTION_DATE, i.date) {
             out.push(i);
@@ -258,18 +255,17 @@ fn inspections(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Inspection> {
 }
 
 fn hazards(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Hazard> {
-    let file = ctx.file;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.rows.len());
     for &r in &t.rows {
         let mut h = Hazard {
-            loc: t.loc(file, r),
+            loc: t.loc(r),
             found_on: t.date(ctx, r, col::FOUND_ON),
-            description: t.text(ctx, r, col::HAZARD_DESCRIPTION),
+            description: t.shared_text(ctx, r, col::HAZARD_DESCRIPTION),
             grade: t.get(ctx, r, col::HAZARD_GRADE, values::hazard_grade),
             deadline: t.date(ctx, r, col::FIX_DUE),
-            measure: t.text(ctx, r, col::FIX_MEASURE),
+            measure: t.shared_text(ctx, r, col::FIX_MEASURE),
             completed_on: t.date(ctx, r, col::FIX_COMPLETED_ON),
-            responsible: t.text(ctx, r, col::RESPONSIBLE),
+            responsible: t.shared_text(ctx, r, col::RESPONSIBLE),
         };
         if judge.event(ctx, t, r, col::FOUND_ON, h.found_on) {
             h.completed_on = judge.not_future(ctx, t, r, col::FIX_COMPLETED_ON, h.completed_on);
@@ -280,11 +276,10 @@ fn hazards(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Hazard> {
 }
 
 fn quarterly(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<QuarterlyReport> {
-    let file = ctx.file;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.rows.len());
     for &r in &t.rows {
         let mut q = QuarterlyReport {
-            loc: t.loc(file, r),
+            loc: t.loc(r),
             quarter: t.get(ctx, r, col::QUARTER, values::quarter),
             submitted_on: t.date(ctx, r, col::SUBMITTED_ON),
             title: t.text(ctx, r, col::REPORT_TITLE),
@@ -297,18 +292,17 @@ fn quarterly(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<QuarterlyReport> {
 }
 
 fn accidents(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Accident> {
-    let file = ctx.file;
     let loss_col = col::DIRECT_LOSS;
     // A note naming 元 but not 万元 means the column is in yuan.
     let yuan = t
         .notes
         .get(loss_col)
         .is_some_and(|n| n.contains('元') && !n.contains("万元"));
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.rows.len());
     for &r in &t.rows {
         let loss = t.get(ctx, r, loss_col, |v| values::money_wan(v, yuan));
         let mut a = Accident {
-            loc: t.loc(file, r),
+            loc: t.loc(r),
             date: t.date(ctx, r, col::OCCURRED_ON),
             summary: t.text(ctx, r, col::ACCIDENT_SUMMARY),
             grade: t.get(ctx, r, col::ACCIDENT_GRADE, values::accident_grade),

@@ -170,6 +170,7 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         is_1904: book.is_1904(),
         cfg,
         findings: Vec::new(),
+        texts: Default::default(),
     };
     let cover = load_grid(&mut book, &names, &schema::LEDGER_COVER, &mut ctx);
     if let Some((sheet, grid)) = cover.as_ref().filter(|(_, g)| is_register(g)) {

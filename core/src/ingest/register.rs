@@ -129,7 +129,7 @@ fn punishments(t: &Table, ctx: &mut Ctx) -> Vec<Punishment> {
     for &r in &t.rows {
         let from = ctx.findings.len();
         let p = Punishment {
-            loc: t.loc(ctx.file, r),
+            loc: t.loc(r),
             unit: unit(t, ctx, r, col::UNIT_NAME),
             measure: t.get(ctx, r, col::MEASURE_KIND, values::measure),
             imposed: date(t, ctx, r, col::IMPOSED_ON),
@@ -149,7 +149,7 @@ fn listed(t: &Table, ctx: &mut Ctx) -> Vec<ListedHazard> {
     for &r in &t.rows {
         let from = ctx.findings.len();
         let base = ListedHazard {
-            loc: t.loc(ctx.file, r),
+            loc: t.loc(r),
             id: t.text(ctx, r, col::LISTED_NUMBER),
             name: t.text(ctx, r, col::HAZARD_NAME),
             unit: None,
@@ -199,7 +199,7 @@ fn determinations(t: &Table, ctx: &mut Ctx) -> Vec<Determination> {
     for &r in &t.rows {
         let from = ctx.findings.len();
         let d = Determination {
-            loc: t.loc(ctx.file, r),
+            loc: t.loc(r),
             unit: unit(t, ctx, r, col::UNIT_NAME),
             date: date(t, ctx, r, col::OCCURRED_ON),
             grade: t.get(ctx, r, col::GRADE_DETERMINED, values::accident_grade),
@@ -221,7 +221,7 @@ fn visits(t: &Table, ctx: &mut Ctx) -> Vec<LeaderVisit> {
             .text(ctx, r, col::VISITED_UNIT)
             .map(|raw| resolve_unit(ctx, t, r, col::VISITED_UNIT, &raw, false).unwrap_or(raw));
         out.push(LeaderVisit {
-            loc: t.loc(ctx.file, r),
+            loc: t.loc(r),
             leader: leader(t, ctx, r),
             date: date(t, ctx, r, col::DATE),
             visited,
@@ -236,7 +236,7 @@ fn leader_reports(t: &Table, ctx: &mut Ctx) -> Vec<LeaderReport> {
     t.rows
         .iter()
         .map(|&r| LeaderReport {
-            loc: t.loc(ctx.file, r),
+            loc: t.loc(r),
             leader: leader(t, ctx, r),
             covers_safety: t.yes_no(ctx, r, col::REPORT_COVERS_SAFETY),
             title: t.text(ctx, r, col::POST),
@@ -249,7 +249,7 @@ fn adjustments(t: &Table, ctx: &mut Ctx) -> Vec<Adjustment> {
     for &r in &t.rows {
         let from = ctx.findings.len();
         let a = Adjustment {
-            loc: t.loc(ctx.file, r),
+            loc: t.loc(r),
             unit: unit(t, ctx, r, col::UNIT_NAME),
             points: t.get(ctx, r, col::POINTS, values::points),
             reason: t.text(ctx, r, col::REASON),

@@ -65,7 +65,7 @@ pub fn assemble(
                 notes.push(
                     diags::unreported_accident(d.date)
                         .file(reg_file)
-                        .sheet(d.loc.sheet.clone())
+                        .sheet(d.loc.sheet.to_string())
                         .cell(d.loc.cell("发生日期"))
                         .unit(unit),
                 );
@@ -100,7 +100,7 @@ fn warn_shared_date(
         notes.push(
             diags::accidents_share_date(same_rep, same_dets.len())
                 .file(file)
-                .sheet(d.loc.sheet.clone())
+                .sheet(d.loc.sheet.to_string())
                 .cell(d.loc.cell("发生日期"))
                 .unit(unit),
         );
@@ -169,7 +169,7 @@ fn check_grade(a: &Accident, unit: &str, file: &str, notes: &mut Notes) {
     notes.push(
         diags::grade_too_low(imp.label(), rep.label())
             .file(file)
-            .sheet(a.loc.sheet.clone())
+            .sheet(a.loc.sheet.to_string())
             .cell(a.loc.cell("事故等级"))
             .unit(unit),
     );
@@ -261,7 +261,7 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
             notes.push(
                 diags::inconsistent_count(quarter, count, rows)
                     .file(l.file.clone())
-                    .sheet(r.loc.sheet.clone())
+                    .sheet(r.loc.sheet.to_string())
                     .cell(r.loc.cell("事故起数"))
                     .unit(l.unit.clone()),
             );

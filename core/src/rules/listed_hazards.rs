@@ -126,7 +126,7 @@ fn check_state(ctx: &Ctx, unit: &str, h: &ListedHazard, file: &str, notes: &mut 
     };
     let f = diags::listed_state_conflict(conflict)
         .file(file)
-        .sheet(h.loc.sheet.clone())
+        .sheet(h.loc.sheet.to_string())
         .cell(h.loc.cell("状态"))
         .raw(h.state.map_or("", |s| s.label()))
         .unit(unit);

@@ -86,7 +86,10 @@ fn note_total_and_placeholder_rows_are_skipped_anywhere() {
     let b = ledger("信息工程系", 2026, d(2026, 12, 31)).sheet(schema::INSPECTIONS, rows);
     let inbox = run(&[("a.xlsx", b)]);
     let v = &inbox.ledgers["信息工程系"].inspections.as_ref().unwrap();
-    let got: Vec<_> = v.iter().map(|i| (i.loc.row, i.scope.clone())).collect();
+    let got: Vec<_> = v
+        .iter()
+        .map(|i| (i.loc.row, i.scope.as_deref().map(str::to_string)))
+        .collect();
     assert_eq!(
         got,
         [

@@ -99,8 +99,8 @@ fn header_row_below_a_title_with_shuffled_and_extra_columns() {
     // Locations are absolute: row 5 in Excel terms, date in column D.
     assert_eq!(v[0].loc.row, 5);
     assert_eq!(v[0].loc.cell("排查日期"), "D5");
-    assert_eq!(v[0].loc.sheet, "隐患排查");
-    assert_eq!(v[0].loc.file, "台账.xlsx");
+    assert_eq!(&*v[0].loc.sheet, "隐患排查");
+    assert_eq!(&*v[0].loc.file, "台账.xlsx");
 }
 
 #[test]

@@ -231,7 +231,7 @@ fn r13_hazards_on_time_late_open() {
     let h = |row: u32, deadline, done| Hazard {
         loc: loc("x.xlsx", "隐患整改", row),
         found_on: Some(d(2026, 3, 1)),
-        description: Some(format!("隐患{row}")),
+        description: Some(format!("隐患{row}").into()),
         grade: Some(HazardGrade::General),
         deadline: Some(deadline),
         measure: None,

@@ -8,7 +8,7 @@ use crate::ingest::diags;
 use crate::ingest::units::normalize_name;
 use crate::model::Loc;
 use crate::schema::{Col, Layout, SheetSpec};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::ingest::guard::limits::HEADER_SEARCH_ROWS;
@@ -68,6 +68,24 @@ pub struct Ctx<'a> {
     pub is_1904: bool,
     pub cfg: &'a crate::config::Config,
     pub findings: Vec<Finding>,
+    /// The file's texts kept once however many rows repeat them (`Table::shared_text`).
+    pub texts: Texts,
+}
+
+/// One copy of each distinct text of a file: the 排查范围 and 参加人员 of a year's inspections
+/// repeat on most of its rows, and a city's inbox holds over a million such rows.
+#[derive(Debug, Default)]
+pub struct Texts(BTreeSet<Arc<str>>);
+
+impl Texts {
+    pub fn intern(&mut self, s: String) -> Arc<str> {
+        if let Some(t) = self.0.get(s.as_str()) {
+            return Arc::clone(t);
+        }
+        let t: Arc<str> = Arc::from(s);
+        self.0.insert(Arc::clone(&t));
+        t
+    }
 }
 
 impl Ctx<'_> {
@@ -125,6 +143,9 @@ pub struct Table<'g> {
     pub grid: &'g Grid,
     pub spec: &'static SheetSpec,
     pub sheet: String,
+    /// The file and sheet names every row's `Loc` shares.
+    file_name: Arc<str>,
+    sheet_name: Arc<str>,
     pub header_row: u32,
     pub cols: Arc<BTreeMap<&'static str, u32>>,
     /// Header notes by canonical column (e.g. `元` for `直接经济损失（元）`).
@@ -157,6 +178,8 @@ impl<'g> Table<'g> {
                     grid,
                     spec,
                     sheet: sheet.to_string(),
+                    file_name: Arc::from(ctx.file),
+                    sheet_name: Arc::from(sheet),
                     header_row: r,
                     cols: Arc::new(cols),
                     notes,
@@ -188,10 +211,11 @@ impl<'g> Table<'g> {
         }
     }
 
-    pub fn loc(&self, file: &str, row: u32) -> Loc {
+    /// Where data row `row` is (the file is the one the table was found in).
+    pub fn loc(&self, row: u32) -> Loc {
         Loc {
-            file: file.to_string(),
-            sheet: self.sheet.clone(),
+            file: Arc::clone(&self.file_name),
+            sheet: Arc::clone(&self.sheet_name),
             row: row + 1,
             cols: Arc::clone(&self.cols),
         }
@@ -217,6 +241,12 @@ impl<'g> Table<'g> {
 
     pub fn text(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<String> {
         self.get(ctx, row, col, values::text)
+    }
+
+    /// `text`, one shared copy per distinct text of the file.
+    pub fn shared_text(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<Arc<str>> {
+        let t = self.text(ctx, row, col)?;
+        Some(ctx.texts.intern(t))
     }
 
     pub fn date(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<chrono::NaiveDate> {
@@ -306,13 +336,8 @@ fn not_data(grid: &Grid, r: u32, first: u32, serial: Option<u32>) -> bool {
     let Some(&(_, v0)) = filled.first() else {
         return true;
     };
-    let norm = |v: &Value| {
-        values::text(v)
-            .map(|s| normalize_name(&s))
-            .unwrap_or_default()
-    };
     // `合计` may stand in 序号 or, when 序号 is left blank, in the first filled cell.
-    if is_total(&norm(grid.get(r, first))) || is_total(&norm(v0)) {
+    if total_cell(grid.get(r, first)) || total_cell(v0) {
         return true;
     }
     if let [(_, only)] = filled.as_slice()
@@ -321,6 +346,16 @@ fn not_data(grid: &Grid, r: u32, first: u32, serial: Option<u32>) -> bool {
         return true;
     }
     is_filler(&filled)
+}
+
+/// A cell's text, normalised, for the non-data tests below; "" for a number, date or yes/no.
+/// Their text (`2026-03-05`, `3`, `是`) is never a total, a note or a filler, so it is not built:
+/// this runs on every data row.
+fn norm(v: &Value) -> String {
+    match v {
+        Value::Text(s) => normalize_name(s.trim()),
+        _ => String::new(),
+    }
 }
 
 /// Words that open a note line under a table (填表人：张三, 备注：…, 注：…). 注 needs its colon:
@@ -334,9 +369,7 @@ fn is_note(s: &str) -> bool {
 /// hold bracketed format notes (`（年-月-日）`): not a data row.
 fn is_filler(filled: &[(u32, &Value)]) -> bool {
     filled.iter().all(|(_, v)| {
-        let t = values::text(v)
-            .map(|t| normalize_name(&t))
-            .unwrap_or_default();
+        let t = norm(v);
         // A unit/format line under the header: `（年-月-日）`, `(人)`.
         (t.starts_with('(') && t.ends_with(')'))
             || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
@@ -346,10 +379,11 @@ fn is_filler(filled: &[(u32, &Value)]) -> bool {
     })
 }
 
-/// `合计`, `小计：`, `合 计（3项）` …
-fn is_total(s: &str) -> bool {
-    // Cheap test first: this runs on two cells of every data row.
-    s.contains('计') && matches!(header_base(s).0.as_str(), "合计" | "小计" | "总计")
+/// A cell saying `合计`, `小计：`, `合 计（3项）` … Cheap test first (no allocation): this runs
+/// on two cells of every data row.
+fn total_cell(v: &Value) -> bool {
+    matches!(v, Value::Text(s) if s.contains('计'))
+        && matches!(header_base(&norm(v)).0.as_str(), "合计" | "小计" | "总计")
 }
 
 #[cfg(test)]
