@@ -101,8 +101,8 @@ impl RegisterFacts {
         }
     }
 
-    /// The register the rules read, rebuilt from the facts (the other sheets absent; only R10
-    /// and R12 read these two).
+    /// The register the rules read, rebuilt from the facts (only R10 and R12 read these two; the
+    /// other sheets are given empty).
     pub fn to_register(&self) -> Register {
         let file: std::sync::Arc<str> = self.file.as_str().into();
         let loc = |sheet: &str, row: u32| Loc {
@@ -138,10 +138,17 @@ impl RegisterFacts {
                 })
                 .collect()
         });
+        // The sheets the page does not carry are given as present and empty, not missing: the
+        // real register's gaps are the bulletin's to state, and a unit must not read that the
+        // register lacks 事故认定 or 领导调研督查 when it only was not embedded.
         Register {
             file: self.file.clone(),
             punishments,
             listed_hazards,
+            determinations: Some(Vec::new()),
+            visits: Some(Vec::new()),
+            leader_reports: Some(Vec::new()),
+            adjustments: Some(Vec::new()),
             ..Register::default()
         }
     }
@@ -221,6 +228,14 @@ mod tests {
         assert_eq!(h.level, Some(SupervisionLevel::CityBureau));
         assert_eq!(h.state, Some(ListedState::Refused));
         assert_eq!(h.loc.row, 5);
-        assert!(rebuilt.adjustments.is_none() && rebuilt.determinations.is_none());
+        // Not carried, so given empty (never "missing": that would be a false gap note).
+        for empty in [
+            rebuilt.adjustments.as_ref().map(Vec::len),
+            rebuilt.determinations.as_ref().map(Vec::len),
+            rebuilt.visits.as_ref().map(Vec::len),
+            rebuilt.leader_reports.as_ref().map(Vec::len),
+        ] {
+            assert_eq!(empty, Some(0));
+        }
     }
 }
