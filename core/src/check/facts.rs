@@ -1,12 +1,13 @@
 //! The central register as check.html knows it: the published facts R10 and R12 read — each
-//! roster unit's punishments (惩戒措施) and listed hazards (挂牌督办) with their dates — taken
+//! roster unit's punishments (惩戒措施) and listed hazards (挂牌督办) with their dates — and the
+//! 考评加减分 the score takes (points and reason, as results.json publishes them), taken
 //! from the register that counted in the build, serialised into the page, and turned back into
 //! a `model::Register` in the browser. Nothing else of the register leaves the office.
 
 use crate::model::{
-    ListedHazard, ListedState, Loc, Measure, Punishment, Register, SupervisionLevel,
+    Adjustment, ListedHazard, ListedState, Loc, Measure, Punishment, Register, SupervisionLevel,
 };
-use crate::schema::{LISTED, PUNISHMENTS};
+use crate::schema::{ADJUSTMENTS, LISTED, PUNISHMENTS};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,18 @@ pub struct RegisterFacts {
     pub file: String,
     pub punishments: Option<Vec<PunishmentFact>>,
     pub listed_hazards: Option<Vec<ListedFact>>,
+    /// 考评加减分 rows of roster units (the preview's score takes them as the bulletin does).
+    #[serde(default)]
+    pub adjustments: Option<Vec<AdjustmentFact>>,
+}
+
+/// One 考评加减分 row of a roster unit: what results.json publishes (`points`, `reason`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdjustmentFact {
+    pub row: u32,
+    pub unit: String,
+    pub points: Option<f64>,
+    pub reason: Option<String>,
 }
 
 /// One 惩戒措施 row of a roster unit.
@@ -94,10 +107,23 @@ impl RegisterFacts {
                 })
                 .collect()
         });
+        let adjustments = reg.adjustments.as_ref().map(|rows| {
+            rows.iter()
+                .filter_map(|a| {
+                    Some(AdjustmentFact {
+                        row: a.loc.row,
+                        unit: a.unit.clone()?,
+                        points: a.points,
+                        reason: a.reason.clone(),
+                    })
+                })
+                .collect()
+        });
         RegisterFacts {
             file: reg.file.clone(),
             punishments,
             listed_hazards,
+            adjustments,
         }
     }
 
@@ -138,6 +164,18 @@ impl RegisterFacts {
                 })
                 .collect()
         });
+        let adjustments = self
+            .adjustments
+            .iter()
+            .flatten()
+            .map(|a| Adjustment {
+                loc: loc(ADJUSTMENTS, a.row),
+                unit: Some(a.unit.clone()),
+                points: a.points,
+                reason: a.reason.clone(),
+                approver: None,
+            })
+            .collect();
         // The sheets the page does not carry are given as present and empty, not missing: the
         // real register's gaps are the bulletin's to state, and a unit must not read that the
         // register lacks 事故认定 or 领导调研督查 when it only was not embedded.
@@ -148,7 +186,7 @@ impl RegisterFacts {
             determinations: Some(Vec::new()),
             visits: Some(Vec::new()),
             leader_reports: Some(Vec::new()),
-            adjustments: Some(Vec::new()),
+            adjustments: Some(adjustments),
             ..Register::default()
         }
     }
@@ -210,6 +248,13 @@ mod tests {
                 closed_on: None,
                 state: Some(ListedState::Refused),
             }]),
+            adjustments: Some(vec![Adjustment {
+                loc: loc(4),
+                unit: Some("信息工程系".into()),
+                points: Some(1.5),
+                reason: Some("消防演练成绩突出".into()),
+                approver: Some("审批人甲".into()),
+            }]),
             ..Register::default()
         };
         let facts = RegisterFacts::of(&reg);
@@ -228,9 +273,17 @@ mod tests {
         assert_eq!(h.level, Some(SupervisionLevel::CityBureau));
         assert_eq!(h.state, Some(ListedState::Refused));
         assert_eq!(h.loc.row, 5);
+        assert!(
+            !json.contains("审批人甲"),
+            "approvers stay in the office: {json}"
+        );
+        let a = &rebuilt.adjustments.as_ref().unwrap()[..];
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].points, Some(1.5));
+        assert_eq!(a[0].unit.as_deref(), Some("信息工程系"));
+        assert_eq!(a[0].approver, None);
         // Not carried, so given empty (never "missing": that would be a false gap note).
         for empty in [
-            rebuilt.adjustments.as_ref().map(Vec::len),
             rebuilt.determinations.as_ref().map(Vec::len),
             rebuilt.visits.as_ref().map(Vec::len),
             rebuilt.leader_reports.as_ref().map(Vec::len),

@@ -37,8 +37,20 @@ fn build_writes_check_html_with_its_data() {
         reg["punishments"].is_array() && reg["listed_hazards"].is_array(),
         "{reg}"
     );
-    // Only the facts R10/R12 read: no 原因, no other register sheet.
-    assert!(reg.get("adjustments").is_none() && !reg.to_string().contains("reason"));
+    // Only the facts R10/R12 and the score read, as results.json publishes them: no punishment
+    // 原因, no approver, no other register sheet.
+    let punishments = reg["punishments"].as_array().unwrap();
+    assert!(
+        punishments.iter().all(|p| p.get("reason").is_none()),
+        "{reg}"
+    );
+    for a in reg["adjustments"].as_array().into_iter().flatten() {
+        let keys: Vec<&String> = a.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["points", "reason", "row", "unit"], "{a}");
+    }
+    for sheet in ["determinations", "visits", "leader_reports", "approver"] {
+        assert!(!reg.to_string().contains(sheet), "{reg}");
+    }
 }
 
 #[test]
