@@ -71,76 +71,127 @@ pub fn write_period(
     period: &str,
     files: BTreeMap<PathBuf, Vec<u8>>,
 ) -> anyhow::Result<()> {
-    check_period(period)?;
-    for rel in files.keys() {
-        check_relative(rel)?;
+    let stage = PeriodStage::new(out_root, period)?;
+    stage.write(&files)?;
+    stage.commit()
+}
+
+/// A period folder being written: `.P.new-*` beside `P`, filled by `write` and `write_with`
+/// (several threads at once), swapped in by `commit` as [`write_period`] describes. Dropped
+/// without `commit`, it is removed and `P` is untouched.
+pub struct PeriodStage {
+    out_root: PathBuf,
+    period: String,
+    tmp: tempfile::TempDir,
+}
+
+impl PeriodStage {
+    pub fn new(out_root: &Path, period: &str) -> anyhow::Result<PeriodStage> {
+        check_period(period)?;
+        std::fs::create_dir_all(out_root)
+            .map_err(|e| io_failure(format!("无法创建输出文件夹 {}", out_root.display()), &e))?;
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{period}.new-"))
+            .tempdir_in(out_root)
+            .map_err(|e| {
+                io_failure(
+                    format!("无法在 {} 中创建临时文件夹", out_root.display()),
+                    &e,
+                )
+            })?;
+        Ok(PeriodStage {
+            out_root: out_root.to_path_buf(),
+            period: period.to_string(),
+            tmp,
+        })
     }
-    std::fs::create_dir_all(out_root)
-        .map_err(|e| io_failure(format!("无法创建输出文件夹 {}", out_root.display()), &e))?;
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{period}.new-"))
-        .tempdir_in(out_root)
-        .map_err(|e| {
-            io_failure(
-                format!("无法在 {} 中创建临时文件夹", out_root.display()),
-                &e,
-            )
-        })?;
-    let target = out_root.join(period);
-    // On error the TempDir is dropped and removed; the target is untouched.
-    write_all(tmp.path(), &files).map_err(|(rel, e)| {
+
+    /// Write `files` (relative paths, checked) into the stage.
+    pub fn write(&self, files: &BTreeMap<PathBuf, Vec<u8>>) -> anyhow::Result<()> {
+        for rel in files.keys() {
+            check_relative(rel)?;
+        }
+        write_all(self.tmp.path(), files).map_err(|(rel, e)| self.unwritten(&rel, &e))
+    }
+
+    /// Write the file `rel` (a plain name) through `fill`, which gets it buffered: for an
+    /// output made and written piece by piece (results.json), never whole in memory.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(Box<dyn Write>) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let rel = Path::new(rel);
+        check_relative(rel)?;
+        let path = self.tmp.path().join(rel);
+        std::fs::File::create(&path)
+            .and_then(|f| fill(Box::new(std::io::BufWriter::with_capacity(1 << 16, f))))
+            .map_err(|e| self.unwritten(rel, &e))
+    }
+
+    fn unwritten(&self, rel: &Path, e: &std::io::Error) -> anyhow::Error {
         let what = format!(
             "无法写入输出文件夹 {}（上一次的结果保持不变）：写 {} 时出错",
-            target.display(),
+            self.out_root.join(&self.period).display(),
             rel.display()
         );
-        io_failure(what, &e)
-    })?;
-    test_pause("period-written");
-    let old = out_root.join(format!(".{period}.old"));
-    if old.exists() && target.is_dir() {
-        // A leftover of a killed run (the lock's recovery normally removed it already).
-        std::fs::remove_dir_all(&old).ok();
+        io_failure(what, e)
     }
-    let had_old = target.exists();
-    if had_old {
-        std::fs::rename(&target, &old).map_err(|e| {
-            let what = match recover::open_file_in(&target) {
-                Some(f) => format!(
-                    "无法替换输出文件夹 {}：其中的 {} 正被其他程序打开，请先关闭它（如 Excel、WPS、浏览器）后重试；上一次的结果保持不变",
-                    target.display(),
-                    f.display()
-                ),
-                None => format!(
-                    "无法替换输出文件夹 {}（上一次的结果保持不变）",
+
+    /// Swap the stage in for `out_root/period`.
+    pub fn commit(self) -> anyhow::Result<()> {
+        let PeriodStage {
+            out_root,
+            period,
+            tmp,
+        } = self;
+        test_pause("period-written");
+        let target = out_root.join(&period);
+        let old = out_root.join(format!(".{period}.old"));
+        if old.exists() && target.is_dir() {
+            // A leftover of a killed run (the lock's recovery normally removed it already).
+            std::fs::remove_dir_all(&old).ok();
+        }
+        let had_old = target.exists();
+        if had_old {
+            std::fs::rename(&target, &old).map_err(|e| {
+                let what = match recover::open_file_in(&target) {
+                    Some(f) => format!(
+                        "无法替换输出文件夹 {}：其中的 {} 正被其他程序打开，请先关闭它（如 Excel、WPS、浏览器）后重试；上一次的结果保持不变",
+                        target.display(),
+                        f.display()
+                    ),
+                    None => format!(
+                        "无法替换输出文件夹 {}（上一次的结果保持不变）",
+                        target.display()
+                    ),
+                };
+                io_failure(what, &e)
+            })?;
+        }
+        test_pause("old-aside");
+        let new_path = tmp.keep();
+        if let Err(e) = std::fs::rename(&new_path, &target) {
+            // Put the previous outputs back.
+            if had_old {
+                std::fs::rename(&old, &target).ok();
+            }
+            std::fs::remove_dir_all(&new_path).ok();
+            return Err(io_failure(
+                format!(
+                    "无法写入输出文件夹 {}（上一次的结果保持不变）",
                     target.display()
                 ),
-            };
-            io_failure(what, &e)
-        })?;
-    }
-    test_pause("old-aside");
-    let new_path = tmp.keep();
-    if let Err(e) = std::fs::rename(&new_path, &target) {
-        // Put the previous outputs back.
-        if had_old {
-            std::fs::rename(&old, &target).ok();
+                &e,
+            ));
         }
-        std::fs::remove_dir_all(&new_path).ok();
-        return Err(io_failure(
-            format!(
-                "无法写入输出文件夹 {}（上一次的结果保持不变）",
-                target.display()
-            ),
-            &e,
-        ));
+        test_pause("new-in");
+        if had_old {
+            // If this fails (a file held open on Windows), the next run removes it.
+            std::fs::remove_dir_all(&old).ok();
+        }
+        Ok(())
     }
-    test_pause("new-in");
-    if had_old {
-        // If this fails (a file held open on Windows), the next run removes it.
-        std::fs::remove_dir_all(&old).ok();
-    }
-    Ok(())
 }
 
 /// An I/O failure as one Chinese message: what could not be done, why, what to do.

@@ -299,4 +299,72 @@ impl Results {
     pub fn to_json(&self) -> Vec<u8> {
         json::to_lines(self).unwrap_or_default()
     }
+
+    /// `to_json`'s bytes written to `sink` as they are made (a unit's line at a time): at a
+    /// city's scale results.json is the largest output by far and is never in memory whole.
+    pub fn write_json(&self, sink: Box<dyn std::io::Write>) -> Result<(), serde_json::Error> {
+        json::to_writer_in_order(&InKeyOrder(self), sink)
+    }
+}
+
+/// `Results` with its fields given in key order, for `json::to_writer_in_order`.
+struct InKeyOrder<'a>(&'a Results);
+
+impl Serialize for InKeyOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Every field named: a new field of `Results` does not compile until it is placed here.
+        let Results {
+            period,
+            period_kind,
+            year,
+            period_start,
+            period_end,
+            as_of,
+            title,
+            preview,
+            school,
+            issuer,
+            doc_number,
+            rectification_due,
+            rectification_due_unverified,
+            submission_due,
+            config_sha256,
+            register_present,
+            register_file,
+            notes,
+            inputs,
+            units,
+            leaders,
+            summary,
+            findings,
+            prose,
+        } = self.0;
+        let mut m = s.serialize_struct("Results", 24)?;
+        m.serialize_field("as_of", as_of)?;
+        m.serialize_field("config_sha256", config_sha256)?;
+        m.serialize_field("doc_number", doc_number)?;
+        m.serialize_field("findings", findings)?;
+        m.serialize_field("inputs", inputs)?;
+        m.serialize_field("issuer", issuer)?;
+        m.serialize_field("leaders", leaders)?;
+        m.serialize_field("notes", notes)?;
+        m.serialize_field("period", period)?;
+        m.serialize_field("period_end", period_end)?;
+        m.serialize_field("period_kind", period_kind)?;
+        m.serialize_field("period_start", period_start)?;
+        m.serialize_field("preview", preview)?;
+        m.serialize_field("prose", prose)?;
+        m.serialize_field("rectification_due", rectification_due)?;
+        m.serialize_field("rectification_due_unverified", rectification_due_unverified)?;
+        m.serialize_field("register_file", register_file)?;
+        m.serialize_field("register_present", register_present)?;
+        m.serialize_field("school", school)?;
+        m.serialize_field("submission_due", submission_due)?;
+        m.serialize_field("summary", summary)?;
+        m.serialize_field("title", title)?;
+        m.serialize_field("units", units)?;
+        m.serialize_field("year", year)?;
+        m.end()
+    }
 }

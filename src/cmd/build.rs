@@ -118,17 +118,32 @@ pub fn generate(
     bar.inc(1);
     bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();
-    let files = crate::report::render_all(&results, &cfg, templates)?;
-    let count = files.len();
-    bar.inc(1);
-    bar.set_message(say::STEP_WRITE);
     let check = crate::report::check::render_check(&data, templates)?;
+    drop(data);
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
     // Staged first (the space it needs taken before anything changes), in place after the period.
     let check = crate::output::stage_file(&out, "check.html", &check)
         .with_context(|| say::check_page_unwritten(&out.display().to_string()))?;
-    crate::output::write_period(&out, &period.to_string(), files)?;
+    let stage = crate::output::PeriodStage::new(&out, &period.to_string())?;
+    // results.json (the largest output by far at a city's scale) goes to disk a unit at a time
+    // on another core while the pages and workbooks are rendered.
+    let (json, files) = rayon::join(
+        || {
+            stage.write_with("results.json", |sink| {
+                results.write_json(sink).map_err(std::io::Error::from)
+            })
+        },
+        || crate::report::render_pages(&results, &cfg, templates),
+    );
+    json?;
+    let files = files?;
+    let count = files.len() + 1;
+    bar.inc(1);
+    bar.set_message(say::STEP_WRITE);
+    stage.write(&files)?;
+    drop(files);
+    stage.commit()?;
     check.commit()?;
     let index =
         crate::report::render_index_with(&out, &cfg.school.name, templates, Some(&results))?;

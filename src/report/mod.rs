@@ -36,21 +36,28 @@ pub fn render_all(
     cfg: &Config,
     templates: Option<&Path>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
-    let tera = engine(templates)?;
-    let css = css(templates)?;
-    // results.json (the largest output by far at a city's scale) is serialised on another core
-    // while the pages and workbooks are rendered.
     let (json, files) = rayon::join(
         || results.to_json(),
-        || render_pages(results, cfg, &tera, css),
+        || render_pages(results, cfg, templates),
     );
     let mut files = files?;
     files.insert(PathBuf::from("results.json"), json);
     Ok(files)
 }
 
-/// Every file of a period folder but results.json.
-fn render_pages(
+/// Every file of a period folder but results.json (`build` streams that one to disk with
+/// `Results::write_json` while these are rendered).
+pub fn render_pages(
+    results: &Results,
+    cfg: &Config,
+    templates: Option<&Path>,
+) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
+    let tera = engine(templates)?;
+    let css = css(templates)?;
+    render_with(results, cfg, &tera, css)
+}
+
+fn render_with(
     results: &Results,
     cfg: &Config,
     tera: &tera::Tera,

@@ -27,9 +27,34 @@ pub fn to_lines<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
     Ok(w.out)
 }
 
+/// `to_lines` written to `sink` as it goes, for a root object whose fields come in key order
+/// (checked: a field out of order is an error). The output holds one top-level value, or one
+/// line of a top-level array, at a time — results.json at a city's scale is never in memory
+/// whole. The bytes are `to_lines`'s.
+pub fn to_writer_in_order<T: Serialize + ?Sized>(
+    value: &T,
+    sink: Box<dyn std::io::Write>,
+) -> Result<(), Error> {
+    let mut w = Writer {
+        sink: Some(sink),
+        ..Writer::default()
+    };
+    value.serialize(&mut w)?;
+    w.out.push(b'\n');
+    w.flush()?;
+    match w.sink.take() {
+        Some(mut sink) => sink.flush().map_err(Error::io),
+        None => Ok(()),
+    }
+}
+
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
+    /// Where finished stretches of `out` go (`to_writer_in_order`); None: all stays in `out`.
+    sink: Option<Box<dyn std::io::Write>>,
+    /// The root object is being streamed: its fields are written as they come.
+    streaming: bool,
     /// Containers open around the current position (the root is 1).
     depth: usize,
     /// Reused while a struct's or map's entries are put in order.
@@ -44,6 +69,15 @@ struct Writer {
 type Entry = (Range<usize>, Range<usize>);
 
 impl Writer {
+    /// Hand what `out` holds to the sink, if there is one.
+    fn flush(&mut self) -> Result<(), Error> {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.write_all(&self.out).map_err(Error::io)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
     fn scalar<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
         serde_json::to_writer(&mut self.out, v)
     }
@@ -93,7 +127,13 @@ impl<'a> Seq<'a> {
         if self.w.lined() {
             self.w.newline(self.w.depth);
         }
-        v.serialize(&mut *self.w)
+        v.serialize(&mut *self.w)?;
+        // A line of a top-level array of a streamed root is finished: nothing before it is
+        // rewritten any more.
+        if self.w.streaming && self.w.depth == LINE_DEPTH {
+            self.w.flush()?;
+        }
+        Ok(())
     }
 
     fn finish(self) -> Result<(), Error> {
@@ -123,11 +163,18 @@ pub struct Map<'a> {
     /// The key given to `serialize_key`, waiting for its value.
     pending: Option<Range<usize>>,
     variant: bool,
+    /// The streamed root (`to_writer_in_order`): entries are written in the order given.
+    stream: bool,
 }
 
 impl<'a> Map<'a> {
     fn begin(w: &'a mut Writer, variant: bool) -> Self {
+        let stream = w.sink.is_some() && w.depth == 0 && !variant;
         w.open();
+        if stream {
+            w.out.push(b'{');
+            w.streaming = true;
+        }
         let start = w.out.len();
         let (keys, entries) = w.spare.pop().unwrap_or_default();
         Map {
@@ -137,6 +184,7 @@ impl<'a> Map<'a> {
             entries,
             pending: None,
             variant,
+            stream,
         }
     }
 
@@ -147,13 +195,48 @@ impl<'a> Map<'a> {
     }
 
     fn value<T: Serialize + ?Sized>(&mut self, key: Range<usize>, v: &T) -> Result<(), Error> {
+        if self.stream {
+            return self.stream_value(key, v);
+        }
         let at = self.w.out.len();
         v.serialize(&mut *self.w)?;
         self.entries.push((key, at..self.w.out.len()));
         Ok(())
     }
 
+    /// An entry of the streamed root, written at once: its key must sort after the last one.
+    fn stream_value<T: Serialize + ?Sized>(
+        &mut self,
+        key: Range<usize>,
+        v: &T,
+    ) -> Result<(), Error> {
+        let text = self.keys.get(key.clone()).unwrap_or("");
+        if let Some((last, _)) = self.entries.last() {
+            if self.keys.get(last.clone()).unwrap_or("") >= text {
+                return Err(key_error(&format!("field {text} is out of key order")));
+            }
+            self.w.out.push(b',');
+        }
+        let depth = self.w.depth;
+        self.w.newline(depth);
+        serde_json::to_writer(&mut self.w.out, text)?;
+        self.w.out.extend_from_slice(b": ");
+        v.serialize(&mut *self.w)?;
+        self.entries.push((key, 0..0));
+        self.w.flush()
+    }
+
     fn finish(mut self) -> Result<(), Error> {
+        if self.stream {
+            let depth = self.w.depth;
+            if !self.entries.is_empty() {
+                self.w.newline(depth.saturating_sub(1));
+            }
+            self.w.out.push(b'}');
+            self.w.depth = depth.saturating_sub(1);
+            self.w.streaming = false;
+            return self.w.flush();
+        }
         let keys = &self.keys;
         let key = |r: &Range<usize>| keys.get(r.clone()).unwrap_or("");
         // Stable: of equal keys the last given is kept, as a map insert would.
@@ -628,5 +711,59 @@ mod tests {
             "{ours}"
         );
         assert!(ours.contains(r#"{"Struct":{"a":2,"b":1}}"#), "{ours}");
+    }
+
+    /// A sink that records each write, to see what was handed over when.
+    #[derive(Clone, Default)]
+    struct Chunks(std::rc::Rc<std::cell::RefCell<Vec<Vec<u8>>>>);
+
+    impl std::io::Write for Chunks {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().push(b.to_vec());
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn streamed_bytes_are_to_lines_bytes_handed_over_a_line_at_a_time() {
+        #[derive(Serialize)]
+        struct Root {
+            a: u32,
+            summary: BTreeMap<&'static str, u32>,
+            units: Vec<Value>,
+            z: Option<u8>,
+        }
+        let root = Root {
+            a: 1,
+            summary: BTreeMap::from([("y", 2), ("x", 1)]),
+            units: vec![json!({"b": [1, 2], "a": {"d": 1, "c": 2}}), json!("u2")],
+            z: None,
+        };
+        let chunks = Chunks::default();
+        super::to_writer_in_order(&root, Box::new(chunks.clone())).unwrap();
+        let got = chunks.0.borrow().concat();
+        assert_eq!(String::from_utf8(got).unwrap(), text(&root));
+        // The two units arrived in writes of their own: a unit's line is never held with the rest.
+        let writes = chunks.0.borrow();
+        assert!(
+            writes
+                .iter()
+                .any(|w| w.ends_with(br#"{"a":{"c":2,"d":1},"b":[1,2]}"#))
+        );
+        assert!(writes.iter().any(|w| w == b",\n    \"u2\""), "{writes:?}");
+    }
+
+    #[test]
+    fn a_streamed_field_out_of_key_order_is_an_error() {
+        #[derive(Serialize)]
+        struct Root {
+            b: u8,
+            a: u8,
+        }
+        let e = super::to_writer_in_order(&Root { b: 1, a: 2 }, Box::new(Chunks::default()));
+        assert!(e.is_err_and(|e| e.to_string().contains("out of key order")));
     }
 }
