@@ -16,6 +16,7 @@ pub use tongbao_core::{
 pub mod clap_cn;
 pub mod cli;
 pub mod cmd;
+pub mod heap;
 pub mod ingest;
 pub mod oserror;
 pub mod output;

@@ -11,11 +11,12 @@ pub use crate::results::*;
 use crate::calendar::Calendar;
 use crate::config::{Config, UnitCfg};
 use crate::context::Ctx;
-use crate::model::Inbox;
+use crate::model::{Inbox, Ledger};
 use crate::period::Period;
 use crate::rules::{self, Notes};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What `evaluate` needs.
 pub struct EvalInput<'a> {
@@ -34,24 +35,148 @@ pub fn evaluate(input: &EvalInput) -> Results {
 /// `evaluate` with the 整改要求 date given by the office (`build --rectification-due`, after
 /// as-of): it replaces the date counted in working days, so no holiday data is needed for it.
 pub fn evaluate_with(input: &EvalInput, rectification_due: Option<NaiveDate>) -> Results {
+    let inbox = input.inbox;
+    let parts = Parts {
+        register: inbox.register.as_ref(),
+        unreadable: &inbox.unreadable_by_unit,
+        findings: inbox.findings.clone(),
+        inputs: inbox.inputs.clone(),
+        prose: inbox.prose.clone(),
+    };
+    evaluate_parts(
+        &Setting::of(input),
+        parts,
+        Ledgers::Borrowed(&inbox.ledgers),
+        rectification_due,
+    )
+}
+
+/// What is evaluated besides the inbox.
+pub struct Setting<'a> {
+    pub cfg: &'a Config,
+    pub period: Period,
+    pub as_of: NaiveDate,
+    pub doc_number: Option<u32>,
+    /// Called by `evaluate_inbox` after every `FREED_EVERY` units' ledgers are dropped (the
+    /// binary hands the freed pages back to the system there).
+    pub freed: Option<fn()>,
+}
+
+/// Units between two `Setting::freed` calls.
+pub const FREED_EVERY: usize = 50;
+
+impl<'a> Setting<'a> {
+    fn of(input: &EvalInput<'a>) -> Self {
+        Setting {
+            cfg: input.cfg,
+            period: input.period,
+            as_of: input.as_of,
+            doc_number: input.doc_number,
+            freed: None,
+        }
+    }
+}
+
+/// `evaluate_with` taking the inbox: each unit's ledger is freed as soon as that unit's rules
+/// are judged, so at a city's scale the typed ledgers and the results are never all in memory
+/// at once. The register comes back for what is made from it after the evaluation
+/// (check.html's facts).
+pub fn evaluate_inbox(
+    input: &Setting,
+    inbox: Inbox,
+    rectification_due: Option<NaiveDate>,
+) -> (Results, Option<crate::model::Register>) {
+    let Inbox {
+        ledgers,
+        register,
+        prose,
+        inputs,
+        unreadable_by_unit,
+        file_units: _,
+        findings,
+    } = inbox;
+    let parts = Parts {
+        register: register.as_ref(),
+        unreadable: &unreadable_by_unit,
+        findings,
+        inputs,
+        prose,
+    };
+    let results = evaluate_parts(input, parts, Ledgers::Owned(ledgers), rectification_due);
+    (results, register)
+}
+
+/// The inbox but its ledgers.
+struct Parts<'a> {
+    register: Option<&'a crate::model::Register>,
+    unreadable: &'a BTreeMap<String, Vec<String>>,
+    findings: Vec<crate::findings::Finding>,
+    inputs: Vec<crate::model::InputFile>,
+    prose: Option<String>,
+}
+
+/// The counting ledgers, lent (each unit's is read in place) or given (each is dropped once
+/// its unit is judged).
+enum Ledgers<'a> {
+    Borrowed(&'a BTreeMap<String, Ledger>),
+    Owned(BTreeMap<String, Ledger>),
+}
+
+impl<'a> Ledgers<'a> {
+    fn all(&self) -> &BTreeMap<String, Ledger> {
+        match self {
+            Ledgers::Borrowed(m) => m,
+            Ledgers::Owned(m) => m,
+        }
+    }
+    fn take(&mut self, unit: &str) -> Option<Cow<'a, Ledger>> {
+        match self {
+            Ledgers::Borrowed(m) => m.get(unit).map(Cow::Borrowed),
+            Ledgers::Owned(m) => m.remove(unit).map(Cow::Owned),
+        }
+    }
+}
+
+fn evaluate_parts(
+    input: &Setting,
+    parts: Parts,
+    mut ledgers: Ledgers,
+    rectification_due: Option<NaiveDate>,
+) -> Results {
     let cfg = input.cfg;
     let ctx = Ctx {
         cfg,
         cal: Calendar::new(&cfg.calendar),
         period: input.period,
         as_of: input.as_of,
-        register: input.inbox.register.as_ref(),
+        register: parts.register,
     };
     let mut notes = Notes::default();
     let stems = feedback_stems(&cfg.units);
+    let year_to_date = year_to_date_accidents(&ctx, ledgers.all());
     let mut units: Vec<UnitResult> = cfg
         .units
         .iter()
         .zip(&stems)
         .enumerate()
-        .map(|(i, (u, stem))| rules::unit(&ctx, input.inbox, i, u, stem, &mut notes))
+        .map(|(i, (u, stem))| {
+            let ledger = ledgers.take(&u.name);
+            let unit_input = rules::UnitInput {
+                ledger: ledger.as_deref(),
+                unreadable: parts.unreadable.get(&u.name),
+            };
+            let judged = rules::unit(&ctx, unit_input, i, u, stem, &mut notes);
+            drop(ledger);
+            if let (Ledgers::Owned(_), Some(freed)) = (&ledgers, input.freed)
+                && (i + 1) % FREED_EVERY == 0
+            {
+                freed();
+            }
+            judged
+        })
         .collect();
-    let year_to_date = year_to_date_accidents(&ctx, input.inbox);
+    // Ledgers of files that name no roster unit's counting version (none normally remain).
+    drop(ledgers);
     crate::scoring::score_all(&ctx, &mut units, year_to_date.as_deref());
     let leaders = rules::leaders::evaluate(&ctx);
     let (rect_due, mut missing) = match rectification_due {
@@ -62,7 +187,7 @@ pub fn evaluate_with(input: &EvalInput, rectification_due: Option<NaiveDate>) ->
     };
     missing.sort_unstable();
     missing.dedup();
-    let mut findings = input.inbox.findings.clone();
+    let mut findings = parts.findings;
     findings.extend(notes.into_findings(&missing, rect_due));
     crate::findings::sort(&mut findings);
     let summary = summary::summarise(&ctx, &units, &leaders, &findings);
@@ -85,19 +210,22 @@ pub fn evaluate_with(input: &EvalInput, rectification_due: Option<NaiveDate>) ->
         register_present: ctx.register.is_some(),
         register_file: ctx.register.map(|r| r.file.clone()),
         notes: rules::register_notes(&ctx),
-        inputs: input.inbox.inputs.clone(),
+        inputs: parts.inputs,
         units,
         leaders,
         summary,
         findings,
-        prose: input.inbox.prose.clone(),
+        prose: parts.prose,
     }
 }
 
 /// In H2 the veto risks (七, "on the data so far") look at the whole year so far: each roster
 /// unit's accidents from 1 Jan to as-of (warnings were already raised for the period's own).
 /// None in H1 and for the year, whose period already is the year so far.
-fn year_to_date_accidents(ctx: &Ctx, inbox: &Inbox) -> Option<Vec<Vec<AccidentRecord>>> {
+fn year_to_date_accidents(
+    ctx: &Ctx,
+    ledgers: &BTreeMap<String, Ledger>,
+) -> Option<Vec<Vec<AccidentRecord>>> {
     if ctx.period.kind != PeriodKind::H2 {
         return None;
     }
@@ -111,7 +239,7 @@ fn year_to_date_accidents(ctx: &Ctx, inbox: &Inbox) -> Option<Vec<Vec<AccidentRe
             .units
             .iter()
             .map(|u| {
-                let ledger = inbox.ledgers.get(&u.name);
+                let ledger = ledgers.get(&u.name);
                 rules::accidents::assemble(&year, &u.name, ledger, &mut scratch)
             })
             .collect(),

@@ -9,23 +9,47 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Where a row came from: the sheet name as written in the file, the 1-based row number,
-/// and the 0-based column of each canonical header found on that sheet. File and sheet names
-/// are shared by every row of the sheet (a city's inbox holds millions of rows).
+/// Where a row came from: the sheet it is on (`Place`, shared by every row of the sheet — a
+/// city's inbox holds millions of rows, so a row's location is one pointer and a number) and
+/// the 1-based row number.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loc {
-    pub file: Arc<str>,
-    pub sheet: Arc<str>,
+    pub at: Arc<Place>,
     /// 1-based Excel row number.
     pub row: u32,
-    pub cols: Arc<BTreeMap<&'static str, u32>>,
+}
+
+/// A sheet rows were read from: the file and the sheet name as written in the file, and the
+/// 0-based column of each canonical header found on that sheet.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Place {
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
+    pub cols: BTreeMap<&'static str, u32>,
 }
 
 impl Loc {
+    /// Row `row` of `sheet` in `file`, with no header columns known (cells fall back to A).
+    pub fn new(file: impl Into<Arc<str>>, sheet: impl Into<Arc<str>>, row: u32) -> Loc {
+        Loc {
+            at: Arc::new(Place {
+                file: file.into(),
+                sheet: sheet.into(),
+                cols: BTreeMap::new(),
+            }),
+            row,
+        }
+    }
+    pub fn file(&self) -> &Arc<str> {
+        &self.at.file
+    }
+    pub fn sheet(&self) -> &Arc<str> {
+        &self.at.sheet
+    }
     /// A1 reference of this row's cell under `header` (the canonical header name);
     /// falls back to column A when the header was not found.
     pub fn cell(&self, header: &str) -> String {
-        let col = self.cols.get(header).copied().unwrap_or(0);
+        let col = self.at.cols.get(header).copied().unwrap_or(0);
         crate::findings::a1(self.row.saturating_sub(1), col)
     }
 }
@@ -218,8 +242,8 @@ pub struct Inspection {
     pub date: Option<NaiveDate>,
     pub scope: Option<Arc<str>>,
     pub participants: Option<Arc<str>>,
-    pub hazards_found: Option<f64>,
-    pub hazards_fixed: Option<f64>,
+    pub hazards_found: Option<u32>,
+    pub hazards_fixed: Option<u32>,
     pub note: Option<Arc<str>>,
 }
 

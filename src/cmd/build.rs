@@ -99,22 +99,25 @@ pub fn generate(
         None => crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
     }
     .with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
+    // The reading threads' grids are gone: their pages go back before the results are made.
+    crate::heap::give_back();
     bar.inc(1);
     bar.set_message(say::STEP_EVALUATE);
-    let input = crate::rules::EvalInput {
+    let setting = crate::eval::Setting {
         cfg: &cfg,
-        inbox: &inbox,
         period,
         as_of,
         doc_number: args.doc_number,
+        freed: Some(crate::heap::give_back),
     };
-    let results = crate::rules::evaluate_with(&input, rectification_due);
-    // check.html carries the data of the period built last (outputs.md "Settled" 6): the
-    // register facts are taken before the inbox goes.
+    // Each typed ledger is freed once its unit is judged, before the outputs are rendered.
+    let (results, register) = crate::eval::evaluate_inbox(&setting, inbox, rectification_due);
+    // check.html carries the data of the period built last (outputs.md "Settled" 6).
     let config_text = config_text(common)?;
-    let data = crate::report::check::page_data(&results, &config_text, inbox.register.as_ref());
-    // The typed ledgers are no longer needed: free them before the outputs are rendered.
-    drop(inbox);
+    let data = crate::report::check::page_data(&results, &config_text, register.as_ref());
+    drop(register);
+    // And the typed ledgers' pages, before the outputs are rendered.
+    crate::heap::give_back();
     bar.inc(1);
     bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();

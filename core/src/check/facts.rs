@@ -131,12 +131,7 @@ impl RegisterFacts {
     /// other sheets are given empty).
     pub fn to_register(&self) -> Register {
         let file: std::sync::Arc<str> = self.file.as_str().into();
-        let loc = |sheet: &str, row: u32| Loc {
-            file: file.clone(),
-            sheet: sheet.into(),
-            row,
-            cols: Default::default(),
-        };
+        let loc = |sheet: &str, row: u32| Loc::new(file.clone(), sheet, row);
         let punishments = self.punishments.as_ref().map(|rows| {
             rows.iter()
                 .map(|p| Punishment {
@@ -211,12 +206,7 @@ mod tests {
 
     #[test]
     fn facts_round_trip_through_json() {
-        let loc = |row| Loc {
-            file: "保卫处.xlsx".into(),
-            sheet: PUNISHMENTS.into(),
-            row,
-            cols: Default::default(),
-        };
+        let loc = |row| Loc::new("保卫处.xlsx", PUNISHMENTS, row);
         let reg = Register {
             file: "保卫处.xlsx".into(),
             punishments: Some(vec![

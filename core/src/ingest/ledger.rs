@@ -243,8 +243,8 @@ fn inspections(t: &Table, ctx: &mut Ctx, judge: &Judge) -> Vec<Inspection> {
             date: t.date(ctx, r, col::INSPECTION_DATE),
             scope: t.shared_text(ctx, r, col::INSPECTION_SCOPE),
             participants: t.shared_text(ctx, r, col::PARTICIPANTS),
-            hazards_found: t.count(ctx, r, col::HAZARDS_FOUND).map(f64::from),
-            hazards_fixed: t.count(ctx, r, col::HAZARDS_FIXED).map(f64::from),
+            hazards_found: t.count(ctx, r, col::HAZARDS_FOUND),
+            hazards_fixed: t.count(ctx, r, col::HAZARDS_FIXED),
             note: t.shared_text(ctx, r, col::NOTE),
         };
         if judge.event(ctx, t, r, col::INSPECTION_DATE, i.date) {

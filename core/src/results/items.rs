@@ -20,10 +20,11 @@ pub enum ItemFields {
     Quarter(QuarterItem),
     /// R10
     Punishment(PunishmentItem),
-    /// R11
-    Accident(AccidentItem),
+    /// R11 (boxed, like R12: the enum stays the size of the small items, of which a city's
+    /// inbox has hundreds of thousands)
+    Accident(Box<AccidentItem>),
     /// R12
-    Listed(ListedItem),
+    Listed(Box<ListedItem>),
     /// R13
     Hazard(HazardItem),
 }
@@ -98,7 +99,8 @@ pub struct ListedItem {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HazardItem {
     pub found: Option<NaiveDate>,
-    pub description: Option<String>,
+    /// The ledger's text, shared.
+    pub description: Option<std::sync::Arc<str>>,
     pub grade: Option<HazardGrade>,
     pub deadline: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
@@ -278,7 +280,7 @@ mod tests {
         let item = Item {
             status: Status::NotMet,
             detail: "x".into(),
-            fields: ItemFields::Listed(ListedItem {
+            fields: ItemFields::Listed(Box::new(ListedItem {
                 id: None,
                 name: Some("消防通道".into()),
                 level: Some(SupervisionLevel::School),
@@ -288,7 +290,7 @@ mod tests {
                 state: ListedOutcome::Refused,
                 register_state: Some(ListedState::Refused),
                 hints: vec!["撤换部门主要负责人（六.3）".into()],
-            }),
+            })),
         };
         let v = serde_json::to_value(&item).unwrap_or_default();
         assert_eq!(v["state"], "拒不整改");

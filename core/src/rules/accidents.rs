@@ -65,7 +65,7 @@ pub fn assemble(
                 notes.push(
                     diags::unreported_accident(d.date)
                         .file(reg_file)
-                        .sheet(d.loc.sheet.to_string())
+                        .sheet(d.loc.sheet().to_string())
                         .cell(d.loc.cell("发生日期"))
                         .unit(unit),
                 );
@@ -100,7 +100,7 @@ fn warn_shared_date(
         notes.push(
             diags::accidents_share_date(same_rep, same_dets.len())
                 .file(file)
-                .sheet(d.loc.sheet.to_string())
+                .sheet(d.loc.sheet().to_string())
                 .cell(d.loc.cell("发生日期"))
                 .unit(unit),
         );
@@ -169,7 +169,7 @@ fn check_grade(a: &Accident, unit: &str, file: &str, notes: &mut Notes) {
     notes.push(
         diags::grade_too_low(imp.label(), rep.label())
             .file(file)
-            .sheet(a.loc.sheet.to_string())
+            .sheet(a.loc.sheet().to_string())
             .cell(a.loc.cell("事故等级"))
             .unit(unit),
     );
@@ -221,7 +221,7 @@ fn r11_item(a: &AccidentRecord) -> Item {
             format!("{when}事故：未作出书面检查报告，启动问责"),
         ),
     };
-    let fields = ItemFields::Accident(AccidentItem {
+    let fields = ItemFields::Accident(Box::new(AccidentItem {
         date: a.date,
         summary: a.summary.clone(),
         grade: a.grade,
@@ -229,7 +229,7 @@ fn r11_item(a: &AccidentRecord) -> Item {
         injuries: a.injuries,
         responsible: a.responsible,
         report_date: a.report_date,
-    });
+    }));
     item(status, detail, fields)
 }
 
@@ -261,7 +261,7 @@ pub fn cross_check_quarterly(ctx: &Ctx, l: &Ledger, notes: &mut Notes) {
             notes.push(
                 diags::inconsistent_count(quarter, count, rows)
                     .file(l.file.clone())
-                    .sheet(r.loc.sheet.to_string())
+                    .sheet(r.loc.sheet().to_string())
                     .cell(r.loc.cell("事故起数"))
                     .unit(l.unit.clone()),
             );

@@ -46,7 +46,7 @@ fn hazard_item(ctx: &Ctx, h: &Hazard) -> Item {
     };
     let fields = ItemFields::Hazard(HazardItem {
         found: h.found_on,
-        description: h.description.as_deref().map(str::to_string),
+        description: h.description.clone(),
         grade: h.grade,
         deadline: h.deadline,
         completed: done,

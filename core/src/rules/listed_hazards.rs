@@ -91,7 +91,7 @@ fn hazard_item(
     if let Some(l) = h.level {
         detail.push_str(&format!("，{}督办", l.label()));
     }
-    let fields = ItemFields::Listed(ListedItem {
+    let fields = ItemFields::Listed(Box::new(ListedItem {
         id: h.id.clone(),
         name: h.name.clone(),
         level: h.level,
@@ -101,7 +101,7 @@ fn hazard_item(
         state,
         register_state: h.state,
         hints,
-    });
+    }));
     item(status, detail, fields)
 }
 
@@ -126,7 +126,7 @@ fn check_state(ctx: &Ctx, unit: &str, h: &ListedHazard, file: &str, notes: &mut 
     };
     let f = diags::listed_state_conflict(conflict)
         .file(file)
-        .sheet(h.loc.sheet.to_string())
+        .sheet(h.loc.sheet().to_string())
         .cell(h.loc.cell("状态"))
         .raw(h.state.map_or("", |s| s.label()))
         .unit(unit);

@@ -102,17 +102,33 @@ impl Notes {
     }
 }
 
+/// What one roster unit is judged from: its counting ledger, if any, and the unreadable files
+/// naming it.
+pub struct UnitInput<'a> {
+    pub ledger: Option<&'a Ledger>,
+    pub unreadable: Option<&'a Vec<String>>,
+}
+
+impl<'a> UnitInput<'a> {
+    /// The unit's input as the whole inbox holds it.
+    pub fn of(inbox: &'a Inbox, unit: &str) -> Self {
+        UnitInput {
+            ledger: inbox.ledgers.get(unit),
+            unreadable: inbox.unreadable_by_unit.get(unit),
+        }
+    }
+}
+
 /// Every unit rule for one roster unit (scores are filled in later by `scoring`).
 pub fn unit(
     ctx: &Ctx,
-    inbox: &Inbox,
+    input: UnitInput,
     order: usize,
     u: &UnitCfg,
     stem: &str,
     notes: &mut Notes,
 ) -> UnitResult {
-    let ledger = inbox.ledgers.get(&u.name);
-    let unreadable = inbox.unreadable_by_unit.get(&u.name);
+    let UnitInput { ledger, unreadable } = input;
     let accidents = accidents::assemble(ctx, &u.name, ledger, notes);
     let mut rules = RuleMap::new();
     let (r15, late) = submission::r15(ctx, &u.name, ledger, unreadable, notes);

@@ -54,7 +54,7 @@ fn headers_with_full_width_notes_spaces_and_required_marks() {
     assert_eq!(i.date, Some(d(2026, 3, 5)));
     assert_eq!(i.scope.as_deref(), Some("实验室"));
     assert_eq!(i.participants.as_deref(), Some("张三"));
-    assert_eq!(i.hazards_found, Some(2.0));
+    assert_eq!(i.hazards_found, Some(2));
 }
 
 #[test]

@@ -90,17 +90,17 @@ fn header_row_below_a_title_with_shuffled_and_extra_columns() {
             v[0].note.as_deref(),
             v[0].hazards_found
         ),
-        (Some(d(2026, 3, 5)), Some("实验室"), Some("无"), Some(2.0))
+        (Some(d(2026, 3, 5)), Some("实验室"), Some("无"), Some(2))
     );
     assert_eq!(
         (v[1].date, v[1].scope.as_deref(), v[1].hazards_found),
-        (Some(d(2026, 4, 9)), Some("宿舍"), Some(0.0))
+        (Some(d(2026, 4, 9)), Some("宿舍"), Some(0))
     );
     // Locations are absolute: row 5 in Excel terms, date in column D.
     assert_eq!(v[0].loc.row, 5);
     assert_eq!(v[0].loc.cell("排查日期"), "D5");
-    assert_eq!(&*v[0].loc.sheet, "隐患排查");
-    assert_eq!(&*v[0].loc.file, "台账.xlsx");
+    assert_eq!(&**v[0].loc.sheet(), "隐患排查");
+    assert_eq!(&**v[0].loc.file(), "台账.xlsx");
 }
 
 #[test]

@@ -301,7 +301,7 @@ fn formula_cached_values_count_and_error_values_are_findings() {
     let v = inbox.ledgers["信息工程系"].inspections.clone().unwrap();
     assert_eq!(
         (v[0].date, v[0].hazards_found),
-        (Some(d(2026, 3, 5)), Some(2.0))
+        (Some(d(2026, 3, 5)), Some(2))
     );
     assert_eq!((v[1].date, v[1].hazards_found), (Some(d(2026, 4, 5)), None));
     assert_eq!(v[2].date, None);

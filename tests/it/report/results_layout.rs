@@ -101,3 +101,33 @@ fn one_unit_leader_finding_per_line() {
         assert_eq!(top, want, "{name}");
     }
 }
+
+/// A sink the test can read back after `write_json` took it.
+#[derive(Clone, Default)]
+struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn streamed_to_disk_as_built_in_memory() {
+    // `build` streams results.json (`write_json`, fields given in key order by hand); every
+    // field of `Results` must come out where `to_json`'s sorting puts it.
+    for (name, r) in cases() {
+        let sink = Shared::default();
+        r.write_json(Box::new(sink.clone())).unwrap();
+        let streamed = sink.0.lock().unwrap().clone();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(r.to_json()).unwrap(),
+            "{name}"
+        );
+    }
+}

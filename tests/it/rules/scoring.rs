@@ -194,7 +194,7 @@ fn adjustments_are_clamped_and_rounded_half_up() {
 fn r9_r11_accident_cross_checks() {
     let mut l = full_ledger(U);
     let mut a = accident("x.xlsx", 2, d(2026, 2, 2), AccidentGrade::General, 3, 0);
-    a.loc.cols = std::sync::Arc::new([("事故等级", 2u32)].into_iter().collect());
+    std::sync::Arc::make_mut(&mut a.loc.at).cols = [("事故等级", 2u32)].into_iter().collect();
     l.accidents = Some(vec![
         a,
         accident("x.xlsx", 3, d(2026, 3, 3), AccidentGrade::General, 0, 0),

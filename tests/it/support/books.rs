@@ -435,6 +435,19 @@ pub fn sample(
         as_of,
         doc_number,
     });
+    // `build` evaluates taking the inbox, each ledger freed once its unit is judged (and the
+    // heap handed back every `FREED_EVERY` units): the very same results.
+    let setting = tongbao::eval::Setting {
+        cfg: &cfg,
+        period: period.parse().unwrap(),
+        as_of,
+        doc_number,
+        freed: Some(tongbao::heap::give_back),
+    };
+    let register = inbox.register.clone();
+    let (owned, back) = tongbao::eval::evaluate_inbox(&setting, inbox, None);
+    assert_eq!(owned, results);
+    assert_eq!(back, register);
     (cfg, results)
 }
 

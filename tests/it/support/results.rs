@@ -276,7 +276,7 @@ fn units() -> Vec<UnitResult> {
             vec![item(
                 Status::NotMet,
                 "GP-2026-01实验楼消防通道堵塞：拒不整改，整改时限2026-04-30，学校督办",
-                ItemFields::Listed(ListedItem {
+                ItemFields::Listed(Box::new(ListedItem {
                     id: Some("GP-2026-01".into()),
                     name: Some(FORMULA.into()),
                     level: Some(SupervisionLevel::School),
@@ -286,7 +286,7 @@ fn units() -> Vec<UnitResult> {
                     state: ListedOutcome::Refused,
                     register_state: None,
                     hints: vec!["撤换部门主要负责人（六.3）".into()],
-                }),
+                })),
             )],
         ),
     );

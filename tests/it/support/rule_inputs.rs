@@ -17,12 +17,7 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 /// A row location on `sheet`.
 pub fn loc(file: &str, sheet: &str, row: u32) -> Loc {
-    Loc {
-        file: file.into(),
-        sheet: sheet.into(),
-        row,
-        ..Loc::default()
-    }
+    Loc::new(file, sheet, row)
 }
 
 /// A config with the given units (系部), leader 王某某 (党委书记), the test roster's semesters

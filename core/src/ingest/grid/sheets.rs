@@ -6,7 +6,7 @@ use super::values;
 use crate::findings::{Finding, a1};
 use crate::ingest::diags;
 use crate::ingest::units::normalize_name;
-use crate::model::Loc;
+use crate::model::{Loc, Place};
 use crate::schema::{Col, Layout, SheetSpec};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -143,11 +143,10 @@ pub struct Table<'g> {
     pub grid: &'g Grid,
     pub spec: &'static SheetSpec,
     pub sheet: String,
-    /// The file and sheet names every row's `Loc` shares.
-    file_name: Arc<str>,
-    sheet_name: Arc<str>,
+    /// The file, sheet and columns every row's `Loc` shares.
+    place: Arc<Place>,
     pub header_row: u32,
-    pub cols: Arc<BTreeMap<&'static str, u32>>,
+    pub cols: BTreeMap<&'static str, u32>,
     /// Header notes by canonical column (e.g. `元` for `直接经济损失（元）`).
     pub notes: BTreeMap<&'static str, String>,
     /// 0-based data rows, in order, totals excluded.
@@ -178,10 +177,13 @@ impl<'g> Table<'g> {
                     grid,
                     spec,
                     sheet: sheet.to_string(),
-                    file_name: Arc::from(ctx.file),
-                    sheet_name: Arc::from(sheet),
+                    place: Arc::new(Place {
+                        file: Arc::from(ctx.file),
+                        sheet: Arc::from(sheet),
+                        cols: cols.clone(),
+                    }),
                     header_row: r,
-                    cols: Arc::new(cols),
+                    cols,
                     notes,
                     rows,
                 };
@@ -214,10 +216,8 @@ impl<'g> Table<'g> {
     /// Where data row `row` is (the file is the one the table was found in).
     pub fn loc(&self, row: u32) -> Loc {
         Loc {
-            file: Arc::clone(&self.file_name),
-            sheet: Arc::clone(&self.sheet_name),
+            at: Arc::clone(&self.place),
             row: row + 1,
-            cols: Arc::clone(&self.cols),
         }
     }
 
