@@ -131,21 +131,23 @@ pub fn generate(
     let stage = crate::output::PeriodStage::new(&out, &period.to_string())?;
     // results.json (the largest output by far at a city's scale) goes to disk a unit at a time
     // on another core while the pages and workbooks are rendered.
-    let (json, files) = rayon::join(
+    // The pages and workbooks are written as soon as they are rendered, beside it.
+    let (json, pages) = rayon::join(
         || {
             stage.write_with("results.json", |sink| {
                 results.write_json(sink).map_err(std::io::Error::from)
             })
         },
-        || crate::report::render_pages(&results, &cfg, templates),
+        || {
+            let files = crate::report::render_pages(&results, &cfg, templates)?;
+            stage.write(&files)?;
+            anyhow::Ok(files.len())
+        },
     );
     json?;
-    let files = files?;
-    let count = files.len() + 1;
+    let count = pages? + 1;
     bar.inc(1);
     bar.set_message(say::STEP_WRITE);
-    stage.write(&files)?;
-    drop(files);
     stage.commit()?;
     check.commit()?;
     let index =
