@@ -8,6 +8,7 @@ use super::grid::cover::Cover;
 use super::grid::sheets::{Ctx, header_base, with_rule};
 use super::grid::values;
 use super::guard::prescan;
+use super::guard::reasons::LIED;
 use super::guard::sniff::{self, Format, Sniffed};
 use super::ledger::{self, Judge, load_grid};
 use super::register;
@@ -102,6 +103,11 @@ pub fn read_from_bytes(bytes: Vec<u8>, rel: &str, cfg: &Config, opts: &Options) 
         parse_book(book, rel, cfg, opts)
     }));
     match result {
+        // A worksheet found lying about its size while it was read refuses the whole file, as
+        // the pre-scan refuses one whose other parts lie.
+        Ok((_, findings)) if findings.iter().any(|f| f.message.contains(LIED)) => {
+            unreadable(sha256, LIED.into())
+        }
         Ok((parsed, findings)) => FileOut {
             rel: rel.to_string(),
             sha256,

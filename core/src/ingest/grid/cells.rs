@@ -228,6 +228,15 @@ impl Book {
     pub fn read_sheet(&mut self, name: &str) -> Result<Grid, String> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.read_sheet_inner(name)))
             .unwrap_or_else(|_| Err("工作表数据已损坏".to_string()))
+            .map_err(|e| {
+                // zip stops a worksheet that inflates past its declared size (the pre-scan
+                // leaves the worksheets, the bulk of a file, to this one pass): the file lies.
+                if e.contains("declared uncompressed size") {
+                    crate::ingest::guard::reasons::LIED.to_string()
+                } else {
+                    e
+                }
+            })
     }
 
     fn read_sheet_inner(&mut self, name: &str) -> Result<Grid, String> {

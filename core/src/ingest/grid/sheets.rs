@@ -78,8 +78,8 @@ pub struct Ctx<'a> {
 pub struct Texts(BTreeSet<Arc<str>>);
 
 impl Texts {
-    pub fn intern(&mut self, s: String) -> Arc<str> {
-        if let Some(t) = self.0.get(s.as_str()) {
+    pub fn intern_str(&mut self, s: &str) -> Arc<str> {
+        if let Some(t) = self.0.get(s) {
             return Arc::clone(t);
         }
         let t: Arc<str> = Arc::from(s);
@@ -245,8 +245,16 @@ impl<'g> Table<'g> {
 
     /// `text`, one shared copy per distinct text of the file.
     pub fn shared_text(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<Arc<str>> {
-        let t = self.text(ctx, row, col)?;
-        Some(ctx.texts.intern(t))
+        // A text seen before costs a look-up, no copy (millions of cells at a city's scale).
+        let mut texts = std::mem::take(&mut ctx.texts);
+        let t = self.get(ctx, row, col, |v| match v {
+            Value::Text(s) => Some(s.trim())
+                .filter(|s| !s.is_empty())
+                .map(|s| texts.intern_str(s)),
+            other => values::text(other).map(|s| texts.intern_str(&s)),
+        });
+        ctx.texts = texts;
+        t
     }
 
     pub fn date(&self, ctx: &mut Ctx, row: u32, col: &str) -> Option<chrono::NaiveDate> {

@@ -107,11 +107,19 @@ pub fn scan_zip(bytes: &[u8]) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
-/// Inflate every entry into a small buffer, reading at most its declared size + 1 byte: an entry
-/// that inflates beyond its declared size lies about it and is refused.
+/// Inflate every entry but the worksheets into a small buffer, reading at most its declared
+/// size + 1 byte: an entry that inflates beyond its declared size lies about it and is refused.
+/// The worksheets (nearly all of a ledger's bytes) are inflated once, as they are read: zip
+/// stops one at its declared size and `Book::read_sheet` refuses the file then.
 fn verify_sizes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
     let mut buf = [0u8; 16 * 1024];
     for i in 0..zip.len() {
+        if zip
+            .name_for_index(i)
+            .is_some_and(|n| n.is_ok_and(|n| n.to_ascii_lowercase().starts_with("xl/worksheets/")))
+        {
+            continue;
+        }
         let f = zip.by_index(i).map_err(corrupt)?;
         let declared = f.size();
         let mut limited = f.take(declared.saturating_add(1));
