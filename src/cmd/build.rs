@@ -121,17 +121,12 @@ pub fn generate(
     bar.inc(1);
     bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();
-    let check = crate::report::check::render_check(&data, templates)?;
-    drop(data);
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
-    // Staged first (the space it needs taken before anything changes), in place after the period.
-    let check = crate::output::stage_file(&out, "check.html", &check)
-        .with_context(|| say::check_page_unwritten(&out.display().to_string()))?;
     let stage = crate::output::PeriodStage::new(&out, &period.to_string())?;
     // results.json (the largest output by far at a city's scale) goes to disk a unit at a time
-    // on another core while the pages and workbooks are rendered.
-    // The pages and workbooks are written as soon as they are rendered, beside it.
+    // on one core; on the other, check.html is staged (the space it needs taken before anything
+    // changes; in place after the period), then the pages and workbooks are rendered and written.
     let (json, pages) = rayon::join(
         || {
             stage.write_with("results.json", |sink| {
@@ -139,13 +134,18 @@ pub fn generate(
             })
         },
         || {
+            let check = crate::report::check::render_check(&data, templates)?;
+            let check = crate::output::stage_file(&out, "check.html", &check)
+                .with_context(|| say::check_page_unwritten(&out.display().to_string()))?;
             let files = crate::report::render_pages(&results, &cfg, templates)?;
             stage.write(&files)?;
-            anyhow::Ok(files.len())
+            anyhow::Ok((files.len(), check))
         },
     );
+    drop(data);
     json?;
-    let count = pages? + 1;
+    let (count, check) = pages?;
+    let count = count + 1;
     bar.inc(1);
     bar.set_message(say::STEP_WRITE);
     stage.commit()?;
