@@ -16,6 +16,7 @@ use super::read::{FileOut, read_from_bytes};
 use super::{Options, files};
 use crate::config::Config;
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What the last run did: workbooks parsed, workbooks taken from the cache (a file refused
@@ -68,24 +69,34 @@ impl ReadCache {
             self.context = Some((cfg.clone(), opts.clone()));
         }
         let (parsed, reused) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        let entries = &self.entries;
+        // Each entry is handed over, not copied (a ledger of 2,000 rows is a deep copy): one
+        // slot per file, taken by the one reader of that file.
+        let slots: HashMap<String, Mutex<Option<FileOut>>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(|(rel, out)| (rel, Mutex::new(Some(out))))
+            .collect();
         let outs = super::read_all(books, |f| {
             let bytes = match files::workbook_bytes(&f.path, &f.rel) {
                 Ok(bytes) => bytes,
                 Err(refusal) => return refusal,
             };
             let sha256 = crate::digest::sha256_hex(&bytes);
-            match entries.get(&f.rel) {
-                Some(hit) if hit.sha256 == sha256 => {
+            let hit = slots.get(&f.rel).and_then(|slot| {
+                let mut slot = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                slot.take_if(|hit| hit.sha256 == sha256)
+            });
+            match hit {
+                Some(hit) => {
                     reused.fetch_add(1, Ordering::Relaxed);
-                    hit.clone()
+                    hit
                 }
-                _ => {
+                None => {
                     parsed.fetch_add(1, Ordering::Relaxed);
                     read_from_bytes(bytes, &f.rel, cfg, opts)
                 }
             }
         });
+        drop(slots);
         self.last = CacheStats {
             parsed: parsed.into_inner(),
             reused: reused.into_inner(),
