@@ -154,27 +154,34 @@ fn evaluate_parts(
     let mut notes = Notes::default();
     let stems = feedback_stems(&cfg.units);
     let year_to_date = year_to_date_accidents(&ctx, ledgers.all());
-    let mut units: Vec<UnitResult> = cfg
-        .units
-        .iter()
-        .zip(&stems)
-        .enumerate()
-        .map(|(i, (u, stem))| {
-            let ledger = ledgers.take(&u.name);
+    let owned = matches!(ledgers, Ledgers::Owned(_));
+    let roster: Vec<(usize, (&UnitCfg, &String))> =
+        cfg.units.iter().zip(&stems).enumerate().collect();
+    let mut units: Vec<UnitResult> = Vec::with_capacity(roster.len());
+    // `FREED_EVERY` units at a time: their ledgers taken in roster order, judged (on every core
+    // with the `parallel` feature), their findings kept in roster order, the ledgers freed.
+    for chunk in roster.chunks(FREED_EVERY) {
+        let work: Vec<_> = chunk
+            .iter()
+            .map(|&(i, (u, stem))| (i, u, stem, ledgers.take(&u.name)))
+            .collect();
+        let judged = map_units(work, |(i, u, stem, ledger)| {
+            let mut unit_notes = Notes::default();
             let unit_input = rules::UnitInput {
                 ledger: ledger.as_deref(),
                 unreadable: parts.unreadable.get(&u.name),
             };
-            let judged = rules::unit(&ctx, unit_input, i, u, stem, &mut notes);
-            drop(ledger);
-            if let (Ledgers::Owned(_), Some(freed)) = (&ledgers, input.freed)
-                && (i + 1) % FREED_EVERY == 0
-            {
-                freed();
-            }
-            judged
-        })
-        .collect();
+            let judged = rules::unit(&ctx, unit_input, i, u, stem, &mut unit_notes);
+            (judged, unit_notes)
+        });
+        for (judged, unit_notes) in judged {
+            units.push(judged);
+            notes.absorb(unit_notes);
+        }
+        if let (true, Some(freed)) = (owned, input.freed) {
+            freed();
+        }
+    }
     // Ledgers of files that name no roster unit's counting version (none normally remain).
     drop(ledgers);
     crate::scoring::score_all(&ctx, &mut units, year_to_date.as_deref());
@@ -217,6 +224,19 @@ fn evaluate_parts(
         findings,
         prose: parts.prose,
     }
+}
+
+/// `f` over `work`, results in order: on every core with the `parallel` feature (the binary),
+/// one after the other without it (the browser's WebAssembly has no threads).
+#[cfg(feature = "parallel")]
+fn map_units<T: Send, R: Send>(work: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    work.into_par_iter().map(f).collect()
+}
+
+#[cfg(not(feature = "parallel"))]
+fn map_units<T, R>(work: Vec<T>, f: impl Fn(T) -> R) -> Vec<R> {
+    work.into_iter().map(f).collect()
 }
 
 /// In H2 the veto risks (七, "on the data so far") look at the whole year so far: each roster

@@ -74,6 +74,11 @@ impl Notes {
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
+    /// Take in what another unit's rules noted (after this one's: the order of a sequential run).
+    pub fn absorb(&mut self, other: Notes) {
+        self.findings.extend(other.findings);
+        self.holiday.extend(other.holiday);
+    }
     /// Record that `rule` of `unit` counted working days in years without holiday data.
     pub fn holiday_missing(&mut self, unit: Option<&str>, rule: RuleId, years: &[i32]) {
         for y in years {
