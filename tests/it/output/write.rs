@@ -92,3 +92,37 @@ fn index_lists_periods_newest_first() {
         "two periods and index.html, no temp files: {names:?}"
     );
 }
+
+/// A rebuild writes only what changed: an unchanged file is hard-linked to the one it replaces
+/// (the same bytes, one system call), a changed one — also one edited by hand since — is
+/// written anew, and the new folder is whole after the old one is deleted.
+#[cfg(unix)]
+#[test]
+fn unchanged_files_are_linked_to_the_previous_period() {
+    use std::os::unix::fs::MetadataExt;
+    let root = tempfile::tempdir().unwrap();
+    let files = tongbao::report::render_all(&h1(), &cfg(), None).unwrap();
+    write_period(root.path(), "2026H1", files.clone()).unwrap();
+    let dir = root.path().join("2026H1");
+    let inode = |rel: &str| std::fs::metadata(dir.join(rel)).unwrap().ino();
+    let before: BTreeMap<PathBuf, u64> = files
+        .keys()
+        .map(|rel| (rel.clone(), inode(rel.to_str().unwrap())))
+        .collect();
+    // Edited by hand after the build: its bytes no longer match what the next run makes.
+    std::fs::write(dir.join("bulletin.md"), b"edited").unwrap();
+    let mut next = files.clone();
+    next.insert(PathBuf::from("bulletin.html"), b"changed".to_vec());
+    write_period(root.path(), "2026H1", next.clone()).unwrap();
+    assert_eq!(
+        snapshot(&dir),
+        next,
+        "every file whole, the old folder gone"
+    );
+    for (rel, old) in &before {
+        let now = inode(rel.to_str().unwrap());
+        let changed = ["bulletin.html", "bulletin.md"].contains(&rel.to_str().unwrap());
+        assert_eq!(now == *old, !changed, "{}", rel.display());
+    }
+    assert!(std::fs::metadata(dir.join("results.json")).unwrap().nlink() == 1);
+}
