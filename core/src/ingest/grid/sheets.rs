@@ -337,23 +337,23 @@ fn data_rows(
 /// a 合计/小计/总计 line, a placeholder (无, 暂无, /, 本年度无…, `（年-月-日）`), or a note line
 /// whose single filled cell starts with a note word (备注, 填表人：…, 注：…).
 fn not_data(grid: &Grid, r: u32, first: u32, serial: Option<u32>) -> bool {
-    let filled: Vec<(u32, &Value)> = (0..grid.width(r))
+    // Runs on every row of every table: the filled cells are walked, not collected.
+    let mut filled = (0..grid.width(r))
         .map(|c| (c, grid.get(r, c)))
         .filter(|(c, v)| !(v.is_blank() || (Some(*c) == serial && values::number(v).is_some())))
-        .collect();
-    let Some(&(_, v0)) = filled.first() else {
+        .map(|(_, v)| v);
+    let Some(v0) = filled.next() else {
         return true;
     };
     // `合计` may stand in 序号 or, when 序号 is left blank, in the first filled cell.
     if total_cell(grid.get(r, first)) || total_cell(v0) {
         return true;
     }
-    if let [(_, only)] = filled.as_slice()
-        && is_note(&norm(only))
-    {
+    let second = filled.next();
+    if second.is_none() && is_note(&norm(v0)) {
         return true;
     }
-    is_filler(&filled)
+    is_filler(v0) && second.is_none_or(is_filler) && filled.all(is_filler)
 }
 
 /// A cell's text, normalised, for the non-data tests below; "" for a number, date or yes/no.
@@ -373,18 +373,29 @@ fn is_note(s: &str) -> bool {
     WORDS.iter().any(|w| s.starts_with(w)) || s.starts_with("注:") || s.starts_with("注：")
 }
 
-/// Filled cells that only say there is nothing to record (`无`, `本年度无事故`, `/`), or only
-/// hold bracketed format notes (`（年-月-日）`): not a data row.
-fn is_filler(filled: &[(u32, &Value)]) -> bool {
-    filled.iter().all(|(_, v)| {
-        let t = norm(v);
-        // A unit/format line under the header: `（年-月-日）`, `(人)`.
-        (t.starts_with('(') && t.ends_with(')'))
-            || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
-            || ["无", "本年度无", "本季度无", "本月无", "未发生"]
-                .iter()
-                .any(|p| t.starts_with(p))
-    })
+/// A filled cell that only says there is nothing to record (`无`, `本年度无事故`, `/`), or only
+/// holds a bracketed format note (`（年-月-日）`): a row of such cells is not a data row.
+fn is_filler(v: &Value) -> bool {
+    // Every filler text starts with one of these once normalised (full-width forms folded):
+    // any other cell is told apart without building its normalised text.
+    let Value::Text(s) = v else { return false };
+    let first = s.chars().find(|c| !c.is_whitespace()).map(|c| match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    });
+    if !matches!(
+        first,
+        Some('(' | '/' | '-' | '—' | '暂' | '无' | '本' | '未')
+    ) {
+        return false;
+    }
+    let t = norm(v);
+    // A unit/format line under the header: `（年-月-日）`, `(人)`.
+    (t.starts_with('(') && t.ends_with(')'))
+        || matches!(t.as_str(), "/" | "-" | "—" | "——" | "暂无")
+        || ["无", "本年度无", "本季度无", "本月无", "未发生"]
+            .iter()
+            .any(|p| t.starts_with(p))
 }
 
 /// A cell saying `合计`, `小计：`, `合 计（3项）` … Cheap test first (no allocation): this runs
