@@ -59,7 +59,7 @@ pub use register_gaps::{register_gap_result, register_notes};
 
 use crate::config::UnitCfg;
 use crate::findings::Finding;
-use crate::model::{Inbox, Ledger};
+use crate::model::Ledger;
 use crate::results::{AccidentRecord, Grade, Status, UnitResult};
 use std::collections::BTreeSet;
 
@@ -112,16 +112,6 @@ impl Notes {
 pub struct UnitInput<'a> {
     pub ledger: Option<&'a Ledger>,
     pub unreadable: Option<&'a Vec<String>>,
-}
-
-impl<'a> UnitInput<'a> {
-    /// The unit's input as the whole inbox holds it.
-    pub fn of(inbox: &'a Inbox, unit: &str) -> Self {
-        UnitInput {
-            ledger: inbox.ledgers.get(unit),
-            unreadable: inbox.unreadable_by_unit.get(unit),
-        }
-    }
 }
 
 /// Every unit rule for one roster unit (scores are filled in later by `scoring`).
