@@ -228,22 +228,25 @@ pub fn render_all(
     tera: &Tera,
     css: &str,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
-    let mut out = BTreeMap::new();
+    use rayon::prelude::*;
+    // A city's inbox has a thousand units: their pages are rendered on every core.
     let plain = |s: &str| s.to_string();
-    for (u, stem) in r.units.iter().zip(page_stems(r)) {
-        let dir = PathBuf::from("feedback");
-        let hv = feedback_view(r, cfg, u, &plain, css);
-        out.insert(
-            dir.join(format!("{stem}.html")),
-            super::templates::render(tera, "feedback.html", &hv)?,
-        );
-        let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
-        out.insert(
-            dir.join(format!("{stem}.md")),
-            super::templates::render(tera, "feedback.md", &mv)?,
-        );
-    }
-    Ok(out)
+    let units: Vec<_> = r.units.iter().zip(page_stems(r)).collect();
+    let pages: Vec<[(PathBuf, Vec<u8>); 2]> = units
+        .par_iter()
+        .map(|(u, stem)| {
+            let dir = PathBuf::from("feedback");
+            let hv = feedback_view(r, cfg, u, &plain, css);
+            let html = super::templates::render(tera, "feedback.html", &hv)?;
+            let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
+            let md = super::templates::render(tera, "feedback.md", &mv)?;
+            anyhow::Ok([
+                (dir.join(format!("{stem}.html")), html),
+                (dir.join(format!("{stem}.md")), md),
+            ])
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(pages.into_iter().flatten().collect())
 }
 
 #[cfg(test)]

@@ -63,21 +63,27 @@ fn render_with(
     tera: &tera::Tera,
     css: String,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
-    let mut files = BTreeMap::new();
-    let plain = |s: &str| s.to_string();
-    let html_view = bulletin_view(results, cfg, &plain, true, css.clone());
-    files.insert(
-        PathBuf::from("bulletin.html"),
-        render(tera, "bulletin.html", &html_view)?,
+    // The bulletin, its Word copy, the summary workbook and the feedback pages side by side.
+    let bulletins = || {
+        let plain = |s: &str| s.to_string();
+        let html_view = bulletin_view(results, cfg, &plain, true, css.clone());
+        let html = render(tera, "bulletin.html", &html_view)?;
+        let md_view = bulletin_view(results, cfg, &markdown::escape, false, String::new());
+        let md = render(tera, "bulletin.md", &md_view)?;
+        anyhow::Ok([
+            (PathBuf::from("bulletin.html"), html),
+            (PathBuf::from("bulletin.md"), md),
+        ])
+    };
+    let office = || rayon::join(|| docx::render(results, cfg), || xlsx::render(results));
+    let ((bulletins, (docx, xlsx)), feedback) = rayon::join(
+        || rayon::join(bulletins, office),
+        || feedback::render_all(results, cfg, tera, &css),
     );
-    let md_view = bulletin_view(results, cfg, &markdown::escape, false, String::new());
-    files.insert(
-        PathBuf::from("bulletin.md"),
-        render(tera, "bulletin.md", &md_view)?,
-    );
-    files.insert(PathBuf::from("bulletin.docx"), docx::render(results, cfg)?);
-    files.insert(PathBuf::from("summary.xlsx"), xlsx::render(results)?);
-    files.extend(feedback::render_all(results, cfg, tera, &css)?);
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = bulletins?.into_iter().collect();
+    files.insert(PathBuf::from("bulletin.docx"), docx?);
+    files.insert(PathBuf::from("summary.xlsx"), xlsx?);
+    files.extend(feedback?);
     Ok(files)
 }
 

@@ -3,7 +3,8 @@
 //! date judged against the file's own cover 报送日期 (`future_date`).
 
 use super::diags;
-use super::grid::cells::{Book, Grid, Value};
+use super::grid::book::Book;
+use super::grid::cells::{Grid, Value};
 use super::grid::cover::Cover;
 use super::grid::sheets::{Ctx, Table, find_sheet};
 use super::grid::values;

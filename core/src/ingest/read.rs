@@ -3,8 +3,10 @@
 //! Panics inside the readers are contained and reported as an unreadable file.
 
 use super::Options;
-use super::grid::cells::{Book, Grid};
+use super::grid::book::Book;
+use super::grid::cells::Grid;
 use super::grid::cover::Cover;
+use super::grid::fastxlsx::FastXlsx;
 use super::grid::sheets::{Ctx, header_base, with_rule};
 use super::grid::values;
 use super::guard::prescan;
@@ -131,27 +133,34 @@ fn scan_whole(format: Format, bytes: &[u8]) -> Result<(), prescan::Refusal> {
 }
 
 /// The file's bytes opened as `format`; Err is a Chinese reason (encrypted, damaged).
-fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
+pub(crate) fn open(format: Format, bytes: Vec<u8>) -> Result<Book, String> {
     use calamine::Reader;
-    let c = Cursor::new(bytes);
     let broken = |e: &dyn std::fmt::Display| super::diags::damaged(e);
     match format {
-        Format::Xlsx => match calamine::Xlsx::new(c) {
-            Ok(b) => Ok(Book::Xlsx(Box::new(b))),
-            Err(calamine::XlsxError::Password) => Err(sniff::ENCRYPTED.to_string()),
-            Err(e) => Err(broken(&e)),
-        },
-        Format::Xlsb => match calamine::Xlsb::new(c) {
+        Format::Xlsx => {
+            // calamine opens the workbook (its errors are the file's); the fast worksheet
+            // reader shares the bytes.
+            let bytes: std::sync::Arc<[u8]> = bytes.into();
+            match calamine::Xlsx::new(Cursor::new(std::sync::Arc::clone(&bytes))) {
+                Ok(b) => {
+                    let fast = FastXlsx::open(bytes, &b.sheet_names(), b.has_1904_epoch());
+                    Ok(Book::Xlsx(Box::new(b), fast.map(Box::new)))
+                }
+                Err(calamine::XlsxError::Password) => Err(sniff::ENCRYPTED.to_string()),
+                Err(e) => Err(broken(&e)),
+            }
+        }
+        Format::Xlsb => match calamine::Xlsb::new(Cursor::new(bytes)) {
             Ok(b) => Ok(Book::Xlsb(Box::new(b))),
             Err(calamine::XlsbError::Password) => Err(sniff::ENCRYPTED.to_string()),
             Err(e) => Err(broken(&e)),
         },
-        Format::Xls => match calamine::Xls::new(c) {
+        Format::Xls => match calamine::Xls::new(Cursor::new(bytes)) {
             Ok(b) => Ok(Book::Xls(Box::new(b))),
             Err(calamine::XlsError::Password) => Err(sniff::ENCRYPTED.to_string()),
             Err(e) => Err(super::diags::xls_unreadable(&e)),
         },
-        Format::Ods => calamine::Ods::new(c)
+        Format::Ods => calamine::Ods::new(Cursor::new(bytes))
             .map(|b| Book::Ods(Box::new(b)))
             .map_err(|e| broken(&e)),
     }

@@ -3,7 +3,8 @@
 //! responsible units (separated by 、，,;；/) becomes one `ListedHazard` per unit; leader names are
 //! matched to `cfg.leaders` (unknown → warning, kept as written).
 
-use super::grid::cells::{Book, Value};
+use super::grid::book::Book;
+use super::grid::cells::Value;
 use super::grid::cover::Cover;
 use super::grid::sheets::{Ctx, Table, rule_for, with_rule};
 use super::grid::values;

@@ -1,14 +1,12 @@
-//! Bounded cell reading: one worksheet → a small `Grid` of `Value`s at absolute positions.
-//! xlsx/xlsb are streamed cell by cell (never `worksheet_range`, which densifies rows × cols with
-//! no bound, calamine#693); a cell beyond `MAX_ROWS`/`MAX_COLS`, or more than `MAX_CELLS` cells,
-//! stops reading the sheet and is reported. xls/ods are parsed whole by calamine at open, so
-//! before they are opened `biff` (xls) and `odsscan` (ods) refuse a file with a content cell
-//! beyond these bounds, too many cells, too large a dense area or too much text (see `guard::limits`).
-//! xlsb is streamed like xlsx (`worksheet_cells_reader`, no densifying).
+//! Cells: a worksheet's `Value`s in a bounded `Grid` at absolute positions. A cell beyond
+//! `MAX_ROWS`/`MAX_COLS`, more than `MAX_CELLS` cells or `MAX_SHEET_TEXT` of text stops reading
+//! the sheet and is reported. xls/ods are parsed whole by calamine at open, so before they are
+//! opened `biff` (xls) and `odsscan` (ods) refuse a file with a content cell beyond these bounds,
+//! too many cells, too large a dense area or too much text (see `guard::limits`). Reading a
+//! sheet into a grid is `book`'s.
 
-use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef};
 use chrono::NaiveDate;
-use std::io::Cursor;
 
 use crate::ingest::guard::limits::{DATE_SERIAL_LIMIT, MAX_SHEET_TEXT};
 use crate::ingest::guard::limits::{MAX_CELLS, MAX_COLS, MAX_ROWS};
@@ -61,7 +59,7 @@ pub fn fmt_number(n: f64) -> String {
 
 /// Text of a cell; whitespace-only text is Empty (`Grid::push` drops it), so a blank cell costs
 /// no allocation.
-fn text(s: &str) -> Value {
+pub(super) fn text(s: &str) -> Value {
     if s.chars().all(char::is_whitespace) {
         Value::Empty
     } else {
@@ -70,7 +68,7 @@ fn text(s: &str) -> Value {
 }
 
 /// A date-formatted value: a real date, or its serial when it is not a datetime.
-fn date_time(dt: &calamine::ExcelDateTime) -> Value {
+pub(super) fn date_time(dt: &calamine::ExcelDateTime) -> Value {
     // A date-formatted 0 (Excel shows 1900-01-00) is what a formula pointing at an empty cell
     // gives: nothing was filled in.
     let serial = dt.as_f64();
@@ -88,7 +86,7 @@ fn date_time(dt: &calamine::ExcelDateTime) -> Value {
     }
 }
 
-fn from_dataref(d: &DataRef<'_>) -> Value {
+pub(super) fn from_dataref(d: &DataRef<'_>) -> Value {
     match d {
         DataRef::Empty => Value::Empty,
         DataRef::Int(i) => Value::Number(*i as f64),
@@ -103,7 +101,7 @@ fn from_dataref(d: &DataRef<'_>) -> Value {
     }
 }
 
-fn from_data(d: &Data) -> Value {
+pub(super) fn from_data(d: &Data) -> Value {
     match d {
         Data::Empty => Value::Empty,
         Data::Int(i) => Value::Number(*i as f64),
@@ -190,95 +188,6 @@ impl Grid {
         }
         self.cells += 1;
         true
-    }
-}
-
-/// An opened workbook of any supported format, over the file's bytes.
-pub enum Book {
-    Xlsx(Box<Xlsx<Cursor<Vec<u8>>>>),
-    Xlsb(Box<Xlsb<Cursor<Vec<u8>>>>),
-    Xls(Box<Xls<Cursor<Vec<u8>>>>),
-    Ods(Box<Ods<Cursor<Vec<u8>>>>),
-}
-
-impl Book {
-    /// Sheet names as written, in workbook order.
-    pub fn sheet_names(&self) -> Vec<String> {
-        match self {
-            Book::Xlsx(b) => b.sheet_names(),
-            Book::Xlsb(b) => b.sheet_names(),
-            Book::Xls(b) => b.sheet_names(),
-            Book::Ods(b) => b.sheet_names(),
-        }
-    }
-
-    /// The workbook's date system (for bare serial numbers in date columns).
-    pub fn is_1904(&self) -> bool {
-        match self {
-            Book::Xlsx(b) => b.has_1904_epoch(),
-            Book::Xlsb(b) => b.has_1904_epoch(),
-            Book::Xls(b) => b.has_1904_epoch(),
-            Book::Ods(_) => false,
-        }
-    }
-
-    /// Read one sheet into a bounded grid; Err is a Chinese reason. A panic inside calamine
-    /// (a corrupt part, e.g. an .xlsb cell naming a shared string that does not exist) costs
-    /// this sheet only, never the rest of the workbook.
-    pub fn read_sheet(&mut self, name: &str) -> Result<Grid, String> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.read_sheet_inner(name)))
-            .unwrap_or_else(|_| Err("工作表数据已损坏".to_string()))
-            .map_err(|e| {
-                // zip stops a worksheet that inflates past its declared size (the pre-scan
-                // leaves the worksheets, the bulk of a file, to this one pass): the file lies.
-                if e.contains("declared uncompressed size") {
-                    crate::ingest::guard::reasons::LIED.to_string()
-                } else {
-                    e
-                }
-            })
-    }
-
-    fn read_sheet_inner(&mut self, name: &str) -> Result<Grid, String> {
-        let mut grid = Grid::default();
-        match self {
-            Book::Xlsx(b) => {
-                let mut r = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                while let Some(cell) = r.next_cell().map_err(|e| e.to_string())? {
-                    let (row, col) = cell.get_position();
-                    if !grid.push(row, col, from_dataref(cell.get_value())) {
-                        break;
-                    }
-                }
-            }
-            Book::Xlsb(b) => {
-                let mut r = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                while let Some(cell) = r.next_cell().map_err(|e| e.to_string())? {
-                    let (row, col) = cell.get_position();
-                    if !grid.push(row, col, from_dataref(cell.get_value())) {
-                        break;
-                    }
-                }
-            }
-            Book::Xls(b) => fill(
-                &mut grid,
-                b.worksheet_range(name).map_err(|e| e.to_string())?,
-            ),
-            Book::Ods(b) => fill(
-                &mut grid,
-                b.worksheet_range(name).map_err(|e| e.to_string())?,
-            ),
-        }
-        Ok(grid)
-    }
-}
-
-fn fill(grid: &mut Grid, range: calamine::Range<Data>) {
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    for (r, c, d) in range.used_cells() {
-        if !grid.push(r0 + r as u32, c0 + c as u32, from_data(d)) {
-            break;
-        }
     }
 }
 
