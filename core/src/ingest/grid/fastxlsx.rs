@@ -310,6 +310,50 @@ fn run_text(r: &mut Reader<&[u8]>, t: &BytesStart<'_>, out: &mut String) -> Opti
 
 /// sharedStrings.xml → the strings, in order.
 fn shared_strings(xml: &str) -> Option<Vec<String>> {
+    plain_shared_strings(xml).or_else(|| rich_shared_strings(xml))
+}
+
+/// The usual sharedStrings.xml, every `<si>` one plain `<t>`, in one pass over its bytes; None
+/// for anything else (rich runs, phonetic text, entities), read by `rich_shared_strings`.
+fn plain_shared_strings(xml: &str) -> Option<Vec<String>> {
+    let mut x = Xml {
+        b: xml.as_bytes(),
+        i: 0,
+    };
+    let mut out = Vec::new();
+    loop {
+        match x.tag().ok()? {
+            Tag::Start(b"si", _, true) => out.push(String::new()),
+            Tag::Start(b"si", _, false) => match x.tag().ok()? {
+                Tag::End(b"si") => out.push(String::new()),
+                Tag::Start(b"t", a, empty) => {
+                    let [space] = attrs(a, [b"xml:space"]).ok()?;
+                    let v = if empty {
+                        ""
+                    } else {
+                        plain(closed(&mut x, b"t").ok()?).ok()?
+                    };
+                    let v = if space == Some(b"preserve") {
+                        v
+                    } else {
+                        v.trim_matches([' ', '\t', '\n'])
+                    };
+                    out.push(v.to_string());
+                    if !matches!(x.tag().ok()?, Tag::End(b"si")) {
+                        return None;
+                    }
+                }
+                _ => return None,
+            },
+            Tag::Start(b"sst", _, _) | Tag::End(b"sst") => {}
+            Tag::Eof => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// sharedStrings.xml as calamine reads it, event by event.
+fn rich_shared_strings(xml: &str) -> Option<Vec<String>> {
     let mut r = reader(xml);
     let mut out = Vec::new();
     loop {

@@ -219,3 +219,18 @@ fn values_read() {
     assert_eq!(grid.get(1, 0), &Value::Bool(false));
     assert_eq!(grid.get(1, 1), &Value::Number(2.5));
 }
+
+#[test]
+fn shared_strings_both_ways_alike() {
+    let plain = r#"<?xml version="1.0"?><sst xmlns="x" count="4"><si><t>单位名称</t></si><si><t xml:space="preserve"> 两边 </t></si><si><t>  修剪
+</t></si><si/><si><t/></si></sst>"#;
+    let fast = plain_shared_strings(plain).expect("plain strings read in one pass");
+    assert_eq!(Some(&fast), rich_shared_strings(plain).as_ref());
+    assert_eq!(fast, ["单位名称", " 两边 ", "修剪", "", ""]);
+    let rich = r#"<sst><si><r><t>a</t></r><r><t>b</t></r></si><si><t>A &amp; B</t></si></sst>"#;
+    assert_eq!(plain_shared_strings(rich), None);
+    assert_eq!(
+        shared_strings(rich),
+        Some(vec!["ab".into(), "A & B".into()])
+    );
+}

@@ -103,16 +103,24 @@ fn date_part(s: &str) -> &str {
 }
 
 fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
+    if let Some(d) = plain_text_date(s) {
+        return d;
+    }
     let t: String = date_part(&half_width(s))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
+    text_date_full(&t, is_1904)
+}
+
+/// A text date once normalised (half-width, date part, no whitespace).
+fn text_date_full(t: &str, is_1904: bool) -> Option<NaiveDate> {
     if t.is_empty() {
         return None;
     }
     if t.bytes().all(|b| b.is_ascii_digit()) {
         return if t.len() == 8 {
-            yyyymmdd(&t)
+            yyyymmdd(t)
         } else {
             number_date(t.parse().ok()?, is_1904)
         };
@@ -120,7 +128,7 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
     // A weekday after the day: `2026年3月5日星期四`, `2026年3月5日周四`.
     let t = match t.find(['日', '号']) {
         Some(i) if t[i + 3..].starts_with("星期") || t[i + 3..].starts_with('周') => &t[..i + 3],
-        _ => t.as_str(),
+        _ => t,
     };
     let t = t.strip_suffix(['日', '号']).unwrap_or(t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
@@ -146,6 +154,55 @@ fn text_date(s: &str, is_1904: bool) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y, ms.parse().ok()?, ds.parse().ok()?)
+}
+
+/// The usual text dates, exactly `2026年3月5日` (日 or 号 or neither), `2026.3.5`, `2026-03-05` or
+/// `2026/3/5`, read without building a normalised copy (a city's inbox has a million). None
+/// when `s` is not of this shape: `text_date` then reads it in full, with the same result for
+/// these shapes.
+fn plain_text_date(s: &str) -> Option<Option<NaiveDate>> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let number = |i: &mut usize, min: usize, max: usize| -> Option<u32> {
+        let start = *i;
+        while *i - start < max && b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        let digits = b.get(start..*i)?;
+        (digits.len() >= min).then(|| {
+            digits
+                .iter()
+                .fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let y = number(&mut i, 4, 4)?;
+    let rest = b.get(i..)?;
+    let (cjk, skip) = match rest.first()? {
+        b'-' | b'/' | b'.' => (false, 1),
+        _ if rest.starts_with("年".as_bytes()) => (true, 3),
+        _ => return None,
+    };
+    i += skip;
+    let m = number(&mut i, 1, 2)?;
+    let rest = b.get(i..)?;
+    let skip = match rest.first()? {
+        b'-' | b'/' | b'.' if !cjk => 1,
+        _ if cjk && rest.starts_with("月".as_bytes()) => 3,
+        _ => return None,
+    };
+    i += skip;
+    let d = number(&mut i, 1, 2)?;
+    let tail = b.get(i..)?;
+    let ends = tail.is_empty() || (cjk && (tail == "日".as_bytes() || tail == "号".as_bytes()));
+    if !ends {
+        return None;
+    }
+    let y = i32::try_from(y).ok()?;
+    Some(if (1900..=2999).contains(&y) {
+        NaiveDate::from_ymd_opt(y, m, d)
+    } else {
+        None
+    })
 }
 
 /// What people write in an optional date column for "not yet" (`/`, `—`, `未完成`, `未提交`):

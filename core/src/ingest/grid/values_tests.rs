@@ -296,3 +296,51 @@ fn only_texts_too_long_for_a_workbook_cell_are_flagged() {
     assert_eq!(head(&"字".repeat(30)), format!("{}…", "字".repeat(20)));
     assert_eq!(head("短"), "短");
 }
+
+/// The one-pass reading of the usual shapes gives what the full reading gives.
+#[test]
+fn plain_text_dates_read_as_in_full() {
+    let shapes = [
+        "2026年3月5日",
+        "2026年03月05日",
+        "2026年3月5号",
+        "2026年3月5",
+        "2026.3.5",
+        "2026-03-05",
+        "2026/3/5",
+        "2026-3/5",
+        "2026.02.30",
+        "1899.3.5",
+        "3000-1-1",
+        "2026年13月1日",
+        "2026年3月5日日",
+        "2026年3-5",
+        "2026-3月5",
+        "20260305",
+        "2026.3.",
+        "2026..5",
+        "2026.123.5",
+        "02026.3.5",
+        "2026年3月5日星期四",
+        " 2026.3.5",
+        "２０２６.3.5",
+        "2026年3月5日 ",
+        "2026-03-05 00:00:00",
+    ];
+    for s in shapes {
+        let full = {
+            let t: String = date_part(&half_width(s))
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            // text_date without its fast path: the same input through the full reading
+            text_date_full(&t, false)
+        };
+        if let Some(fast) = plain_text_date(s) {
+            assert_eq!(fast, full, "{s}");
+        }
+        assert_eq!(date(&t(s), false), full, "{s}");
+    }
+    assert!(plain_text_date("2026年3月5日").is_some());
+    assert!(plain_text_date("2026.3.5").is_some());
+}
