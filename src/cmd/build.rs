@@ -124,9 +124,9 @@ pub fn generate(
     // One run at a time per output folder: the period and index.html come from the same run.
     let lock = crate::output::lock(&out)?;
     let stage = crate::output::PeriodStage::new(&out, &period.to_string())?;
-    // results.json (the largest output by far at a city's scale) goes to disk a unit at a time
-    // on one core; on the other, check.html is staged (the space it needs taken before anything
-    // changes; in place after the period), then the pages and workbooks are rendered and written.
+    // results.json (the largest output by far at a city's scale) goes to disk a unit at a time,
+    // beside check.html (staged: in place after the period) and the pages and workbooks, each
+    // rendered and written on whichever core is free.
     let (json, pages) = rayon::join(
         || {
             stage.write_with("results.json", |sink| {
@@ -134,12 +134,20 @@ pub fn generate(
             })
         },
         || {
-            let check = crate::report::check::render_check(&data, templates)?;
-            let check = crate::output::stage_file(&out, "check.html", &check)
-                .with_context(|| say::check_page_unwritten(&out.display().to_string()))?;
-            let files = crate::report::render_pages(&results, &cfg, templates)?;
-            stage.write(&files)?;
-            anyhow::Ok((files.len(), check))
+            let (check, pages) = rayon::join(
+                || {
+                    let check = crate::report::check::render_check(&data, templates)?;
+                    crate::output::stage_file(&out, "check.html", &check)
+                        .with_context(|| say::check_page_unwritten(&out.display().to_string()))
+                },
+                || {
+                    let files = crate::report::render_pages(&results, &cfg, templates)?;
+                    stage.write(&files)?;
+                    anyhow::Ok(files.len())
+                },
+            );
+            let check = check?;
+            anyhow::Ok((pages?, check))
         },
     );
     drop(data);
