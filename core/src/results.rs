@@ -344,7 +344,7 @@ impl Serialize for InKeyOrder<'_> {
         m.serialize_field("as_of", as_of)?;
         m.serialize_field("config_sha256", config_sha256)?;
         m.serialize_field("doc_number", doc_number)?;
-        m.serialize_field("findings", findings)?;
+        m.serialize_field("findings", &json::Lines(findings))?;
         m.serialize_field("inputs", inputs)?;
         m.serialize_field("issuer", issuer)?;
         m.serialize_field("leaders", leaders)?;
@@ -363,7 +363,7 @@ impl Serialize for InKeyOrder<'_> {
         m.serialize_field("submission_due", submission_due)?;
         m.serialize_field("summary", summary)?;
         m.serialize_field("title", title)?;
-        m.serialize_field("units", units)?;
+        m.serialize_field("units", &json::Lines(units))?;
         m.serialize_field("year", year)?;
         m.end()
     }

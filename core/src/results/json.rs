@@ -48,6 +48,62 @@ pub fn to_writer_in_order<T: Serialize + ?Sized>(
     }
 }
 
+/// The elements of a top-level array of the streamed root (`to_writer_in_order`), each line
+/// written on whichever core is free, `LINES_AT_ONCE` at a time, then put in order: the same
+/// bytes as the slice itself gives, in a fraction of the time at a city's scale (300 units are
+/// 40 MB of results.json). Only for this writer: another serializer would see strings.
+pub struct Lines<'a, T>(pub &'a [T]);
+
+/// Lines in memory at once (a unit's line is about 140 kB at 2,000 rows).
+const LINES_AT_ONCE: usize = 32;
+
+/// The newtype name that marks finished output (`Lines`).
+const RAW: &str = "$tongbao::json::raw";
+
+impl<T: Serialize + Sync> Serialize for Lines<'_, T> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use ser::{Error as _, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for chunk in self.0.chunks(LINES_AT_ONCE) {
+            for line in lines(chunk) {
+                let line = line.map_err(S::Error::custom)?;
+                let text = std::str::from_utf8(&line).map_err(S::Error::custom)?;
+                seq.serialize_element(&Raw(text))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// One element as it is written at `LINE_DEPTH`: compact, keys sorted.
+fn line<T: Serialize>(v: &T) -> Result<Vec<u8>, Error> {
+    let mut w = Writer {
+        depth: LINE_DEPTH,
+        ..Writer::default()
+    };
+    v.serialize(&mut w)?;
+    Ok(w.out)
+}
+
+#[cfg(feature = "parallel")]
+fn lines<T: Serialize + Sync>(chunk: &[T]) -> Vec<Result<Vec<u8>, Error>> {
+    use rayon::prelude::*;
+    chunk.par_iter().map(line).collect()
+}
+
+#[cfg(not(feature = "parallel"))]
+fn lines<T: Serialize + Sync>(chunk: &[T]) -> Vec<Result<Vec<u8>, Error>> {
+    chunk.iter().map(line).collect()
+}
+
+struct Raw<'a>(&'a str);
+
+impl Serialize for Raw<'_> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(RAW, self.0)
+    }
+}
+
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
@@ -63,6 +119,8 @@ struct Writer {
     spare: Vec<(String, Vec<Entry>)>,
     /// Reused for values written through `Display` (dates).
     text: String,
+    /// The next string is finished output (`Lines`), copied as it is.
+    raw: bool,
 }
 
 /// An entry of an object: its key in the key text, its value in the output.
@@ -319,6 +377,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         serialize_u32 u32, serialize_u64 u64, serialize_u128 u128, serialize_f32 f32,
         serialize_f64 f64, serialize_char char);
     fn serialize_str(self, v: &str) -> Result<(), Error> {
+        if std::mem::take(&mut self.raw) {
+            self.out.extend_from_slice(v.as_bytes());
+            return Ok(());
+        }
         self.scalar(v)
     }
     /// Dates: formatted into a reused buffer, then written as a string.
@@ -361,9 +423,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _: &'static str,
+        name: &'static str,
         v: &T,
     ) -> Result<(), Error> {
+        self.raw = name == RAW;
         v.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -754,6 +817,31 @@ mod tests {
                 .any(|w| w.ends_with(br#"{"a":{"c":2,"d":1},"b":[1,2]}"#))
         );
         assert!(writes.iter().any(|w| w == b",\n    \"u2\""), "{writes:?}");
+    }
+
+    #[test]
+    fn lines_made_apart_are_the_slice_bytes() {
+        #[derive(Serialize)]
+        struct Root<U: Serialize> {
+            a: u32,
+            units: U,
+        }
+        let units: Vec<Value> = (0..70)
+            .map(|i| json!({"n": i, "b": [i, {"z": 1, "y": "<&>"}], "a": null}))
+            .collect();
+        let lined = Root {
+            a: 1,
+            units: super::Lines(&units),
+        };
+        let plain = Root {
+            a: 1,
+            units: &units,
+        };
+        let chunks = Chunks::default();
+        super::to_writer_in_order(&lined, Box::new(chunks.clone())).unwrap();
+        let got = chunks.0.borrow().concat();
+        assert_eq!(String::from_utf8(got).unwrap(), text(&plain));
+        assert_eq!(to_lines(&lined).unwrap(), to_lines(&plain).unwrap());
     }
 
     #[test]
