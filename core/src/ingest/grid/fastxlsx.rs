@@ -25,8 +25,9 @@ use std::io::{Cursor, Read};
 use std::sync::Arc;
 
 /// A worksheet part larger than this (inflated) is streamed by calamine instead of being held
-/// whole. A ledger sheet of 2,000 rows is about 0.5 MB.
-const MAX_FAST_PART: u64 = 48 << 20;
+/// whole: every reading thread may hold one (the process's memory bound, Settled 7). A ledger
+/// sheet of 2,000 rows is about 0.5 MB; this is some 60,000 rows.
+const MAX_FAST_PART: u64 = 16 << 20;
 /// The workbook-level parts read here; `partscan` has bounded them already.
 const MAX_SMALL_PART: u64 = 64 << 20;
 
