@@ -1,8 +1,8 @@
 //! Benchmark of `watch`'s rebuild after one file changed, against a cold build of the same
 //! inbox: `cargo bench --bench watch`. Both call what the commands call
-//! (`cmd::build::generate`: config, inbox, rules, render, write; `watch` passes its
-//! `ingest::ReadCache`). The working folder is `TONGBAO_BENCH_DIR` (a folder with tongbao.toml
-//! and inbox/2026, e.g. written by `TONGBAO_BENCH_GENERATE=DIR cargo bench --bench pipeline`),
+//! (`cmd::build::generate`: config, inbox, rules, render, write; `watch` passes what it keeps,
+//! `cmd::build::Kept`: read cache, results.json lines, feedback pages). The working folder is
+//! `TONGBAO_BENCH_DIR` (a folder with tongbao.toml and inbox/2026, e.g. written by `TONGBAO_BENCH_GENERATE=DIR cargo bench --bench pipeline`),
 //! else sample-data/; it is copied to a temporary folder first, so it is only read.
 //! Each rebuild swaps one ledger's bytes (its unit sends another version: the first ledger's
 //! file takes the second one's bytes, then its own again). Prints medians of
@@ -104,16 +104,16 @@ fn main() -> anyhow::Result<()> {
         over.push(t.elapsed());
     }
 
-    let mut cache = ReadCache::new();
+    let mut cache = tongbao::cmd::build::Kept::default();
     tongbao::cmd::build::generate(&common, &args, Some(&mut cache))?;
     let mut warm = Vec::new();
-    let mut stats = cache.last_run();
+    let mut stats = cache.read.last_run();
     for i in 0..runs {
         std::fs::write(&swapped, if i % 2 == 0 { &other } else { &own })?;
         let t = Instant::now();
         tongbao::cmd::build::generate(&common, &args, Some(&mut cache))?;
         warm.push(t.elapsed());
-        stats = cache.last_run();
+        stats = cache.read.last_run();
     }
     let (cold, over, warm) = (median(cold), median(over), median(warm));
     println!(
@@ -132,7 +132,7 @@ fn main() -> anyhow::Result<()> {
         "  rebuild / cold         {:.1} %",
         100.0 * warm.as_secs_f64() / cold.as_secs_f64()
     );
-    stages(dir, &mut cache, runs)?;
+    stages(dir, &mut cache.read, runs)?;
     Ok(())
 }
 

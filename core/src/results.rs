@@ -303,12 +303,127 @@ impl Results {
     /// `to_json`'s bytes written to `sink` as they are made (a unit's line at a time): at a
     /// city's scale results.json is the largest output by far and is never in memory whole.
     pub fn write_json(&self, sink: Box<dyn std::io::Write>) -> Result<(), serde_json::Error> {
-        json::to_writer_in_order(&InKeyOrder(self), sink)
+        json::to_writer_in_order(&InKeyOrder(self, None), sink)
+    }
+
+    /// `write_json`, writing each unit whose result equals the one `kept` holds from the last
+    /// build (its rank aside) from its kept line (`watch`: a rebuild after one file changed
+    /// serialises that unit only), then keeping this build's units and lines for the next.
+    /// The bytes are `write_json`'s.
+    pub fn write_json_keeping(
+        &self,
+        sink: Box<dyn std::io::Write>,
+        kept: &mut KeptLines,
+    ) -> Result<(), serde_json::Error> {
+        let made = std::sync::Mutex::new(Vec::with_capacity(self.units.len()));
+        let reuse = |u: &UnitResult| {
+            let (was, line) = kept.units.get(&u.name)?;
+            if !same_but_rank(was, u) {
+                return None;
+            }
+            let (before, after) = line.split_once(RANK_AT)?;
+            Some(std::sync::Arc::from(format!("{before}{}{after}", u.rank)))
+        };
+        json::to_writer_in_order(&InKeyOrder(self, Some((&reuse, &made))), sink)?;
+        let lines = made.into_inner().unwrap_or_default();
+        kept.units.clear();
+        let bytes: usize = lines.iter().map(|l| l.len()).sum();
+        if bytes > KeptLines::MAX_BYTES || lines.len() != self.units.len() {
+            return Ok(());
+        }
+        for (u, line) in self.units.iter().zip(lines) {
+            // The rank is the one value that moves for every unit when one unit's score does:
+            // the line is kept with a mark in its place, where `"rank":` occurs once.
+            let field = format!("\"rank\":{}", u.rank);
+            if line.matches("\"rank\":").count() == 1
+                && let Some((before, after)) = line.split_once(&field)
+                && after.starts_with([',', '}'])
+            {
+                let marked = format!("{before}\"rank\":{RANK_AT}{after}");
+                kept.units
+                    .insert(u.name.clone(), (u.clone(), std::sync::Arc::from(marked)));
+            }
+        }
+        Ok(())
     }
 }
 
+/// Where a kept line's rank goes (never in JSON text: a control character is escaped there).
+const RANK_AT: &str = "\u{1}rank\u{1}";
+
+/// Are two unit results equal but for their rank? (Every field named: a new field of
+/// `UnitResult` does not compile until it is compared here.)
+fn same_but_rank(a: &UnitResult, b: &UnitResult) -> bool {
+    let UnitResult {
+        name,
+        kind,
+        order,
+        principal,
+        submitted,
+        file,
+        submitted_on,
+        late_submission,
+        feedback,
+        score,
+        provisional,
+        grade,
+        rank: _,
+        commended,
+        performing_well,
+        rules,
+        points,
+        adjustments,
+        suggestions,
+        accidents,
+        vetoes,
+        veto_risks,
+        not_met,
+    } = a;
+    *name == b.name
+        && *kind == b.kind
+        && *order == b.order
+        && *principal == b.principal
+        && *submitted == b.submitted
+        && *file == b.file
+        && *submitted_on == b.submitted_on
+        && *late_submission == b.late_submission
+        && *feedback == b.feedback
+        && *score == b.score
+        && *provisional == b.provisional
+        && *grade == b.grade
+        && *commended == b.commended
+        && *performing_well == b.performing_well
+        && *rules == b.rules
+        && *points == b.points
+        && *adjustments == b.adjustments
+        && *suggestions == b.suggestions
+        && *accidents == b.accidents
+        && *vetoes == b.vetoes
+        && *veto_risks == b.veto_risks
+        && *not_met == b.not_met
+}
+
+/// The units of the last results.json written and their lines, the rank marked
+/// (`Results::write_json_keeping`).
+#[derive(Debug, Default)]
+pub struct KeptLines {
+    units: std::collections::HashMap<String, (UnitResult, std::sync::Arc<str>)>,
+}
+
+impl KeptLines {
+    /// Lines kept at most (300 units × 2,000 rows are about 40 MB); a larger inbox is
+    /// serialised afresh each time.
+    const MAX_BYTES: usize = 96 << 20;
+}
+
+/// A kept line for a unit, and where this build's lines go.
+type Keeping<'a> = (
+    &'a (dyn Fn(&UnitResult) -> Option<std::sync::Arc<str>> + Sync),
+    &'a std::sync::Mutex<Vec<std::sync::Arc<str>>>,
+);
+
 /// `Results` with its fields given in key order, for `json::to_writer_in_order`.
-struct InKeyOrder<'a>(&'a Results);
+struct InKeyOrder<'a>(&'a Results, Option<Keeping<'a>>);
 
 impl Serialize for InKeyOrder<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -340,11 +455,16 @@ impl Serialize for InKeyOrder<'_> {
             findings,
             prose,
         } = self.0;
+        let units = json::Lines {
+            items: units,
+            reuse: self.1.map(|k| k.0),
+            made: self.1.map(|k| k.1),
+        };
         let mut m = s.serialize_struct("Results", 24)?;
         m.serialize_field("as_of", as_of)?;
         m.serialize_field("config_sha256", config_sha256)?;
         m.serialize_field("doc_number", doc_number)?;
-        m.serialize_field("findings", &json::Lines(findings))?;
+        m.serialize_field("findings", &json::Lines::new(findings))?;
         m.serialize_field("inputs", inputs)?;
         m.serialize_field("issuer", issuer)?;
         m.serialize_field("leaders", leaders)?;
@@ -363,7 +483,7 @@ impl Serialize for InKeyOrder<'_> {
         m.serialize_field("submission_due", submission_due)?;
         m.serialize_field("summary", summary)?;
         m.serialize_field("title", title)?;
-        m.serialize_field("units", &json::Lines(units))?;
+        m.serialize_field("units", &units)?;
         m.serialize_field("year", year)?;
         m.end()
     }

@@ -13,11 +13,23 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     run_with(common, args, None)
 }
 
+/// What `watch` keeps between rebuilds: the typed read of every workbook (`ingest::ReadCache`),
+/// and the last build's results.json line of every unit with its result (`results::KeptLines`)
+/// and feedback pages with their views (`report::feedback::KeptPages`). A rebuild after one
+/// file changed parses that file and writes the lines and pages of unchanged units as they
+/// were; results and views are compared whole, so the bytes are those a cold build writes.
+#[derive(Default)]
+pub struct Kept {
+    pub read: crate::ingest::ReadCache,
+    pub lines: crate::results::KeptLines,
+    pub pages: crate::report::feedback::KeptPages,
+}
+
 /// `run`, reading the inbox through `cache` when given (`watch` keeps one between rebuilds).
 pub fn run_with(
     common: &Common,
     args: &BuildArgs,
-    cache: Option<&mut crate::ingest::ReadCache>,
+    cache: Option<&mut Kept>,
 ) -> anyhow::Result<ExitCode> {
     let Built {
         results,
@@ -60,7 +72,7 @@ pub struct Built {
 pub fn generate(
     common: &Common,
     args: &BuildArgs,
-    cache: Option<&mut crate::ingest::ReadCache>,
+    cache: Option<&mut Kept>,
 ) -> anyhow::Result<Built> {
     let period: Period = args.period()?;
     let as_of = args.as_of_date()?;
@@ -94,11 +106,18 @@ pub fn generate(
         as_of: Some(as_of),
         keep_all: false,
     };
-    let inbox = match cache {
-        Some(cache) => crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, cache),
-        None => crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
-    }
-    .with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
+    let (inbox, kept) = match cache {
+        Some(cache) => (
+            crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, &mut cache.read),
+            Some((&mut cache.lines, &mut cache.pages)),
+        ),
+        None => (
+            crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
+            None,
+        ),
+    };
+    let inbox = inbox.with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
+    let (kept_lines, kept_pages) = kept.map_or((None, None), |(l, p)| (Some(l), Some(p)));
     // The reading threads' grids are gone: their pages go back before the results are made.
     crate::heap::give_back();
     bar.inc(1);
@@ -130,7 +149,11 @@ pub fn generate(
     let (json, pages) = rayon::join(
         || {
             stage.write_with("results.json", |sink| {
-                results.write_json(sink).map_err(std::io::Error::from)
+                match kept_lines {
+                    Some(kept) => results.write_json_keeping(sink, kept),
+                    None => results.write_json(sink),
+                }
+                .map_err(std::io::Error::from)
             })
         },
         || {
@@ -141,7 +164,8 @@ pub fn generate(
                         .with_context(|| say::check_page_unwritten(&out.display().to_string()))
                 },
                 || {
-                    let files = crate::report::render_pages(&results, &cfg, templates)?;
+                    let files =
+                        crate::report::render_pages_keeping(&results, &cfg, templates, kept_pages)?;
                     stage.write(&files)?;
                     anyhow::Ok(files.len())
                 },

@@ -1,7 +1,8 @@
 //! `tongbao watch`: builds once, then watches the inbox folder (with `按语.md`) and the config
 //! file and rebuilds (`cmd::build::run_with`) once changes have settled, saying which files
-//! changed and how long each build took. A `ReadCache` kept between builds means a rebuild parses
-//! only the workbooks whose bytes changed (all of them when the config changed).
+//! changed and how long each build took. What is kept between builds (`build::Kept`) means a
+//! rebuild parses only the workbooks whose bytes changed (all of them when the config changed),
+//! and writes the results.json lines and feedback pages of unchanged units as they were.
 //! Lock files, hidden files and temp files are ignored. Ctrl-C ends. `--poll` uses the polling
 //! watcher, for network shares that send no change notifications.
 
@@ -129,8 +130,9 @@ fn serve(
     rx: &Receiver<DebounceEventResult>,
     quiet: Duration,
 ) {
-    // The typed read results of unchanged files carry over to the next rebuild.
-    let mut cache = crate::ingest::ReadCache::new();
+    // The typed read results of unchanged files, and the results.json lines and feedback pages
+    // of unchanged units, carry over to the next rebuild.
+    let mut cache = super::build::Kept::default();
     build_once(common, args, &mut cache, say::built_in);
     // `--open` opens the bulletin after the first build only, not on every rebuild.
     let mut rebuild = args.clone();
@@ -170,7 +172,7 @@ fn serve(
 fn build_once(
     common: &Common,
     args: &WatchArgs,
-    cache: &mut crate::ingest::ReadCache,
+    cache: &mut super::build::Kept,
     done: fn(&str, f64) -> String,
 ) {
     let start = Instant::now();

@@ -8,6 +8,7 @@ use crate::eval::{Results, RuleResult, Status, UnitResult};
 use crate::findings::Finding;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use tera::Tera;
 
@@ -227,26 +228,62 @@ pub fn render_all(
     cfg: &Config,
     tera: &Tera,
     css: &str,
+    kept: Option<&mut KeptPages>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     use rayon::prelude::*;
     // A city's inbox has a thousand units: their pages are rendered on every core.
     let plain = |s: &str| s.to_string();
     let units: Vec<_> = r.units.iter().zip(page_stems(r)).collect();
-    let pages: Vec<[(PathBuf, Vec<u8>); 2]> = units
+    let before = kept.as_deref();
+    let keep = before.is_some();
+    let page = |path: PathBuf, template: &str, view: &FeedbackView| {
+        // The view as data: the same view gives the same page.
+        let key = if keep {
+            serde_json::to_vec(view)?
+        } else {
+            Vec::new()
+        };
+        let bytes = match before.and_then(|k| k.pages.get(&path)) {
+            Some((was, bytes)) if keep && *was == key => bytes.clone(),
+            _ => super::templates::render(tera, template, view)?,
+        };
+        anyhow::Ok((path, key, bytes))
+    };
+    let pages: Vec<[Page; 2]> = units
         .par_iter()
         .map(|(u, stem)| {
             let dir = PathBuf::from("feedback");
             let hv = feedback_view(r, cfg, u, &plain, css);
-            let html = super::templates::render(tera, "feedback.html", &hv)?;
+            let html = page(dir.join(format!("{stem}.html")), "feedback.html", &hv)?;
             let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
-            let md = super::templates::render(tera, "feedback.md", &mv)?;
-            anyhow::Ok([
-                (dir.join(format!("{stem}.html")), html),
-                (dir.join(format!("{stem}.md")), md),
-            ])
+            let md = page(dir.join(format!("{stem}.md")), "feedback.md", &mv)?;
+            anyhow::Ok([html, md])
         })
         .collect::<anyhow::Result<_>>()?;
-    Ok(pages.into_iter().flatten().collect())
+    let mut out = BTreeMap::new();
+    let mut now = HashMap::new();
+    for (path, key, bytes) in pages.into_iter().flatten() {
+        if keep {
+            now.insert(path.clone(), (key, bytes.clone()));
+        }
+        out.insert(path, bytes);
+    }
+    if let Some(kept) = kept {
+        kept.pages = now;
+    }
+    Ok(out)
+}
+
+/// A page's path, its view as JSON (empty when pages are not kept) and its bytes.
+type Page = (PathBuf, Vec<u8>, Vec<u8>);
+
+/// The feedback pages of the last build with the view each was rendered from (`watch` keeps
+/// them): a rebuild after one ledger changed renders that unit's pages, and any page whose view
+/// changed, and takes the others as they were. Views are compared whole (as JSON), so a kept page
+/// is the page rendering would give.
+#[derive(Debug, Default)]
+pub struct KeptPages {
+    pages: HashMap<PathBuf, (Vec<u8>, Vec<u8>)>,
 }
 
 #[cfg(test)]

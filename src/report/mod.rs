@@ -52,9 +52,22 @@ pub fn render_pages(
     cfg: &Config,
     templates: Option<&Path>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
+    render_pages_keeping(results, cfg, templates, None)
+}
+
+/// `render_pages`, with the feedback pages of the last build (`watch`): a page whose view is
+/// unchanged is not rendered again (`feedback::KeptPages`).
+pub fn render_pages_keeping(
+    results: &Results,
+    cfg: &Config,
+    templates: Option<&Path>,
+    kept: Option<&mut feedback::KeptPages>,
+) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let tera = engine(templates)?;
     let css = css(templates)?;
-    render_with(results, cfg, &tera, css)
+    // Pages rendered from templates the user may edit between builds are always rendered.
+    let kept = kept.filter(|_| templates.is_none());
+    render_with(results, cfg, &tera, css, kept)
 }
 
 fn render_with(
@@ -62,6 +75,7 @@ fn render_with(
     cfg: &Config,
     tera: &tera::Tera,
     css: String,
+    kept: Option<&mut feedback::KeptPages>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     // The bulletin, its Word copy, the summary workbook and the feedback pages side by side.
     let bulletins = || {
@@ -78,7 +92,7 @@ fn render_with(
     let office = || rayon::join(|| docx::render(results, cfg), || xlsx::render(results));
     let ((bulletins, (docx, xlsx)), feedback) = rayon::join(
         || rayon::join(bulletins, office),
-        || feedback::render_all(results, cfg, tera, &css),
+        || feedback::render_all(results, cfg, tera, &css, kept),
     );
     let mut files: BTreeMap<PathBuf, Vec<u8>> = bulletins?.into_iter().collect();
     files.insert(PathBuf::from("bulletin.docx"), docx?);

@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::Error;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 /// Containers nested this deep or less put each entry on its own line; deeper ones are compact.
 const LINE_DEPTH: usize = 2;
@@ -52,7 +53,26 @@ pub fn to_writer_in_order<T: Serialize + ?Sized>(
 /// written on whichever core is free, `LINES_AT_ONCE` at a time, then put in order: the same
 /// bytes as the slice itself gives, in a fraction of the time at a city's scale (300 units are
 /// 40 MB of results.json). Only for this writer: another serializer would see strings.
-pub struct Lines<'a, T>(pub &'a [T]);
+pub struct Lines<'a, T> {
+    pub items: &'a [T],
+    /// A line already made for an element (`watch` keeps the last build's): written as it is.
+    pub reuse: Option<&'a Reuse<'a, T>>,
+    /// Where every line written goes, in order, when it is to be kept.
+    pub made: Option<&'a Mutex<Vec<Arc<str>>>>,
+}
+
+impl<'a, T> Lines<'a, T> {
+    pub fn new(items: &'a [T]) -> Self {
+        Lines {
+            items,
+            reuse: None,
+            made: None,
+        }
+    }
+}
+
+/// Gives the kept line of an element, if there is one.
+pub type Reuse<'a, T> = dyn Fn(&T) -> Option<Arc<str>> + Sync + 'a;
 
 /// Lines in memory at once (a unit's line is about 140 kB at 2,000 rows).
 const LINES_AT_ONCE: usize = 32;
@@ -60,15 +80,39 @@ const LINES_AT_ONCE: usize = 32;
 /// The newtype name that marks finished output (`Lines`).
 const RAW: &str = "$tongbao::json::raw";
 
+/// A line made now or one kept from before.
+enum Line {
+    Made(Vec<u8>),
+    Kept(Arc<str>),
+}
+
 impl<T: Serialize + Sync> Serialize for Lines<'_, T> {
     fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ser::{Error as _, SerializeSeq};
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for chunk in self.0.chunks(LINES_AT_ONCE) {
-            for line in lines(chunk) {
-                let line = line.map_err(S::Error::custom)?;
-                let text = std::str::from_utf8(&line).map_err(S::Error::custom)?;
-                seq.serialize_element(&Raw(text))?;
+        let mut seq = s.serialize_seq(Some(self.items.len()))?;
+        let one = |v: &T| match self.reuse.and_then(|f| f(v)) {
+            Some(kept) => Ok(Line::Kept(kept)),
+            None => line(v).map(Line::Made),
+        };
+        for chunk in self.items.chunks(LINES_AT_ONCE) {
+            for made in lines(chunk, &one) {
+                let text: Arc<str> = match made.map_err(S::Error::custom)? {
+                    Line::Kept(kept) => kept,
+                    Line::Made(bytes) if self.made.is_some() => {
+                        Arc::from(String::from_utf8(bytes).map_err(S::Error::custom)?)
+                    }
+                    Line::Made(bytes) => {
+                        let text = std::str::from_utf8(&bytes).map_err(S::Error::custom)?;
+                        seq.serialize_element(&Raw(text))?;
+                        continue;
+                    }
+                };
+                seq.serialize_element(&Raw(&text))?;
+                if let Some(made) = self.made
+                    && let Ok(mut made) = made.lock()
+                {
+                    made.push(text);
+                }
             }
         }
         seq.end()
@@ -86,14 +130,20 @@ fn line<T: Serialize>(v: &T) -> Result<Vec<u8>, Error> {
 }
 
 #[cfg(feature = "parallel")]
-fn lines<T: Serialize + Sync>(chunk: &[T]) -> Vec<Result<Vec<u8>, Error>> {
+fn lines<T: Sync>(
+    chunk: &[T],
+    one: &(dyn Fn(&T) -> Result<Line, Error> + Sync),
+) -> Vec<Result<Line, Error>> {
     use rayon::prelude::*;
-    chunk.par_iter().map(line).collect()
+    chunk.par_iter().map(one).collect()
 }
 
 #[cfg(not(feature = "parallel"))]
-fn lines<T: Serialize + Sync>(chunk: &[T]) -> Vec<Result<Vec<u8>, Error>> {
-    chunk.iter().map(line).collect()
+fn lines<T: Sync>(
+    chunk: &[T],
+    one: &(dyn Fn(&T) -> Result<Line, Error> + Sync),
+) -> Vec<Result<Line, Error>> {
+    chunk.iter().map(one).collect()
 }
 
 struct Raw<'a>(&'a str);
@@ -831,7 +881,7 @@ mod tests {
             .collect();
         let lined = Root {
             a: 1,
-            units: super::Lines(&units),
+            units: super::Lines::new(&units),
         };
         let plain = Root {
             a: 1,

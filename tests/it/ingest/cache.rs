@@ -106,7 +106,7 @@ fn another_config_or_options_reads_everything_again() {
 }
 
 /// What `watch` runs: `cmd::build::generate` with its cache.
-fn generate(dir: &Path, out: &str, cache: Option<&mut ReadCache>) {
+fn generate(dir: &Path, out: &str, cache: Option<&mut tongbao::cmd::build::Kept>) {
     let args = ["tongbao", "--config"]
         .map(String::from)
         .into_iter()
@@ -129,12 +129,12 @@ fn a_cached_rebuild_writes_what_a_cold_build_writes() {
     let inbox_dir = p.join("inbox/2026");
     std::fs::create_dir_all(&inbox_dir).unwrap();
     inbox(&inbox_dir);
-    let mut cache = ReadCache::new();
+    let mut cache = tongbao::cmd::build::Kept::default();
     generate(p, "watched", Some(&mut cache));
     change_one(&inbox_dir);
     std::fs::remove_file(inbox_dir.join("机电工程系2026台账.xlsx")).unwrap();
     generate(p, "watched", Some(&mut cache));
-    assert_eq!(cache.last_run(), stats(1, 2));
+    assert_eq!(cache.read.last_run(), stats(1, 2));
     generate(p, "cold", None);
     let (watched, cold) = (files(&p.join("watched")), files(&p.join("cold")));
     assert!(watched.contains_key("2026H1/results.json"));

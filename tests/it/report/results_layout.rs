@@ -131,3 +131,32 @@ fn streamed_to_disk_as_built_in_memory() {
         );
     }
 }
+
+#[test]
+fn kept_lines_give_the_same_bytes() {
+    // `watch` writes an unchanged unit's line from the last build: the file is the same as a
+    // fresh one, after no change, after a unit's result changed, and for another inbox.
+    let mut kept = tongbao::results::KeptLines::default();
+    let write = |r: &tongbao::results::Results, kept: &mut tongbao::results::KeptLines| {
+        let sink = Shared::default();
+        r.write_json_keeping(Box::new(sink.clone()), kept).unwrap();
+        let bytes = sink.0.lock().unwrap().clone();
+        String::from_utf8(bytes).unwrap()
+    };
+    for (name, r) in cases() {
+        let fresh = String::from_utf8(r.to_json()).unwrap();
+        assert_eq!(write(&r, &mut kept), fresh, "{name}: first");
+        assert_eq!(write(&r, &mut kept), fresh, "{name}: again");
+        let mut changed = r.clone();
+        if let Some(u) = changed.units.first_mut() {
+            u.score = Some(12.5);
+            u.suggestions.push("改过".into());
+        }
+        let fresh = String::from_utf8(changed.to_json()).unwrap();
+        assert_eq!(
+            write(&changed, &mut kept),
+            fresh,
+            "{name}: one unit changed"
+        );
+    }
+}
