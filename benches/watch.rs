@@ -2,7 +2,8 @@
 //! inbox: `cargo bench --bench watch`. Both call what the commands call
 //! (`cmd::build::generate`: config, inbox, rules, render, write; `watch` passes what it keeps,
 //! `cmd::build::Kept`: read cache, results.json lines, feedback pages). The working folder is
-//! `TONGBAO_BENCH_DIR` (a folder with tongbao.toml and inbox/2026, e.g. written by `TONGBAO_BENCH_GENERATE=DIR cargo bench --bench pipeline`),
+//! `TONGBAO_BENCH_DIR` (a folder with tongbao.toml and inbox/2026, e.g. written by
+//! `TONGBAO_BENCH_GENERATE=DIR cargo bench --bench pipeline`),
 //! else sample-data/; it is copied to a temporary folder first, so it is only read.
 //! Each rebuild swaps one ledger's bytes (its unit sends another version: the first ledger's
 //! file takes the second one's bytes, then its own again). Prints medians of

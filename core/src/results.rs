@@ -353,7 +353,7 @@ const RANK_AT: &str = "\u{1}rank\u{1}";
 
 /// Are two unit results equal but for their rank? (Every field named: a new field of
 /// `UnitResult` does not compile until it is compared here.)
-fn same_but_rank(a: &UnitResult, b: &UnitResult) -> bool {
+pub fn same_but_rank(a: &UnitResult, b: &UnitResult) -> bool {
     let UnitResult {
         name,
         kind,

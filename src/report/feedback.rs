@@ -167,21 +167,17 @@ fn veto_lines(u: &UnitResult, year: bool, esc: Esc) -> Vec<String> {
         .collect()
 }
 
-/// One unit's view.
+/// One unit's view; `findings` are the unit's (`unit_findings`).
 pub fn feedback_view(
     r: &Results,
     cfg: &Config,
     u: &UnitResult,
+    findings: &[&Finding],
     esc: Esc,
     css: &str,
 ) -> FeedbackView {
-    let findings = r
-        .findings
+    let findings = findings
         .iter()
-        .filter(|f| {
-            f.unit.as_deref() == Some(u.name.as_str())
-                || (f.unit.is_none() && f.file.is_some() && f.file == u.file)
-        })
         .map(|f| finding_view(f, &u.name, esc))
         .collect();
     let not_met = rule_views(u, Status::NotMet, esc, cfg);
@@ -222,6 +218,32 @@ pub fn pages(r: &Results, ext: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Each unit's findings, in the order of `r.findings`: those naming the unit, and those naming
+/// no unit but the unit's ledger file. Grouped once for all units (a city's inbox has
+/// thousands of findings and a thousand units).
+pub fn unit_findings(r: &Results) -> Vec<Vec<&Finding>> {
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in r.findings.iter().enumerate() {
+        match (&f.unit, &f.file) {
+            (Some(unit), _) => by_name.entry(unit).or_default().push(i),
+            (None, Some(file)) => by_file.entry(file).or_default().push(i),
+            (None, None) => {}
+        }
+    }
+    r.units
+        .iter()
+        .map(|u| {
+            let mut at: Vec<usize> = by_name.get(u.name.as_str()).cloned().unwrap_or_default();
+            if let Some(file) = &u.file {
+                at.extend(by_file.get(file.as_str()).into_iter().flatten());
+                at.sort_unstable();
+            }
+            at.iter().filter_map(|&i| r.findings.get(i)).collect()
+        })
+        .collect()
+}
+
 /// feedback/<stem>.html and .md for every unit; stems are unique.
 pub fn render_all(
     r: &Results,
@@ -233,57 +255,86 @@ pub fn render_all(
     use rayon::prelude::*;
     // A city's inbox has a thousand units: their pages are rendered on every core.
     let plain = |s: &str| s.to_string();
-    let units: Vec<_> = r.units.iter().zip(page_stems(r)).collect();
-    let before = kept.as_deref();
-    let keep = before.is_some();
-    let page = |path: PathBuf, template: &str, view: &FeedbackView| {
-        // The view as data: the same view gives the same page.
-        let key = if keep {
-            serde_json::to_vec(view)?
-        } else {
-            Vec::new()
-        };
-        let bytes = match before.and_then(|k| k.pages.get(&path)) {
-            Some((was, bytes)) if keep && *was == key => bytes.clone(),
-            _ => super::templates::render(tera, template, view)?,
-        };
-        anyhow::Ok((path, key, bytes))
-    };
-    let pages: Vec<[Page; 2]> = units
+    let findings = unit_findings(r);
+    let units: Vec<_> = r
+        .units
+        .iter()
+        .zip(page_stems(r))
+        .zip(&findings)
+        .map(|((u, stem), f)| (u, stem, f))
+        .collect();
+    // What every page shows besides its unit: kept pages are used only when it is the same.
+    let common = kept.as_ref().map(|_| common_key(r)).unwrap_or_default();
+    let before = kept.as_deref().filter(|k| k.common == common);
+    let pages: Vec<[(PathBuf, Vec<u8>); 2]> = units
         .par_iter()
-        .map(|(u, stem)| {
+        .map(|(u, stem, findings)| {
             let dir = PathBuf::from("feedback");
-            let hv = feedback_view(r, cfg, u, &plain, css);
-            let html = page(dir.join(format!("{stem}.html")), "feedback.html", &hv)?;
-            let mv = feedback_view(r, cfg, u, &super::markdown::escape, "");
-            let md = page(dir.join(format!("{stem}.md")), "feedback.md", &mv)?;
-            anyhow::Ok([html, md])
+            let (html, md) = (
+                dir.join(format!("{stem}.html")),
+                dir.join(format!("{stem}.md")),
+            );
+            if let Some((was, was_findings, pages)) = before.and_then(|k| k.units.get(&u.name))
+                && pages[0].0 == html
+                && pages[1].0 == md
+                && crate::results::same_but_rank(was, u)
+                && was_findings.len() == findings.len()
+                && was_findings
+                    .iter()
+                    .zip(findings.iter())
+                    .all(|(a, b)| a == *b)
+            {
+                return anyhow::Ok(pages.clone());
+            }
+            let hv = feedback_view(r, cfg, u, findings, &plain, css);
+            let html_bytes = super::templates::render(tera, "feedback.html", &hv)?;
+            let mv = feedback_view(r, cfg, u, findings, &super::markdown::escape, "");
+            let md_bytes = super::templates::render(tera, "feedback.md", &mv)?;
+            anyhow::Ok([(html, html_bytes), (md, md_bytes)])
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut out = BTreeMap::new();
-    let mut now = HashMap::new();
-    for (path, key, bytes) in pages.into_iter().flatten() {
-        if keep {
-            now.insert(path.clone(), (key, bytes.clone()));
-        }
-        out.insert(path, bytes);
-    }
     if let Some(kept) = kept {
-        kept.pages = now;
+        kept.common = common;
+        kept.units = units
+            .iter()
+            .zip(&pages)
+            .map(|((u, _, f), p)| {
+                let f: Vec<Finding> = f.iter().map(|&x| x.clone()).collect();
+                (u.name.clone(), ((*u).clone(), f, p.clone()))
+            })
+            .collect();
     }
-    Ok(out)
+    Ok(pages.into_iter().flatten().collect())
 }
 
-/// A page's path, its view as JSON (empty when pages are not kept) and its bytes.
-type Page = (PathBuf, Vec<u8>, Vec<u8>);
+/// The fields of the results every feedback page shows besides its unit's (title, period,
+/// dates, issuer, the config the rules were judged with).
+fn common_key(r: &Results) -> Vec<u8> {
+    let common = (
+        &r.title,
+        &r.period,
+        r.as_of,
+        &r.issuer,
+        r.rectification_due,
+        &r.period_kind,
+        r.preview,
+        &r.config_sha256,
+        &r.school,
+    );
+    serde_json::to_vec(&common).unwrap_or_default()
+}
 
-/// The feedback pages of the last build with the view each was rendered from (`watch` keeps
-/// them): a rebuild after one ledger changed renders that unit's pages, and any page whose view
-/// changed, and takes the others as they were. Views are compared whole (as JSON), so a kept page
-/// is the page rendering would give.
+/// One unit's kept result, its findings and its two pages.
+type KeptUnit = (UnitResult, Vec<Finding>, [(PathBuf, Vec<u8>); 2]);
+
+/// The feedback pages of the last build, by unit, with the unit's result and findings
+/// (`watch` keeps them): a rebuild after one ledger changed renders the pages of the units
+/// whose result (rank aside: pages do not show it) or findings changed, and takes the others
+/// as they were — when everything else the pages show is unchanged too (`common_key`).
 #[derive(Debug, Default)]
 pub struct KeptPages {
-    pages: HashMap<PathBuf, (Vec<u8>, Vec<u8>)>,
+    common: Vec<u8>,
+    units: HashMap<String, KeptUnit>,
 }
 
 #[cfg(test)]

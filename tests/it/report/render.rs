@@ -228,3 +228,40 @@ fn empty_roster_renders() {
         assert!(html.contains("总体情况") && html.contains("—"));
     }
 }
+
+#[test]
+fn kept_feedback_pages_are_the_pages_rendered_afresh() {
+    // `watch` takes an unchanged unit's pages from the last build: after a unit's result, every
+    // rank, or a finding changed, the pages are those a fresh render gives.
+    use tongbao::report::{feedback::KeptPages, render_pages, render_pages_keeping};
+    let mut kept = KeptPages::default();
+    let mut r = h1();
+    let check = |r: &tongbao::eval::Results, kept: &mut KeptPages, what: &str| {
+        let fresh = render_pages(r, &cfg(), None).unwrap();
+        let reused = render_pages_keeping(r, &cfg(), None, Some(kept)).unwrap();
+        assert_eq!(
+            fresh.keys().collect::<Vec<_>>(),
+            reused.keys().collect::<Vec<_>>()
+        );
+        for (name, bytes) in &fresh {
+            assert!(bytes == &reused[name], "{what}: {} differs", name.display());
+        }
+    };
+    check(&r, &mut kept, "first");
+    check(&r, &mut kept, "again");
+    if let Some(u) = r.units.first_mut() {
+        u.suggestions.push("新的建议".into());
+    }
+    check(&r, &mut kept, "a unit changed");
+    let n = r.units.len();
+    for u in &mut r.units {
+        u.rank = n + 1 - u.rank;
+    }
+    check(&r, &mut kept, "ranks moved");
+    if let Some(f) = r.findings.first_mut() {
+        f.message.push_str("（改）");
+    }
+    check(&r, &mut kept, "a finding changed");
+    r.title.push('改');
+    check(&r, &mut kept, "the title changed");
+}
