@@ -15,9 +15,10 @@ pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
 
 /// What `watch` keeps between rebuilds: the typed read of every workbook (`ingest::ReadCache`),
 /// and the last build's results.json line of every unit with its result (`results::KeptLines`)
-/// and feedback pages with their views (`report::feedback::KeptPages`). A rebuild after one
-/// file changed parses that file and writes the lines and pages of unchanged units as they
-/// were; results and views are compared whole, so the bytes are those a cold build writes.
+/// and its feedback pages with its result and findings (`report::feedback::KeptPages`). A
+/// rebuild after one file changed parses that file and writes the lines and pages of unchanged
+/// units as they were; results and findings are compared whole (the rank aside, which is put
+/// in), so the bytes are those a cold build writes.
 #[derive(Default)]
 pub struct Kept {
     pub read: crate::ingest::ReadCache,
@@ -106,18 +107,19 @@ pub fn generate(
         as_of: Some(as_of),
         keep_all: false,
     };
-    let (inbox, kept) = match cache {
-        Some(cache) => (
-            crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, &mut cache.read),
-            Some((&mut cache.lines, &mut cache.pages)),
+    let (inbox, kept_lines, kept_pages) = match cache {
+        Some(Kept { read, lines, pages }) => (
+            crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, read),
+            Some(lines),
+            Some(pages),
         ),
         None => (
             crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
             None,
+            None,
         ),
     };
     let inbox = inbox.with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
-    let (kept_lines, kept_pages) = kept.map_or((None, None), |(l, p)| (Some(l), Some(p)));
     // The reading threads' grids are gone: their pages go back before the results are made.
     crate::heap::give_back();
     bar.inc(1);
