@@ -7,7 +7,8 @@
 //! else sample-data/; it is copied to a temporary folder first, so it is only read.
 //! Each rebuild swaps one ledger's bytes (its unit sends another version: the first ledger's
 //! file takes the second one's bytes, then its own again). Prints medians of
-//! `TONGBAO_BENCH_RUNS` (default 5), the ratio, and the rebuild's stages.
+//! `TONGBAO_BENCH_RUNS` (default 5), the ratio, and the rebuild's stages; fails unless the
+//! last rebuild wrote the same bytes as a cold build of the same inbox.
 
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -116,6 +117,14 @@ fn main() -> anyhow::Result<()> {
         warm.push(t.elapsed());
         stats = cache.read.last_run();
     }
+    // What the last rebuild wrote must be what a cold build writes.
+    let rebuilt = read_tree(&dir.join("public/2026"))?;
+    let mut fresh = common.clone();
+    fresh.out = Some(dir.join("fresh"));
+    tongbao::cmd::build::generate(&fresh, &args, None)?;
+    if rebuilt != read_tree(&dir.join("fresh/2026"))? {
+        anyhow::bail!("the rebuild's files differ from a cold build's");
+    }
     let (cold, over, warm) = (median(cold), median(over), median(warm));
     println!(
         "tongbao watch benchmark: {} ({files} files), median of {runs} runs",
@@ -129,12 +138,31 @@ fn main() -> anyhow::Result<()> {
         stats.parsed,
         stats.reused
     );
+    println!("  the last rebuild's files are a cold build's, byte for byte");
     println!(
         "  rebuild / cold         {:.1} %",
         100.0 * warm.as_secs_f64() / cold.as_secs_f64()
     );
     stages(dir, &mut cache.read, runs)?;
     Ok(())
+}
+
+/// Every file under `dir` by its path relative to it, with its bytes.
+fn read_tree(dir: &Path) -> anyhow::Result<std::collections::BTreeMap<PathBuf, Vec<u8>>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let path = e?.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(dir)?.to_path_buf();
+                files.insert(rel, std::fs::read(&path)?);
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// Where a cached rebuild's time goes (no file changed): read, evaluate, render, write.

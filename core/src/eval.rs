@@ -15,8 +15,8 @@ use crate::model::{Inbox, Ledger};
 use crate::period::Period;
 use crate::rules::{self, Notes};
 use chrono::NaiveDate;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// What `evaluate` needs.
 pub struct EvalInput<'a> {
@@ -118,21 +118,23 @@ struct Parts<'a> {
 /// The counting ledgers, lent (each unit's is read in place) or given (each is dropped once
 /// its unit is judged).
 enum Ledgers<'a> {
-    Borrowed(&'a BTreeMap<String, Ledger>),
-    Owned(BTreeMap<String, Ledger>),
+    Borrowed(&'a BTreeMap<String, Arc<Ledger>>),
+    Owned(BTreeMap<String, Arc<Ledger>>),
 }
 
-impl<'a> Ledgers<'a> {
-    fn all(&self) -> &BTreeMap<String, Ledger> {
+impl Ledgers<'_> {
+    fn all(&self) -> &BTreeMap<String, Arc<Ledger>> {
         match self {
             Ledgers::Borrowed(m) => m,
             Ledgers::Owned(m) => m,
         }
     }
-    fn take(&mut self, unit: &str) -> Option<Cow<'a, Ledger>> {
+    /// A unit's ledger: shared when lent, taken out of the map when given (the last holder
+    /// frees it; `watch`'s read cache holds one for the next rebuild).
+    fn take(&mut self, unit: &str) -> Option<Arc<Ledger>> {
         match self {
-            Ledgers::Borrowed(m) => m.get(unit).map(Cow::Borrowed),
-            Ledgers::Owned(m) => m.remove(unit).map(Cow::Owned),
+            Ledgers::Borrowed(m) => m.get(unit).cloned(),
+            Ledgers::Owned(m) => m.remove(unit),
         }
     }
 }
@@ -244,7 +246,7 @@ fn map_units<T, R>(work: Vec<T>, f: impl Fn(T) -> R) -> Vec<R> {
 /// None in H1 and for the year, whose period already is the year so far.
 fn year_to_date_accidents(
     ctx: &Ctx,
-    ledgers: &BTreeMap<String, Ledger>,
+    ledgers: &BTreeMap<String, Arc<Ledger>>,
 ) -> Option<Vec<Vec<AccidentRecord>>> {
     if ctx.period.kind != PeriodKind::H2 {
         return None;
@@ -259,7 +261,7 @@ fn year_to_date_accidents(
             .units
             .iter()
             .map(|u| {
-                let ledger = ledgers.get(&u.name);
+                let ledger = ledgers.get(&u.name).map(|l| &**l);
                 rules::accidents::assemble(&year, &u.name, ledger, &mut scratch)
             })
             .collect(),

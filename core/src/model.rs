@@ -487,8 +487,9 @@ impl Serialize for InputFile {
 /// Everything ingest hands on.
 #[derive(Debug, Clone, Default)]
 pub struct Inbox {
-    /// The counting ledger of each unit, by canonical roster name.
-    pub ledgers: BTreeMap<String, Ledger>,
+    /// The counting ledger of each unit, by canonical roster name (shared with `watch`'s read
+    /// cache, which keeps it for the next rebuild).
+    pub ledgers: BTreeMap<String, std::sync::Arc<Ledger>>,
     pub register: Option<Register>,
     /// 按语.md contents, when present.
     pub prose: Option<String>,

@@ -19,7 +19,7 @@ use crate::model::{AccidentGrade, InputFile};
 use crate::period::PeriodKind;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// 达标 / 未达标 / 待完成 / 不适用
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -306,50 +306,93 @@ impl Results {
         json::to_writer_in_order(&InKeyOrder(self, None), sink)
     }
 
-    /// `write_json`, writing each unit whose result equals the one `kept` holds from the last
-    /// build (its rank aside) from its kept line (`watch`: a rebuild after one file changed
-    /// serialises that unit only), then keeping this build's units and lines for the next.
-    /// The bytes are `write_json`'s.
+    /// `write_json`, writing each unit marked in `unchanged` (`unchanged_units` of the build
+    /// whose lines `kept` holds and this one) from its kept line, its new rank put in (`watch`:
+    /// a rebuild after one file changed serialises that unit only); then keeping this build's
+    /// lines for the next. The bytes are `write_json`'s.
     pub fn write_json_keeping(
         &self,
         sink: Box<dyn std::io::Write>,
         kept: &mut KeptLines,
+        unchanged: &[bool],
     ) -> Result<(), serde_json::Error> {
-        let made = std::sync::Mutex::new(Vec::with_capacity(self.units.len()));
-        let reuse = |u: &UnitResult| {
-            let (was, line) = kept.units.get(&u.name)?;
-            if !same_but_rank(was, u) {
+        use std::sync::Arc;
+        let made = std::sync::Mutex::new(Vec::new());
+        let reuse = |i: usize, u: &UnitResult| {
+            if !unchanged.get(i).copied().unwrap_or(false) {
                 return None;
             }
-            let (before, after) = line.split_once(RANK_AT)?;
-            Some(std::sync::Arc::from(format!("{before}{}{after}", u.rank)))
+            let (before, after) = kept.units.get(&u.name)?;
+            Some(vec![
+                Arc::clone(before),
+                Arc::from(u.rank.to_string()),
+                Arc::clone(after),
+            ])
         };
         json::to_writer_in_order(&InKeyOrder(self, Some((&reuse, &made))), sink)?;
-        let lines = made.into_inner().unwrap_or_default();
-        kept.units.clear();
-        let bytes: usize = lines.iter().map(|l| l.len()).sum();
-        if bytes > KeptLines::MAX_BYTES || lines.len() != self.units.len() {
-            return Ok(());
+        let made: HashMap<usize, String> =
+            made.into_inner().unwrap_or_default().into_iter().collect();
+        let mut lines = HashMap::with_capacity(self.units.len());
+        let mut bytes = 0usize;
+        for (i, u) in self.units.iter().enumerate() {
+            let halves = match made.get(&i) {
+                Some(line) => match rank_halves(line, u.rank) {
+                    Some(halves) => halves,
+                    None => continue,
+                },
+                None => match kept.units.remove(&u.name) {
+                    Some(halves) => halves,
+                    None => continue,
+                },
+            };
+            bytes = bytes
+                .saturating_add(halves.0.len())
+                .saturating_add(halves.1.len());
+            lines.insert(u.name.clone(), halves);
         }
-        for (u, line) in self.units.iter().zip(lines) {
-            // The rank is the one value that moves for every unit when one unit's score does:
-            // the line is kept with a mark in its place, where `"rank":` occurs once.
-            let field = format!("\"rank\":{}", u.rank);
-            if line.matches("\"rank\":").count() == 1
-                && let Some((before, after)) = line.split_once(&field)
-                && after.starts_with([',', '}'])
-            {
-                let marked = format!("{before}\"rank\":{RANK_AT}{after}");
-                kept.units
-                    .insert(u.name.clone(), (u.clone(), std::sync::Arc::from(marked)));
-            }
-        }
+        kept.units = if bytes <= KeptLines::MAX_BYTES {
+            lines
+        } else {
+            HashMap::new()
+        };
         Ok(())
     }
 }
 
-/// Where a kept line's rank goes (never in JSON text: a control character is escaped there).
-const RANK_AT: &str = "\u{1}rank\u{1}";
+/// A unit's line cut around its rank, the one value that moves for every unit when one unit's
+/// score does; None unless `"rank":` occurs once and holds `rank`.
+fn rank_halves(line: &str, rank: usize) -> Option<(std::sync::Arc<str>, std::sync::Arc<str>)> {
+    let field = format!("\"rank\":{rank}");
+    if line.matches("\"rank\":").count() != 1 {
+        return None;
+    }
+    let at = line.find(&field)?;
+    let (before, rest) = line.split_at(at.checked_add("\"rank\":".len())?);
+    let after = rest.get(rank.to_string().len()..)?;
+    after
+        .starts_with([',', '}'])
+        .then(|| (std::sync::Arc::from(before), std::sync::Arc::from(after)))
+}
+
+/// For each unit of `now`: does the unit of its name in `before` equal it, rank aside
+/// (`same_but_rank`)? Compared on every core with the `parallel` feature.
+pub fn unchanged_units(before: &Results, now: &Results) -> Vec<bool> {
+    let was: HashMap<&str, &UnitResult> =
+        before.units.iter().map(|u| (u.name.as_str(), u)).collect();
+    let one = |u: &UnitResult| {
+        was.get(u.name.as_str())
+            .is_some_and(|w| same_but_rank(w, u))
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        now.units.par_iter().map(one).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        now.units.iter().map(one).collect()
+    }
+}
 
 /// Are two unit results equal but for their rank? (Every field named: a new field of
 /// `UnitResult` does not compile until it is compared here.)
@@ -403,11 +446,11 @@ pub fn same_but_rank(a: &UnitResult, b: &UnitResult) -> bool {
         && *not_met == b.not_met
 }
 
-/// The units of the last results.json written and their lines, the rank marked
+/// The lines of the units of the last results.json written, each cut around its rank
 /// (`Results::write_json_keeping`).
 #[derive(Debug, Default)]
 pub struct KeptLines {
-    units: std::collections::HashMap<String, (UnitResult, std::sync::Arc<str>)>,
+    units: HashMap<String, (std::sync::Arc<str>, std::sync::Arc<str>)>,
 }
 
 impl KeptLines {
@@ -416,10 +459,10 @@ impl KeptLines {
     const MAX_BYTES: usize = 96 << 20;
 }
 
-/// A kept line for a unit, and where this build's lines go.
+/// A kept line for a unit, and where this build's lines made afresh go.
 type Keeping<'a> = (
-    &'a (dyn Fn(&UnitResult) -> Option<std::sync::Arc<str>> + Sync),
-    &'a std::sync::Mutex<Vec<std::sync::Arc<str>>>,
+    &'a json::Reuse<'a, UnitResult>,
+    &'a std::sync::Mutex<Vec<(usize, String)>>,
 );
 
 /// `Results` with its fields given in key order, for `json::to_writer_in_order`.

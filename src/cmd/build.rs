@@ -8,20 +8,24 @@ use crate::period::Period;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 pub fn run(common: &Common, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     run_with(common, args, None)
 }
 
 /// What `watch` keeps between rebuilds: the typed read of every workbook (`ingest::ReadCache`),
-/// and the last build's results.json line of every unit with its result (`results::KeptLines`)
-/// and its feedback pages with its result and findings (`report::feedback::KeptPages`). A
-/// rebuild after one file changed parses that file and writes the lines and pages of unchanged
-/// units as they were; results and findings are compared whole (the rank aside, which is put
-/// in), so the bytes are those a cold build writes.
+/// the last build's results, and its results.json line of every unit (`results::KeptLines`)
+/// and feedback pages (`report::feedback::KeptPages`). A rebuild after one file changed parses
+/// that file and writes the lines and pages of unchanged units as they were; results and
+/// findings are compared whole with the last build's (the rank aside, which is put in), so
+/// the bytes are those a cold build writes.
 #[derive(Default)]
 pub struct Kept {
     pub read: crate::ingest::ReadCache,
+    /// The results the kept lines and pages were made from (None after a failed build: then
+    /// nothing kept is used).
+    pub last: Option<Arc<Results>>,
     pub lines: crate::results::KeptLines,
     pub pages: crate::report::feedback::KeptPages,
 }
@@ -60,7 +64,7 @@ pub fn run_with(
 
 /// What a build wrote.
 pub struct Built {
-    pub results: Results,
+    pub results: Arc<Results>,
     pub cfg: crate::config::Config,
     /// The output folder.
     pub out: PathBuf,
@@ -107,21 +111,33 @@ pub fn generate(
         as_of: Some(as_of),
         keep_all: false,
     };
-    let (inbox, kept_lines, kept_pages) = match cache {
-        Some(Kept { read, lines, pages }) => (
+    let (inbox, kept, trim) = match cache {
+        Some(Kept {
+            read,
+            last,
+            lines,
+            pages,
+        }) => (
             crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, read),
-            Some(lines),
-            Some(pages),
+            // Taken: it is put back only when this build has written everything.
+            Some((last.take(), last, lines, pages)),
+            // A rebuild that parsed a few files frees little: the heap is not trimmed.
+            read.last_run().parsed >= read.last_run().reused,
         ),
         None => (
             crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
             None,
-            None,
+            true,
         ),
+    };
+    let give_back = || {
+        if trim {
+            crate::heap::give_back();
+        }
     };
     let inbox = inbox.with_context(|| say::inbox(&inbox_dir.display().to_string()))?;
     // The reading threads' grids are gone: their pages go back before the results are made.
-    crate::heap::give_back();
+    give_back();
     bar.inc(1);
     bar.set_message(say::STEP_EVALUATE);
     let setting = crate::eval::Setting {
@@ -129,16 +145,28 @@ pub fn generate(
         period,
         as_of,
         doc_number: args.doc_number,
-        freed: Some(crate::heap::give_back),
+        freed: trim.then_some(crate::heap::give_back as fn()),
     };
     // Each typed ledger is freed once its unit is judged, before the outputs are rendered.
     let (results, register) = crate::eval::evaluate_inbox(&setting, inbox, rectification_due);
+    let results = Arc::new(results);
+    // Which units are as in the last build (rank aside): their lines and pages are kept ones.
+    let (keep_last, kept_lines, kept_pages) = match kept {
+        Some((before, slot, lines, pages)) => {
+            let same = before
+                .as_ref()
+                .map(|b| crate::results::unchanged_units(b, &results))
+                .unwrap_or_default();
+            (Some((slot, before, same)), Some(lines), Some(pages))
+        }
+        None => (None, None, None),
+    };
     // check.html carries the data of the period built last (outputs.md "Settled" 6).
     let config_text = config_text(common)?;
     let data = crate::report::check::page_data(&results, &config_text, register.as_ref());
     drop(register);
     // And the typed ledgers' pages, before the outputs are rendered.
-    crate::heap::give_back();
+    give_back();
     bar.inc(1);
     bar.set_message(say::STEP_RENDER);
     let templates = args.templates.as_deref();
@@ -151,9 +179,11 @@ pub fn generate(
     let (json, pages) = rayon::join(
         || {
             stage.write_with("results.json", |sink| {
-                match kept_lines {
-                    Some(kept) => results.write_json_keeping(sink, kept),
-                    None => results.write_json(sink),
+                match (kept_lines, &keep_last) {
+                    (Some(kept), Some((_, _, same))) => {
+                        results.write_json_keeping(sink, kept, same)
+                    }
+                    _ => results.write_json(sink),
                 }
                 .map_err(std::io::Error::from)
             })
@@ -166,8 +196,14 @@ pub fn generate(
                         .with_context(|| say::check_page_unwritten(&out.display().to_string()))
                 },
                 || {
+                    let reusing = kept_pages.map(|pages| crate::report::feedback::Reusing {
+                        pages,
+                        before: keep_last
+                            .as_ref()
+                            .and_then(|(_, b, same)| Some((b.as_deref()?, same.as_slice()))),
+                    });
                     let files =
-                        crate::report::render_pages_keeping(&results, &cfg, templates, kept_pages)?;
+                        crate::report::render_pages_keeping(&results, &cfg, templates, reusing)?;
                     stage.write(&files)?;
                     anyhow::Ok(files.len())
                 },
@@ -188,6 +224,9 @@ pub fn generate(
         crate::report::render_index_with(&out, &cfg.school.name, templates, Some(&results))?;
     crate::output::write_index(&out, &index)?;
     drop(lock);
+    if let Some((slot, _, _)) = keep_last {
+        *slot = Some(Arc::clone(&results));
+    }
     bar.inc(1);
     bar.finish_and_clear();
     Ok(Built {

@@ -289,11 +289,11 @@ pub(crate) mod tests {
         };
         inbox.ledgers.insert(
             "信息工程系".into(),
-            Ledger {
+            std::sync::Arc::new(Ledger {
                 file: "a信息系.xlsx".into(),
                 unit: "信息工程系".into(),
                 ..Ledger::default()
-            },
+            }),
         );
         inbox.findings = vec![
             Finding::error(

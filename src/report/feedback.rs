@@ -250,7 +250,7 @@ pub fn render_all(
     cfg: &Config,
     tera: &Tera,
     css: &str,
-    kept: Option<&mut KeptPages>,
+    kept: Option<Reusing<'_>>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     use rayon::prelude::*;
     // A city's inbox has a thousand units: their pages are rendered on every core.
@@ -265,24 +265,37 @@ pub fn render_all(
         .collect();
     // What every page shows besides its unit: kept pages are used only when it is the same.
     let common = kept.as_ref().map(|_| common_key(r)).unwrap_or_default();
-    let before = kept.as_deref().filter(|k| k.common == common);
+    let (pages_before, before) = match kept {
+        Some(k) => (Some(k.pages), k.before),
+        None => (None, None),
+    };
+    // The unit's findings in the build the pages were kept from, by unit name.
+    let findings_before: HashMap<&str, Vec<&Finding>> = before
+        .map(|(b, _)| {
+            b.units
+                .iter()
+                .map(|u| u.name.as_str())
+                .zip(unit_findings(b))
+                .collect()
+        })
+        .unwrap_or_default();
+    let reusable = pages_before.as_deref().filter(|k| k.common == common);
     let pages: Vec<[(PathBuf, Vec<u8>); 2]> = units
         .par_iter()
-        .map(|(u, stem, findings)| {
+        .enumerate()
+        .map(|(i, (u, stem, findings))| {
             let dir = PathBuf::from("feedback");
             let (html, md) = (
                 dir.join(format!("{stem}.html")),
                 dir.join(format!("{stem}.md")),
             );
-            if let Some((was, was_findings, pages)) = before.and_then(|k| k.units.get(&u.name))
+            if let Some(pages) = reusable.and_then(|k| k.units.get(&u.name))
+                && before.is_some_and(|(_, same)| same.get(i).copied().unwrap_or(false))
                 && pages[0].0 == html
                 && pages[1].0 == md
-                && crate::results::same_but_rank(was, u)
-                && was_findings.len() == findings.len()
-                && was_findings
-                    .iter()
-                    .zip(findings.iter())
-                    .all(|(a, b)| a == *b)
+                && findings_before
+                    .get(u.name.as_str())
+                    .is_some_and(|was| was == *findings)
             {
                 return anyhow::Ok(pages.clone());
             }
@@ -293,18 +306,23 @@ pub fn render_all(
             anyhow::Ok([(html, html_bytes), (md, md_bytes)])
         })
         .collect::<anyhow::Result<_>>()?;
-    if let Some(kept) = kept {
+    if let Some(kept) = pages_before {
         kept.common = common;
         kept.units = units
             .iter()
             .zip(&pages)
-            .map(|((u, _, f), p)| {
-                let f: Vec<Finding> = f.iter().map(|&x| x.clone()).collect();
-                (u.name.clone(), ((*u).clone(), f, p.clone()))
-            })
+            .map(|((u, _, _), p)| (u.name.clone(), p.clone()))
             .collect();
     }
     Ok(pages.into_iter().flatten().collect())
+}
+
+/// What a rebuild may take feedback pages from: the pages kept, and the results they were
+/// rendered from with which units are unchanged since (`results::unchanged_units`); the
+/// pages are kept for the next rebuild. Without `before` every page is rendered.
+pub struct Reusing<'a> {
+    pub pages: &'a mut KeptPages,
+    pub before: Option<(&'a Results, &'a [bool])>,
 }
 
 /// The fields of the results every feedback page shows besides its unit's (title, period,
@@ -324,17 +342,15 @@ fn common_key(r: &Results) -> Vec<u8> {
     serde_json::to_vec(&common).unwrap_or_default()
 }
 
-/// One unit's kept result, its findings and its two pages.
-type KeptUnit = (UnitResult, Vec<Finding>, [(PathBuf, Vec<u8>); 2]);
-
-/// The feedback pages of the last build, by unit, with the unit's result and findings
-/// (`watch` keeps them): a rebuild after one ledger changed renders the pages of the units
-/// whose result (rank aside: pages do not show it) or findings changed, and takes the others
-/// as they were — when everything else the pages show is unchanged too (`common_key`).
+/// The feedback pages of the last build, by unit (`watch` keeps them): a rebuild after one
+/// ledger changed renders the pages of the units whose result (rank aside: pages do not show
+/// it) or findings changed, and takes the others as they were — when everything else the
+/// pages show is unchanged too (`common_key`). The results they were rendered from are kept
+/// beside them (`Reusing`).
 #[derive(Debug, Default)]
 pub struct KeptPages {
     common: Vec<u8>,
-    units: HashMap<String, KeptUnit>,
+    units: HashMap<String, [(PathBuf, Vec<u8>); 2]>,
 }
 
 #[cfg(test)]

@@ -61,12 +61,19 @@ pub fn render_pages_keeping(
     results: &Results,
     cfg: &Config,
     templates: Option<&Path>,
-    kept: Option<&mut feedback::KeptPages>,
+    kept: Option<feedback::Reusing<'_>>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let tera = engine(templates)?;
     let css = css(templates)?;
-    // Pages rendered from templates the user may edit between builds are always rendered.
-    let kept = kept.filter(|_| templates.is_none());
+    // Pages rendered from templates the user may edit between builds are always rendered,
+    // and none is kept.
+    let kept = kept.and_then(|k| match templates {
+        None => Some(k),
+        Some(_) => {
+            *k.pages = feedback::KeptPages::default();
+            None
+        }
+    });
     render_with(results, cfg, &tera, css, kept)
 }
 
@@ -75,7 +82,7 @@ fn render_with(
     cfg: &Config,
     tera: &tera::Tera,
     css: String,
-    kept: Option<&mut feedback::KeptPages>,
+    kept: Option<feedback::Reusing<'_>>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     // The bulletin, its Word copy, the summary workbook and the feedback pages side by side.
     let bulletins = || {

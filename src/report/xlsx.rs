@@ -29,17 +29,35 @@ pub fn render(r: &Results) -> anyhow::Result<Vec<u8>> {
             .set_author(&r.issuer)
             .set_creation_datetime(&created),
     );
+    // The sheets are filled side by side (each its own formats and strings, put together in
+    // sheet order when saved: the same bytes as filled one after another).
+    use rayon::prelude::*;
+    type Fill = fn(&mut Worksheet, &Formats, &Results) -> Result<(), XlsxError>;
+    let sheets: [(&str, Fill); 10] = [
+        ("总表", summary_sheet),
+        ("隐患排查", inspection_sheet),
+        ("季度报告", |ws, f, r| items_sheet(ws, f, r, "R5")),
+        ("惩戒整改", |ws, f, r| items_sheet(ws, f, r, "R10")),
+        ("挂牌督办", |ws, f, r| items_sheet(ws, f, r, "R12")),
+        ("安全事故", records::accidents),
+        ("领导调研督查", records::leaders),
+        ("数据问题", audit::findings),
+        ("得分明细", score::points),
+        ("说明", audit::about),
+    ];
     let f = Formats::new();
-    summary_sheet(wb.add_worksheet().set_name("总表")?, &f, r)?;
-    inspection_sheet(wb.add_worksheet().set_name("隐患排查")?, &f, r)?;
-    items_sheet(wb.add_worksheet().set_name("季度报告")?, &f, r, "R5")?;
-    items_sheet(wb.add_worksheet().set_name("惩戒整改")?, &f, r, "R10")?;
-    items_sheet(wb.add_worksheet().set_name("挂牌督办")?, &f, r, "R12")?;
-    records::accidents(wb.add_worksheet().set_name("安全事故")?, &f, r)?;
-    records::leaders(wb.add_worksheet().set_name("领导调研督查")?, &f, r)?;
-    audit::findings(wb.add_worksheet().set_name("数据问题")?, &f, r)?;
-    score::points(wb.add_worksheet().set_name("得分明细")?, &f, r)?;
-    audit::about(wb.add_worksheet().set_name("说明")?, &f, r)?;
+    let filled: Vec<Result<Worksheet, XlsxError>> = sheets
+        .par_iter()
+        .map(|(name, fill)| {
+            let mut ws = Worksheet::new();
+            ws.set_name(*name)?;
+            fill(&mut ws, &f, r)?;
+            Ok(ws)
+        })
+        .collect();
+    for ws in filled {
+        wb.push_worksheet(ws?);
+    }
     Ok(crate::zipfix::made_by_unix(wb.save_to_buffer()?))
 }
 

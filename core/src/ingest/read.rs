@@ -28,7 +28,7 @@ pub enum Parsed {
     /// `key` is the canonical unit (raw 单位名称 when there is no roster); `counts` is false
     /// when it was rejected (unknown unit, other year, no unit name).
     Ledger {
-        ledger: Box<Ledger>,
+        ledger: std::sync::Arc<Ledger>,
         key: Option<String>,
         counts: bool,
     },
@@ -194,7 +194,7 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
         return (Parsed::Register { register, counts }, ctx.findings);
     }
     if let Some(f) = register::unmarked_register(&names, cover.as_ref().map(|(_, g)| g)) {
-        let ledger = Box::new(Ledger {
+        let ledger = std::sync::Arc::new(Ledger {
             file: rel.to_string(),
             ..Default::default()
         });
@@ -208,13 +208,13 @@ fn parse_book(mut book: Book, rel: &str, cfg: &Config, opts: &Options) -> (Parse
     let (ledger, key, counts) = parse_ledger(&mut book, &names, cover.as_ref(), opts, &mut ctx);
     if ledger::nothing_of_a_ledger(&names, &ledger, &ctx.findings) {
         let parsed = Parsed::Ledger {
-            ledger: Box::new(ledger),
+            ledger: std::sync::Arc::new(ledger),
             key: None,
             counts: false,
         };
         return (parsed, vec![ledger::not_a_ledger(&names).file(rel)]);
     }
-    let ledger = Box::new(ledger);
+    let ledger = std::sync::Arc::new(ledger);
     (
         Parsed::Ledger {
             ledger,

@@ -70,7 +70,7 @@ pub fn select(
                 .get(&unit)
                 .is_none_or(|l| l.cover.year <= ledger.cover.year);
             if newer {
-                inbox.ledgers.insert(unit, *ledger);
+                inbox.ledgers.insert(unit, ledger);
             }
         }
     }
@@ -119,8 +119,13 @@ fn pick(
         .iter()
         .find_map(|o| submitted(o).map(|d| (o.rel.clone(), d)));
     let mut win = eligible.pop()?;
+    // The rule falls back to the counting version's own date, so the ledger (shared with
+    // `watch`'s read cache) is changed, and then copied, only for an earlier version.
     if let Parsed::Ledger { ledger, .. } = &mut win.parsed {
-        ledger.first_version = first;
+        let own = ledger.cover.submitted_on.map(|d| (ledger.file.clone(), d));
+        if first != own {
+            std::sync::Arc::make_mut(ledger).first_version = first;
+        }
     }
     let when = submitted(&win).map_or_else(|| "未填".to_string(), |d| d.to_string());
     for old in eligible {

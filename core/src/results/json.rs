@@ -57,8 +57,9 @@ pub struct Lines<'a, T> {
     pub items: &'a [T],
     /// A line already made for an element (`watch` keeps the last build's): written as it is.
     pub reuse: Option<&'a Reuse<'a, T>>,
-    /// Where every line written goes, in order, when it is to be kept.
-    pub made: Option<&'a Mutex<Vec<Arc<str>>>>,
+    /// Where every line made (not reused) goes, with its element's index, when it is to be
+    /// kept.
+    pub made: Option<&'a Mutex<Vec<(usize, String)>>>,
 }
 
 impl<'a, T> Lines<'a, T> {
@@ -71,8 +72,10 @@ impl<'a, T> Lines<'a, T> {
     }
 }
 
-/// Gives the kept line of an element, if there is one.
-pub type Reuse<'a, T> = dyn Fn(&T) -> Option<Arc<str>> + Sync + 'a;
+/// Gives the kept line of an element (by its index and itself), if there is one: pieces
+/// written one after another, so a line kept in two halves around a value that moved (a
+/// unit's rank) is written without being copied whole.
+pub type Reuse<'a, T> = dyn Fn(usize, &T) -> Option<Vec<Arc<str>>> + Sync + 'a;
 
 /// Lines in memory at once (a unit's line is about 140 kB at 2,000 rows).
 const LINES_AT_ONCE: usize = 32;
@@ -83,35 +86,31 @@ const RAW: &str = "$tongbao::json::raw";
 /// A line made now or one kept from before.
 enum Line {
     Made(Vec<u8>),
-    Kept(Arc<str>),
+    Kept(Vec<Arc<str>>),
 }
 
 impl<T: Serialize + Sync> Serialize for Lines<'_, T> {
     fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ser::{Error as _, SerializeSeq};
         let mut seq = s.serialize_seq(Some(self.items.len()))?;
-        let one = |v: &T| match self.reuse.and_then(|f| f(v)) {
+        let one = |(i, v): (usize, &T)| match self.reuse.and_then(|f| f(i, v)) {
             Some(kept) => Ok(Line::Kept(kept)),
             None => line(v).map(Line::Made),
         };
-        for chunk in self.items.chunks(LINES_AT_ONCE) {
-            for made in lines(chunk, &one) {
-                let text: Arc<str> = match made.map_err(S::Error::custom)? {
-                    Line::Kept(kept) => kept,
-                    Line::Made(bytes) if self.made.is_some() => {
-                        Arc::from(String::from_utf8(bytes).map_err(S::Error::custom)?)
-                    }
+        for (c, chunk) in self.items.chunks(LINES_AT_ONCE).enumerate() {
+            let first = c.saturating_mul(LINES_AT_ONCE);
+            for (i, made) in (first..).zip(lines(first, chunk, &one)) {
+                match made.map_err(S::Error::custom)? {
+                    Line::Kept(pieces) => seq.serialize_element(&Raw(&pieces))?,
                     Line::Made(bytes) => {
-                        let text = std::str::from_utf8(&bytes).map_err(S::Error::custom)?;
-                        seq.serialize_element(&Raw(text))?;
-                        continue;
+                        let text = String::from_utf8(bytes).map_err(S::Error::custom)?;
+                        seq.serialize_element(&Raw(&[text.as_str()]))?;
+                        if let Some(made) = self.made
+                            && let Ok(mut made) = made.lock()
+                        {
+                            made.push((i, text));
+                        }
                     }
-                };
-                seq.serialize_element(&Raw(&text))?;
-                if let Some(made) = self.made
-                    && let Ok(mut made) = made.lock()
-                {
-                    made.push(text);
                 }
             }
         }
@@ -129,28 +128,57 @@ fn line<T: Serialize>(v: &T) -> Result<Vec<u8>, Error> {
     Ok(w.out)
 }
 
+/// One chunk's lines (the chunk starts at element `first`).
+type OneLine<'a, T> = dyn Fn((usize, &'a T)) -> Result<Line, Error> + Sync + 'a;
+
 #[cfg(feature = "parallel")]
-fn lines<T: Sync>(
-    chunk: &[T],
-    one: &(dyn Fn(&T) -> Result<Line, Error> + Sync),
+fn lines<'a, T: Sync>(
+    first: usize,
+    chunk: &'a [T],
+    one: &OneLine<'a, T>,
 ) -> Vec<Result<Line, Error>> {
     use rayon::prelude::*;
-    chunk.par_iter().map(one).collect()
+    chunk
+        .par_iter()
+        .enumerate()
+        .map(|(i, v)| one((first.saturating_add(i), v)))
+        .collect()
 }
 
 #[cfg(not(feature = "parallel"))]
-fn lines<T: Sync>(
-    chunk: &[T],
-    one: &(dyn Fn(&T) -> Result<Line, Error> + Sync),
+fn lines<'a, T: Sync>(
+    first: usize,
+    chunk: &'a [T],
+    one: &OneLine<'a, T>,
 ) -> Vec<Result<Line, Error>> {
-    chunk.iter().map(one).collect()
+    chunk
+        .iter()
+        .enumerate()
+        .map(|(i, v)| one((first.saturating_add(i), v)))
+        .collect()
 }
 
-struct Raw<'a>(&'a str);
+/// Finished output, written as its pieces one after another.
+struct Raw<'a, P: AsRef<str>>(&'a [P]);
 
-impl Serialize for Raw<'_> {
+impl<P: AsRef<str>> Serialize for Raw<'_, P> {
     fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_newtype_struct(RAW, self.0)
+        s.serialize_newtype_struct(RAW, &Pieces(self.0))
+    }
+}
+
+/// The pieces of `Raw`, given to the writer as one `Display` value (no copy made).
+struct Pieces<'a, P: AsRef<str>>(&'a [P]);
+
+impl<P: AsRef<str>> std::fmt::Display for Pieces<'_, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|p| f.write_str(p.as_ref()))
+    }
+}
+
+impl<P: AsRef<str>> Serialize for Pieces<'_, P> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -427,15 +455,16 @@ impl<'a> ser::Serializer for &'a mut Writer {
         serialize_u32 u32, serialize_u64 u64, serialize_u128 u128, serialize_f32 f32,
         serialize_f64 f64, serialize_char char);
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        if std::mem::take(&mut self.raw) {
-            self.out.extend_from_slice(v.as_bytes());
-            return Ok(());
-        }
         self.scalar(v)
     }
-    /// Dates: formatted into a reused buffer, then written as a string.
+    /// Dates: formatted into a reused buffer, then written as a string. Finished output
+    /// (`Raw`) is written as it is.
     fn collect_str<T: std::fmt::Display + ?Sized>(self, v: &T) -> Result<(), Error> {
         use std::fmt::Write;
+        if std::mem::take(&mut self.raw) {
+            return std::io::Write::write_fmt(&mut self.out, format_args!("{v}"))
+                .map_err(Error::io);
+        }
         let mut text = std::mem::take(&mut self.text);
         text.clear();
         write!(text, "{v}").map_err(|_| key_error("a value that cannot be written"))?;

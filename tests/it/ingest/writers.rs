@@ -38,7 +38,11 @@ fn ledger_of(name: &str) -> (String, Vec<(String, String, String, String)>) {
             )
         })
         .collect();
-    let mut ledgers: Vec<Ledger> = inbox.ledgers.into_values().collect();
+    let mut ledgers: Vec<Ledger> = inbox
+        .ledgers
+        .into_values()
+        .map(std::sync::Arc::unwrap_or_clone)
+        .collect();
     assert_eq!(ledgers.len(), 1, "{name}: {findings:#?}");
     let l = ledgers.remove(0);
     (format!("{l:?}").replace(name, "FILE"), findings)

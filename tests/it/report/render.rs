@@ -233,12 +233,24 @@ fn empty_roster_renders() {
 fn kept_feedback_pages_are_the_pages_rendered_afresh() {
     // `watch` takes an unchanged unit's pages from the last build: after a unit's result, every
     // rank, or a finding changed, the pages are those a fresh render gives.
-    use tongbao::report::{feedback::KeptPages, render_pages, render_pages_keeping};
-    let mut kept = KeptPages::default();
+    use tongbao::report::feedback::{KeptPages, Reusing};
+    use tongbao::report::{render_pages, render_pages_keeping};
+    type Kept = (KeptPages, Option<tongbao::eval::Results>);
+    let mut kept: Kept = Default::default();
     let mut r = h1();
-    let check = |r: &tongbao::eval::Results, kept: &mut KeptPages, what: &str| {
+    let check = |r: &tongbao::eval::Results, kept: &mut Kept, what: &str| {
         let fresh = render_pages(r, &cfg(), None).unwrap();
-        let reused = render_pages_keeping(r, &cfg(), None, Some(kept)).unwrap();
+        let same = kept
+            .1
+            .as_ref()
+            .map(|b| tongbao::results::unchanged_units(b, r))
+            .unwrap_or_default();
+        let reusing = Reusing {
+            pages: &mut kept.0,
+            before: kept.1.as_ref().map(|b| (b, same.as_slice())),
+        };
+        let reused = render_pages_keeping(r, &cfg(), None, Some(reusing)).unwrap();
+        kept.1 = Some(r.clone());
         assert_eq!(
             fresh.keys().collect::<Vec<_>>(),
             reused.keys().collect::<Vec<_>>()

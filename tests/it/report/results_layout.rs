@@ -136,10 +136,18 @@ fn streamed_to_disk_as_built_in_memory() {
 fn kept_lines_give_the_same_bytes() {
     // `watch` writes an unchanged unit's line from the last build: the file is the same as a
     // fresh one, after no change, after a unit's result changed, and for another inbox.
-    let mut kept = tongbao::results::KeptLines::default();
-    let write = |r: &tongbao::results::Results, kept: &mut tongbao::results::KeptLines| {
+    use tongbao::results::{KeptLines, Results};
+    let mut kept: (KeptLines, Option<Results>) = Default::default();
+    let write = |r: &Results, kept: &mut (KeptLines, Option<Results>)| {
         let sink = Shared::default();
-        r.write_json_keeping(Box::new(sink.clone()), kept).unwrap();
+        let same = kept
+            .1
+            .as_ref()
+            .map(|b| tongbao::results::unchanged_units(b, r))
+            .unwrap_or_default();
+        r.write_json_keeping(Box::new(sink.clone()), &mut kept.0, &same)
+            .unwrap();
+        kept.1 = Some(r.clone());
         let bytes = sink.0.lock().unwrap().clone();
         String::from_utf8(bytes).unwrap()
     };
@@ -158,5 +166,12 @@ fn kept_lines_give_the_same_bytes() {
             fresh,
             "{name}: one unit changed"
         );
+        let n = changed.units.len();
+        for u in &mut changed.units {
+            u.rank = n + 1 - u.rank;
+        }
+        let fresh = String::from_utf8(changed.to_json()).unwrap();
+        assert_eq!(write(&changed, &mut kept), fresh, "{name}: ranks moved");
+        assert_eq!(write(&changed, &mut kept), fresh, "{name}: kept again");
     }
 }

@@ -221,7 +221,7 @@ pub fn inbox(ledgers: Vec<Ledger>, register: Option<Register>) -> Inbox {
     Inbox {
         ledgers: ledgers
             .into_iter()
-            .map(|l| (l.unit.clone(), l))
+            .map(|l| (l.unit.clone(), std::sync::Arc::new(l)))
             .collect::<BTreeMap<_, _>>(),
         register,
         ..Inbox::default()
