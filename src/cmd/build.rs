@@ -111,7 +111,9 @@ pub fn generate(
         as_of: Some(as_of),
         keep_all: false,
     };
-    let (inbox, kept, trim) = match cache {
+    // The last results are taken: they are put back only when this build has written
+    // everything, so after a failure nothing kept is used.
+    let (inbox, trim, before, slot, kept_lines, kept_pages) = match cache {
         Some(Kept {
             read,
             last,
@@ -119,15 +121,20 @@ pub fn generate(
             pages,
         }) => (
             crate::ingest::ingest_dir_cached(&inbox_dir, &cfg, &opts, sel, read),
-            // Taken: it is put back only when this build has written everything.
-            Some((last.take(), last, lines, pages)),
             // A rebuild that parsed a few files frees little: the heap is not trimmed.
             read.last_run().parsed >= read.last_run().reused,
+            last.take(),
+            Some(last),
+            Some(lines),
+            Some(pages),
         ),
         None => (
             crate::ingest::ingest_dir_with(&inbox_dir, &cfg, &opts, sel),
-            None,
             true,
+            None,
+            None,
+            None,
+            None,
         ),
     };
     let give_back = || {
@@ -151,16 +158,10 @@ pub fn generate(
     let (results, register) = crate::eval::evaluate_inbox(&setting, inbox, rectification_due);
     let results = Arc::new(results);
     // Which units are as in the last build (rank aside): their lines and pages are kept ones.
-    let (keep_last, kept_lines, kept_pages) = match kept {
-        Some((before, slot, lines, pages)) => {
-            let same = before
-                .as_ref()
-                .map(|b| crate::results::unchanged_units(b, &results))
-                .unwrap_or_default();
-            (Some((slot, before, same)), Some(lines), Some(pages))
-        }
-        None => (None, None, None),
-    };
+    let same = before
+        .as_deref()
+        .map(|b| crate::results::unchanged_units(b, &results))
+        .unwrap_or_default();
     // check.html carries the data of the period built last (outputs.md "Settled" 6).
     let config_text = config_text(common)?;
     let data = crate::report::check::page_data(&results, &config_text, register.as_ref());
@@ -179,11 +180,9 @@ pub fn generate(
     let (json, pages) = rayon::join(
         || {
             stage.write_with("results.json", |sink| {
-                match (kept_lines, &keep_last) {
-                    (Some(kept), Some((_, _, same))) => {
-                        results.write_json_keeping(sink, kept, same)
-                    }
-                    _ => results.write_json(sink),
+                match kept_lines {
+                    Some(kept) => results.write_json_keeping(sink, kept, &same),
+                    None => results.write_json(sink),
                 }
                 .map_err(std::io::Error::from)
             })
@@ -198,9 +197,7 @@ pub fn generate(
                 || {
                     let reusing = kept_pages.map(|pages| crate::report::feedback::Reusing {
                         pages,
-                        before: keep_last
-                            .as_ref()
-                            .and_then(|(_, b, same)| Some((b.as_deref()?, same.as_slice()))),
+                        before: before.as_deref().map(|b| (b, same.as_slice())),
                     });
                     let files =
                         crate::report::render_pages_keeping(&results, &cfg, templates, reusing)?;
@@ -224,7 +221,7 @@ pub fn generate(
         crate::report::render_index_with(&out, &cfg.school.name, templates, Some(&results))?;
     crate::output::write_index(&out, &index)?;
     drop(lock);
-    if let Some((slot, _, _)) = keep_last {
+    if let Some(slot) = slot {
         *slot = Some(Arc::clone(&results));
     }
     bar.inc(1);

@@ -131,31 +131,22 @@ fn line<T: Serialize>(v: &T) -> Result<Vec<u8>, Error> {
 /// One chunk's lines (the chunk starts at element `first`).
 type OneLine<'a, T> = dyn Fn((usize, &'a T)) -> Result<Line, Error> + Sync + 'a;
 
-#[cfg(feature = "parallel")]
+/// A chunk's lines, on every core with the `parallel` feature.
 fn lines<'a, T: Sync>(
     first: usize,
     chunk: &'a [T],
     one: &OneLine<'a, T>,
 ) -> Vec<Result<Line, Error>> {
-    use rayon::prelude::*;
-    chunk
-        .par_iter()
-        .enumerate()
-        .map(|(i, v)| one((first.saturating_add(i), v)))
-        .collect()
-}
-
-#[cfg(not(feature = "parallel"))]
-fn lines<'a, T: Sync>(
-    first: usize,
-    chunk: &'a [T],
-    one: &OneLine<'a, T>,
-) -> Vec<Result<Line, Error>> {
-    chunk
-        .iter()
-        .enumerate()
-        .map(|(i, v)| one((first.saturating_add(i), v)))
-        .collect()
+    let each = |(i, v): (usize, &'a T)| one((first.saturating_add(i), v));
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        chunk.par_iter().enumerate().map(each).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        chunk.iter().enumerate().map(each).collect()
+    }
 }
 
 /// Finished output, written as its pieces one after another.
